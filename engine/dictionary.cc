@@ -1,0 +1,202 @@
+#include "engine/dictionary.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/suggest.h"
+#include "engine/units.h"
+
+namespace kaohe {
+
+namespace {
+struct KindInfo {
+  EntityKind kind;
+  std::string_view id;
+  std::string_view name;
+};
+constexpr KindInfo kKinds[] = {
+    {EntityKind::kProvince, "province", "省"},
+    {EntityKind::kCity, "city", "市"},
+    {EntityKind::kDistrict, "district", "区"},
+    {EntityKind::kCounty, "county", "县"},
+    {EntityKind::kCountyLevelCity, "county_level_city", "县级市"},
+    {EntityKind::kDevelopmentZone, "development_zone", "开发区"},
+    {EntityKind::kZoneGroup, "zone_group", "开发区合计"},
+};
+}  // namespace
+
+std::string_view EntityKindId(EntityKind kind) {
+  for (const KindInfo& k : kKinds) {
+    if (k.kind == kind) return k.id;
+  }
+  return "city";
+}
+
+std::string_view EntityKindName(EntityKind kind) {
+  for (const KindInfo& k : kKinds) {
+    if (k.kind == kind) return k.name;
+  }
+  return "市";
+}
+
+std::optional<EntityKind> EntityKindFromId(std::string_view id) {
+  for (const KindInfo& k : kKinds) {
+    if (k.id == id) return k.kind;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> EntityKindIds() {
+  std::vector<std::string> ids;
+  for (const KindInfo& k : kKinds) ids.emplace_back(k.id);
+  return ids;
+}
+
+bool Indicator::HasMeasure(Measure measure) const {
+  return std::find(measures.begin(), measures.end(), measure) != measures.end();
+}
+
+bool Indicator::AcceptsUnit(Measure measure, std::string_view unit) const {
+  if (measure == Measure::kGrowth) return unit == "%";
+  return std::find(units.begin(), units.end(), unit) != units.end();
+}
+
+void Dictionary::AddIndicator(Indicator indicator, Diagnostics& diagnostics) {
+  std::vector<std::string> words = {indicator.id, indicator.name};
+  words.insert(words.end(), indicator.aliases.begin(), indicator.aliases.end());
+  for (const std::string& word : words) {
+    auto it = indicator_index_.find(word);
+    if (it != indicator_index_.end() && indicators_[it->second].id != indicator.id) {
+      const Indicator& other = indicators_[it->second];
+      diagnostics.Error("D001", indicator.defined_at,
+                        fmt::format("'{}' of indicator {} already names indicator {} ({}:{})",
+                                    word, indicator.id, other.id, other.defined_at.file,
+                                    other.defined_at.line));
+      return;
+    }
+    if (it != indicator_index_.end()) {
+      diagnostics.Error("D001", indicator.defined_at,
+                        fmt::format("indicator {} is defined twice", indicator.id));
+      return;
+    }
+  }
+  std::size_t index = indicators_.size();
+  for (const std::string& word : words) indicator_index_.emplace(word, index);
+  indicators_.push_back(std::move(indicator));
+}
+
+void Dictionary::AddEntity(Entity entity, Diagnostics& diagnostics) {
+  std::vector<std::string> words = {entity.name};
+  words.insert(words.end(), entity.aliases.begin(), entity.aliases.end());
+  for (const std::string& word : words) {
+    auto it = entity_index_.find(word);
+    if (it != entity_index_.end()) {
+      const Entity& other = entities_[it->second];
+      diagnostics.Error("D001", entity.defined_at,
+                        fmt::format("'{}' of entity {} already names entity {} ({}:{})", word,
+                                    entity.name, other.name, other.defined_at.file,
+                                    other.defined_at.line));
+      return;
+    }
+  }
+  std::size_t index = entities_.size();
+  for (const std::string& word : words) entity_index_.emplace(word, index);
+  entities_.push_back(std::move(entity));
+}
+
+void Dictionary::Finish(Diagnostics& diagnostics) {
+  std::vector<std::string> names;
+  for (const Entity& e : entities_) names.push_back(e.name);
+  for (Entity& entity : entities_) {
+    if (!entity.parent.empty()) {
+      const Entity* parent = FindEntity(entity.parent);
+      if (!parent) {
+        diagnostics.Error("D002", entity.defined_at,
+                          fmt::format("parent '{}' of {} is not an entity{}", entity.parent,
+                                      entity.name, DidYouMeanSuffix(entity.parent, names)));
+      } else {
+        entity.parent = parent->name;  // an alias may name the parent
+      }
+    }
+    for (std::string& group : entity.groups) {
+      const Entity* g = FindEntity(group);
+      if (!g) {
+        diagnostics.Error("D002", entity.defined_at,
+                          fmt::format("group '{}' of {} is not an entity{}", group, entity.name,
+                                      DidYouMeanSuffix(group, names)));
+      } else {
+        group = g->name;
+      }
+    }
+  }
+  for (const Entity& entity : entities_) {
+    std::set<std::string> seen = {entity.name};
+    const Entity* at = &entity;
+    while (at && !at->parent.empty()) {
+      if (!seen.insert(at->parent).second) {
+        diagnostics.Error("D003", entity.defined_at,
+                          fmt::format("{} is its own ancestor through parent {}", entity.name,
+                                      at->parent));
+        break;
+      }
+      at = FindEntity(at->parent);
+    }
+  }
+}
+
+const Indicator* Dictionary::FindIndicator(std::string_view word) const {
+  auto it = indicator_index_.find(std::string(word));
+  return it == indicator_index_.end() ? nullptr : &indicators_[it->second];
+}
+
+const Entity* Dictionary::FindEntity(std::string_view word) const {
+  auto it = entity_index_.find(std::string(word));
+  return it == entity_index_.end() ? nullptr : &entities_[it->second];
+}
+
+std::vector<std::string> Dictionary::IndicatorWords() const {
+  std::vector<std::string> words;
+  for (const Indicator& i : indicators_) {
+    words.push_back(i.id);
+    words.push_back(i.name);
+    words.insert(words.end(), i.aliases.begin(), i.aliases.end());
+  }
+  return words;
+}
+
+std::vector<std::string> Dictionary::EntityWords() const {
+  std::vector<std::string> words;
+  for (const Entity& e : entities_) {
+    words.push_back(e.name);
+    words.insert(words.end(), e.aliases.begin(), e.aliases.end());
+  }
+  return words;
+}
+
+std::vector<const Entity*> Dictionary::Children(std::string_view name) const {
+  std::vector<const Entity*> children;
+  for (const Entity& e : entities_) {
+    if (e.parent == name ||
+        std::find(e.groups.begin(), e.groups.end(), name) != e.groups.end()) {
+      children.push_back(&e);
+    }
+  }
+  return children;
+}
+
+bool Dictionary::IsWithin(const Entity& entity, std::string_view ancestor) const {
+  const Entity* at = &entity;
+  for (int depth = 0; at && depth < 64; ++depth) {  // depth bound: cycles are reported in Finish
+    if (at->name == ancestor) return true;
+    if (std::find(at->groups.begin(), at->groups.end(), ancestor) != at->groups.end()) {
+      return true;
+    }
+    if (at->parent.empty()) return false;
+    at = FindEntity(at->parent);
+  }
+  return false;
+}
+
+}  // namespace kaohe

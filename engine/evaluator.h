@@ -1,0 +1,24 @@
+// Evaluate(compiled rules, facts) → findings. Every rule is evaluated for every entity in its
+// scope, every indicator it names and every period it covers; a missing figure gives a
+// no_data finding, disagreeing sources a conflict finding. Findings come out sorted: by the
+// dictionary's order of entities, then pack and rule order, indicator, measure and period.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/compiled_rule.h"
+#include "engine/dictionary.h"
+#include "engine/fact_store.h"
+#include "engine/finding.h"
+
+namespace kaohe {
+
+std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& facts,
+                              const Dictionary& dictionary);
+
+// Fills a message template's {placeholders}; {{ and }} stand for braces.
+std::string RenderMessage(const std::string& message_template,
+                          const std::vector<std::pair<std::string, std::string>>& values);
+
+}  // namespace kaohe

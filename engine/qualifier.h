@@ -1,0 +1,20 @@
+// Qualifiers on a figure: 左右 (approx), 以上/不低于/不少于 (at least, the number included),
+// 超/超过/突破/多/余 (more than, excluded), 以内/以下/不超过 (at most, included). The words
+// themselves belong to the text layer; the engine knows what each qualifier means.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace kaohe {
+
+enum class Qualifier { kNone, kApprox, kAtLeast, kMoreThan, kAtMost };
+
+// The spec's ids: "none", "approx", "at_least", "more_than", "at_most".
+std::string_view QualifierId(Qualifier qualifier);
+std::optional<Qualifier> QualifierFromId(std::string_view id);
+
+// How a qualified value reads in a message: 7 at_least → "7%以上".
+std::string QualifiedText(std::string_view quantity, Qualifier qualifier);
+
+}  // namespace kaohe

@@ -1,0 +1,49 @@
+#include "engine/source.h"
+
+#include <algorithm>
+
+namespace kaohe {
+
+int CodePointCount(std::string_view utf8) {
+  int count = 0;
+  for (unsigned char c : utf8) {
+    if ((c & 0xC0) != 0x80) ++count;  // count every byte that is not a continuation byte
+  }
+  return count;
+}
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n' && i + 1 < text_.size()) line_starts_.push_back(i + 1);
+  }
+}
+
+std::string_view SourceFile::Line(int line) const {
+  if (line < 1 || line > line_count()) return {};
+  std::size_t start = line_starts_[line - 1];
+  std::size_t end = text_.find('\n', start);
+  if (end == std::string::npos) end = text_.size();
+  if (end > start && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(start, end - start);
+}
+
+SourceLocation SourceFile::Locate(std::size_t byte_offset) const {
+  byte_offset = std::min(byte_offset, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+  int line = static_cast<int>(it - line_starts_.begin());
+  std::size_t start = line_starts_[line - 1];
+  std::string_view prefix = std::string_view(text_).substr(start, byte_offset - start);
+  return {path_, line, CodePointCount(prefix) + 1};
+}
+
+SourceLocation SourceFile::LocateZeroBased(int line0, int byte_column0) const {
+  if (line0 < 0) return {path_, 0, 0};
+  std::string_view line = Line(line0 + 1);
+  std::size_t bytes = std::min<std::size_t>(static_cast<std::size_t>(std::max(byte_column0, 0)),
+                                            line.size());
+  return {path_, line0 + 1, CodePointCount(line.substr(0, bytes)) + 1};
+}
+
+}  // namespace kaohe

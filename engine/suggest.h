@@ -1,0 +1,22 @@
+// "Did you mean" for misspelt keys, indicators and entities.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kaohe {
+
+// Edit distance in code points (insertions, deletions, substitutions, adjacent swaps).
+int EditDistance(std::string_view a, std::string_view b);
+
+// The closest candidate within a distance that grows with the word's length; nullopt when
+// none is close enough. Ties go to the earliest candidate.
+std::optional<std::string> DidYouMean(std::string_view word,
+                                      const std::vector<std::string>& candidates);
+
+// " (did you mean X?)" or "".
+std::string DidYouMeanSuffix(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace kaohe

@@ -1,0 +1,172 @@
+#include "engine/yaml_support.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/suggest.h"
+
+namespace kaohe::internal {
+
+std::optional<YAML::Node> YamlReader::Parse() {
+  try {
+    YAML::Node root = YAML::Load(file_.text());
+    if (!root || root.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    if (!CheckDepth(root, 1)) return std::nullopt;
+    return root;
+  } catch (const YAML::Exception& e) {
+    SourceLocation where = file_.LocateZeroBased(e.mark.line, e.mark.column);
+    diagnostics_.Error("Y001", where, "YAML syntax error: " + e.msg,
+                       SnippetAt(file_, where.line));
+    return std::nullopt;
+  }
+}
+
+bool YamlReader::CheckDepth(const YAML::Node& node, int depth) {
+  if (depth > kMaxYamlDepth) {
+    Error(node, "Y006", "YAML nesting is deeper than " + std::to_string(kMaxYamlDepth));
+    return false;
+  }
+  if (node.IsMap()) {
+    for (const auto& entry : node) {
+      if (!CheckDepth(entry.second, depth + 1)) return false;
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) {
+      if (!CheckDepth(item, depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+SourceLocation YamlReader::Where(const YAML::Node& node) const {
+  YAML::Mark mark = node.Mark();
+  return file_.LocateZeroBased(mark.line, mark.column);
+}
+
+void YamlReader::Error(const YAML::Node& node, std::string code, std::string message) {
+  SourceLocation where = Where(node);
+  diagnostics_.Error(std::move(code), where, std::move(message), SnippetAt(file_, where.line));
+}
+
+void YamlReader::Warning(const YAML::Node& node, std::string code, std::string message) {
+  SourceLocation where = Where(node);
+  diagnostics_.Warning(std::move(code), where, std::move(message), SnippetAt(file_, where.line));
+}
+
+namespace {
+std::string_view NodeTypeName(const YAML::Node& node) {
+  if (node.IsMap()) return "a mapping";
+  if (node.IsSequence()) return "a list";
+  if (node.IsNull()) return "nothing";
+  return "a scalar";
+}
+}  // namespace
+
+bool YamlReader::ExpectMapping(const YAML::Node& node, std::string_view what,
+                               const std::vector<std::string>& known) {
+  if (!node.IsMap()) {
+    Error(node, "Y002",
+          fmt::format("{} must be a mapping, found {}", what, NodeTypeName(node)));
+    return false;
+  }
+  std::set<std::string> seen;
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) {
+      Error(entry.first, "Y002", fmt::format("keys of {} must be scalars", what));
+      continue;
+    }
+    std::string key = entry.first.Scalar();
+    if (!seen.insert(key).second) {
+      Error(entry.first, "Y004", fmt::format("duplicate key '{}' in {}", key, what));
+      continue;
+    }
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      Error(entry.first, "Y003",
+            fmt::format("unknown key '{}' in {}{}", key, what, DidYouMeanSuffix(key, known)));
+    }
+  }
+  return true;
+}
+
+bool YamlReader::ExpectSequence(const YAML::Node& node, std::string_view what) {
+  if (node.IsSequence()) return true;
+  Error(node, "Y002", fmt::format("{} must be a list, found {}", what, NodeTypeName(node)));
+  return false;
+}
+
+bool YamlReader::Require(const YAML::Node& map, const YAML::Node& parent, std::string_view key) {
+  if (map[std::string(key)]) return true;
+  Error(parent, "Y005", fmt::format("missing required key '{}'", key));
+  return false;
+}
+
+std::optional<std::string> YamlReader::String(const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    Error(node, "Y002", fmt::format("{} must be a string, found {}", what, NodeTypeName(node)));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<double> YamlReader::Number(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar() && node.Tag() != "!") {  // "!" marks a quoted scalar
+    double value = 0;
+    if (YAML::convert<double>::decode(node, value) && std::isfinite(value)) return value;
+  }
+  Error(node, "Y002",
+        fmt::format("{} must be a number, found {}", what,
+                    node.IsScalar() ? "'" + node.Scalar() + "'" : std::string(NodeTypeName(node))));
+  return std::nullopt;
+}
+
+std::optional<int> YamlReader::Integer(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar() && node.Tag() != "!") {
+    int value = 0;
+    if (YAML::convert<int>::decode(node, value)) return value;
+  }
+  Error(node, "Y002",
+        fmt::format("{} must be a whole number, found {}", what,
+                    node.IsScalar() ? "'" + node.Scalar() + "'" : std::string(NodeTypeName(node))));
+  return std::nullopt;
+}
+
+std::optional<bool> YamlReader::Boolean(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) {
+    const std::string& s = node.Scalar();
+    if (s == "true") return true;
+    if (s == "false") return false;
+  }
+  Error(node, "Y002", fmt::format("{} must be true or false", what));
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> YamlReader::StringList(const YAML::Node& node,
+                                                               std::string_view what) {
+  std::vector<std::string> out;
+  if (node.IsScalar()) {
+    out.push_back(node.Scalar());
+    return out;
+  }
+  if (!node.IsSequence()) {
+    Error(node, "Y002",
+          fmt::format("{} must be a string or a list of strings, found {}", what,
+                      NodeTypeName(node)));
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (const auto& item : node) {
+    auto s = String(item, what);
+    if (s) {
+      out.push_back(*s);
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace kaohe::internal

@@ -1,0 +1,91 @@
+#include "src/load/file_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <unicode/utf8.h>
+
+namespace kaohe {
+
+namespace fs = std::filesystem;
+
+std::size_t FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::string_view::npos;
+}
+
+Result<SourceFile> ReadTextFile(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Error{fmt::format("{}: is a directory", path)};
+  auto size = fs::file_size(path, ec);
+  if (ec) return Error{fmt::format("{}: cannot read: {}", path, ec.message())};
+  if (size > kMaxInputBytes) {
+    return Error{fmt::format("{}: file is larger than the limit of {} bytes", path,
+                             kMaxInputBytes)};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{fmt::format("{}: cannot open", path)};
+  std::string text;
+  text.resize(size);
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::size_t>(in.gcount()) != size) {
+    return Error{fmt::format("{}: read fewer bytes than the file holds", path)};
+  }
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  std::size_t bad = FindInvalidUtf8(text);
+  if (bad != std::string::npos) {
+    SourceFile partial(path, text.substr(0, bad));
+    SourceLocation where = partial.Locate(bad);
+    return Error{fmt::format("{}:{}:{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})", path,
+                             where.line, where.column, bad,
+                             static_cast<unsigned char>(text[bad]))};
+  }
+  return SourceFile(path, std::move(text));
+}
+
+Result<std::vector<std::string>> CollectFiles(const std::vector<std::string>& paths,
+                                              const std::vector<std::string>& extensions) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(path, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file()) continue;
+        std::string ext = it->path().extension().string();
+        if (std::find(extensions.begin(), extensions.end(), ext) != extensions.end()) {
+          found.push_back(it->path().string());
+        }
+      }
+      if (ec) return Error{fmt::format("{}: cannot list: {}", path, ec.message())};
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      return Error{fmt::format("{}: no such file or directory", path)};
+    }
+  }
+  return files;
+}
+
+std::string ResolveBeside(const std::string& base_file, const std::string& relative) {
+  fs::path rel(relative);
+  if (rel.is_absolute()) return relative;
+  fs::path joined = (fs::path(base_file).parent_path() / rel).lexically_normal();
+  return joined.string();
+}
+
+}  // namespace kaohe

@@ -1,0 +1,32 @@
+// Reading input files: size-bounded, BOM stripped, UTF-8 checked, so that every later stage
+// can assume valid UTF-8 text and report positions in it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/result.h"
+#include "engine/source.h"
+
+namespace kaohe {
+
+// Largest input file accepted, in bytes.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;
+
+// Reads a UTF-8 text file. Errors name the file and, for invalid UTF-8, the line, column and
+// byte offset of the first bad byte.
+Result<SourceFile> ReadTextFile(const std::string& path);
+
+// Validates UTF-8; returns the byte offset of the first invalid sequence, or npos.
+std::size_t FindInvalidUtf8(std::string_view text);
+
+// The files named on the command line: a file as given; a directory, every file below it with
+// one of the extensions, sorted by path. A path that does not exist is an error.
+Result<std::vector<std::string>> CollectFiles(const std::vector<std::string>& paths,
+                                              const std::vector<std::string>& extensions);
+
+// `relative` joined to the directory of `base_file`, lexically normalised; an absolute
+// `relative` is returned as it is.
+std::string ResolveBeside(const std::string& base_file, const std::string& relative);
+
+}  // namespace kaohe

@@ -1,0 +1,71 @@
+#include "src/load/inputs.h"
+
+#include <fmt/format.h>
+
+#include "engine/rule_compiler.h"
+#include "src/load/fact_checker.h"
+#include "src/load/fact_loaders.h"
+#include "src/load/file_reader.h"
+
+namespace kaohe {
+namespace {
+
+void FillSnippets(Diagnostics& diagnostics, DocumentCache& files) {
+  Diagnostics filled;
+  for (Diagnostic d : diagnostics.all()) {
+    if (d.snippet.empty() && d.location.line > 0 && !d.location.file.empty()) {
+      if (const SourceFile* file = files.Get(d.location.file)) {
+        d.snippet = std::string(file->Line(d.location.line));
+      }
+    }
+    filled.Add(std::move(d));
+  }
+  diagnostics = std::move(filled);
+}
+
+}  // namespace
+
+Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
+  Inputs inputs;
+  inputs.dictionary = std::make_unique<Dictionary>();
+  DocumentCache files;
+
+  auto dictionary_files = CollectFiles(paths.dictionaries, {".yaml", ".yml"});
+  if (!dictionary_files.ok()) return dictionary_files.error();
+  auto rule_files = CollectFiles(paths.rules, {".yaml", ".yml"});
+  if (!rule_files.ok()) return rule_files.error();
+  auto fact_files = CollectFiles(paths.facts, kFactFileExtensions);
+  if (!fact_files.ok()) return fact_files.error();
+  if (dictionary_files.value().empty()) return Error{"no dictionary file was given"};
+  if (rule_files.value().empty()) return Error{"no rule pack was given"};
+
+  for (const std::string& path : dictionary_files.value()) {
+    const SourceFile* file = files.Get(path);
+    if (!file) return ReadTextFile(path).error();
+    LoadDictionary(*file, *inputs.dictionary, diagnostics);
+  }
+  inputs.dictionary->Finish(diagnostics);
+  const bool dictionary_ok = !diagnostics.has_errors();
+
+  std::vector<PackAst> packs;
+  for (const std::string& path : rule_files.value()) {
+    const SourceFile* file = files.Get(path);
+    if (!file) return ReadTextFile(path).error();
+    packs.push_back(LoadRulePack(*file, diagnostics));
+  }
+  if (dictionary_ok) {  // resolving names against a broken dictionary would only add noise
+    inputs.rules = CompileRules(packs, *inputs.dictionary, diagnostics);
+  }
+
+  FactChecker checker(*inputs.dictionary, diagnostics, files);
+  for (const std::string& path : fact_files.value()) {
+    const SourceFile* file = files.Get(path);
+    if (!file) return ReadTextFile(path).error();
+    LoadFactFile(*file, checker, inputs.facts);
+  }
+  FillSnippets(diagnostics, files);
+  diagnostics.Sort();
+  return inputs;
+}
+
+}  // namespace kaohe

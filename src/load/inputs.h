@@ -1,0 +1,34 @@
+// Loading everything a check needs — dictionaries, rule packs, facts — collecting every
+// diagnostic of every file before the caller decides whether to go on.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/compiled_rule.h"
+#include "engine/diagnostic.h"
+#include "engine/dictionary.h"
+#include "engine/fact_store.h"
+#include "engine/result.h"
+
+namespace kaohe {
+
+struct InputPaths {
+  std::vector<std::string> dictionaries;  // files or directories of .yaml
+  std::vector<std::string> rules;         // files or directories of .yaml
+  std::vector<std::string> facts;         // files or directories of .jsonl/.yaml/.csv
+};
+
+struct Inputs {
+  std::unique_ptr<Dictionary> dictionary;  // owned here: compiled rules point into it
+  std::optional<CompiledRuleSet> rules;    // nullopt when the rules had errors
+  FactStore facts;
+};
+
+// Could-not-run problems (a missing path, unreadable file) are the Error; mistakes in the
+// files are diagnostics. Diagnostics lacking a source snippet get one from the file.
+Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics);
+
+}  // namespace kaohe

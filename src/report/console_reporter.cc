@@ -1,0 +1,79 @@
+#include "src/report/console_reporter.h"
+
+#include <fmt/format.h>
+
+#include "engine/units.h"
+
+namespace kaohe {
+
+std::string Truncate(std::string_view text, int max_code_points) {
+  int count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (count == max_code_points) return std::string(text.substr(0, i)) + "…";
+      ++count;
+    }
+  }
+  return std::string(text);
+}
+
+namespace {
+
+std::string_view StatusColor(Status status) {
+  switch (status) {
+    case Status::kPass: return "\033[32m";
+    case Status::kFail: return "\033[31m";
+    case Status::kNoData: return "\033[33m";
+    case Status::kConflict: return "\033[35m";
+    case Status::kError: return "\033[1;31m";
+  }
+  return "";
+}
+
+std::string_view StatusMark(Status status) {
+  switch (status) {
+    case Status::kPass: return "✓";
+    case Status::kFail: return "✗";
+    case Status::kNoData: return "?";
+    case Status::kConflict: return "≠";
+    case Status::kError: return "!";
+  }
+  return "!";
+}
+
+}  // namespace
+
+void ConsoleReporter::Write(const ReportInput& input, std::ostream& out) const {
+  auto paint = [&](std::string_view color, const std::string& text) {
+    return color_ ? std::string(color) + text + "\033[0m" : text;
+  };
+  std::string current_entity = "\x01";
+  for (const Finding& f : input.findings) {
+    if (f.entity != current_entity) {
+      current_entity = f.entity;
+      out << "\n" << paint("\033[1m", DescribeEntity(input.dictionary, f.entity)) << "\n";
+    }
+    std::string status = fmt::format("{} {}", StatusMark(f.status), StatusWord(f.status));
+    out << "  " << paint(StatusColor(f.status), status) << "  " << f.message;
+    if (f.status == Status::kFail || f.status == Status::kConflict || f.status == Status::kError) {
+      out << "  [" << SeverityId(f.severity) << "]";
+    }
+    out << "\n";
+    out << "      规则 " << f.rule;
+    if (!f.rule_title.empty()) out << "（" << f.rule_title << "）";
+    out << "\n";
+    if (!f.arithmetic.empty()) out << "      计算 " << f.arithmetic << "\n";
+    for (const Fact& e : f.evidence) {
+      out << fmt::format("      {}{} {} {}:{}  「{}」\n", FactKindId(e.key.kind) == "actual" ? "实际" : "目标",
+                         e.key.entity == f.entity ? "" : "（" + e.key.entity + "）",
+                         QualifiedText(FormatQuantity(e.value, e.unit), e.qualifier), e.source.file,
+                         e.source.line, Truncate(e.source.quote, 60));
+    }
+  }
+  const Summary& s = input.summary;
+  out << "\n"
+      << fmt::format("{} 条结论：达标 {}，未达标 {}，缺数据 {}，数据冲突 {}，错误 {}（{} 个实体，{} 条规则）\n",
+                     s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.entities, s.rules);
+}
+
+}  // namespace kaohe

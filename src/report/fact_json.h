@@ -1,0 +1,14 @@
+// Facts and findings as JSON, in the field order of the fact interchange spec.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "engine/fact.h"
+#include "engine/finding.h"
+
+namespace kaohe {
+
+nlohmann::ordered_json FactToJson(const Fact& fact);
+nlohmann::ordered_json FindingToJson(const Finding& finding);
+
+}  // namespace kaohe

@@ -1,0 +1,68 @@
+#include "src/report/reporter.h"
+
+#include <set>
+
+#include "src/report/console_reporter.h"
+#include "src/report/json_reporter.h"
+#include "src/report/markdown_reporter.h"
+
+namespace kaohe {
+
+Summary Summarize(const std::vector<Finding>& findings) {
+  Summary s;
+  std::set<std::string> entities, rules;
+  for (const Finding& f : findings) {
+    ++s.total;
+    if (!f.entity.empty()) entities.insert(f.entity);
+    rules.insert(f.rule);
+    switch (f.status) {
+      case Status::kPass: ++s.pass; break;
+      case Status::kFail: ++s.fail; break;
+      case Status::kNoData: ++s.no_data; break;
+      case Status::kConflict: ++s.conflict; break;
+      case Status::kError: ++s.error; break;
+    }
+    if (f.status == Status::kFail || f.status == Status::kConflict) {
+      if (f.severity == Severity::kError) ++s.failing_error;
+      if (f.severity == Severity::kWarning) ++s.failing_warning;
+      if (f.severity == Severity::kInfo) ++s.failing_info;
+    }
+  }
+  s.entities = static_cast<int>(entities.size());
+  s.rules = static_cast<int>(rules.size());
+  return s;
+}
+
+const std::vector<std::string>& ReportFormats() {
+  static const std::vector<std::string> kFormats = {"console", "json", "markdown"};
+  return kFormats;
+}
+
+std::unique_ptr<Reporter> MakeReporter(std::string_view format, bool color) {
+  if (format == "console") return std::make_unique<ConsoleReporter>(color);
+  if (format == "json") return std::make_unique<JsonReporter>();
+  if (format == "markdown") return std::make_unique<MarkdownReporter>();
+  return nullptr;
+}
+
+std::string_view StatusWord(Status status) {
+  switch (status) {
+    case Status::kPass: return "达标";
+    case Status::kFail: return "未达标";
+    case Status::kNoData: return "缺数据";
+    case Status::kConflict: return "数据冲突";
+    case Status::kError: return "错误";
+  }
+  return "错误";
+}
+
+std::string DescribeEntity(const Dictionary& dictionary, const std::string& entity) {
+  if (entity.empty()) return "规则本身";
+  const Entity* e = dictionary.FindEntity(entity);
+  if (!e) return entity;
+  std::string out = entity + "（" + std::string(EntityKindName(e->kind));
+  if (!e->parent.empty()) out += "，" + e->parent;
+  return out + "）";
+}
+
+}  // namespace kaohe
