@@ -55,7 +55,7 @@ struct CompiledExpr {
   FactKind kind = FactKind::kActual;
   const Indicator* indicator = nullptr;
   std::optional<Measure> measure;
-  std::unique_ptr<CompiledExpr> period;  // kRef: null means the period being evaluated
+  std::unique_ptr<CompiledExpr> period;     // kRef: null means the period being evaluated
   std::unique_ptr<CompiledExpr> tolerance;  // kMeetsTarget: null means the pack's
   std::vector<std::unique_ptr<CompiledExpr>> args;
 };
@@ -72,7 +72,7 @@ struct CompiledRule {
   std::string title;
   std::string description;
   SourceLocation where;
-  std::vector<const Entity*> entities;      // in dictionary order
+  std::vector<const Entity*> entities;       // in dictionary order
   std::vector<const Indicator*> indicators;  // in the order the rule lists them
   Measure measure = Measure::kLevel;
   std::vector<int> periods;  // empty: every period the data have for the scope

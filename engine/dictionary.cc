@@ -1,9 +1,9 @@
 #include "engine/dictionary.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/suggest.h"
 #include "engine/units.h"
@@ -70,10 +70,10 @@ void Dictionary::AddIndicator(Indicator indicator, Diagnostics& diagnostics) {
     auto it = indicator_index_.find(word);
     if (it != indicator_index_.end() && indicators_[it->second].id != indicator.id) {
       const Indicator& other = indicators_[it->second];
-      diagnostics.Error("D001", indicator.defined_at,
-                        fmt::format("'{}' of indicator {} already names indicator {} ({}:{})",
-                                    word, indicator.id, other.id, other.defined_at.file,
-                                    other.defined_at.line));
+      diagnostics.Error(
+          "D001", indicator.defined_at,
+          fmt::format("'{}' of indicator {} already names indicator {} ({}:{})", word, indicator.id,
+                      other.id, other.defined_at.file, other.defined_at.line));
       return;
     }
     if (it != indicator_index_.end()) {
@@ -94,10 +94,10 @@ void Dictionary::AddEntity(Entity entity, Diagnostics& diagnostics) {
     auto it = entity_index_.find(word);
     if (it != entity_index_.end()) {
       const Entity& other = entities_[it->second];
-      diagnostics.Error("D001", entity.defined_at,
-                        fmt::format("'{}' of entity {} already names entity {} ({}:{})", word,
-                                    entity.name, other.name, other.defined_at.file,
-                                    other.defined_at.line));
+      diagnostics.Error(
+          "D001", entity.defined_at,
+          fmt::format("'{}' of entity {} already names entity {} ({}:{})", word, entity.name,
+                      other.name, other.defined_at.file, other.defined_at.line));
       return;
     }
   }
@@ -136,9 +136,9 @@ void Dictionary::Finish(Diagnostics& diagnostics) {
     const Entity* at = &entity;
     while (at && !at->parent.empty()) {
       if (!seen.insert(at->parent).second) {
-        diagnostics.Error("D003", entity.defined_at,
-                          fmt::format("{} is its own ancestor through parent {}", entity.name,
-                                      at->parent));
+        diagnostics.Error(
+            "D003", entity.defined_at,
+            fmt::format("{} is its own ancestor through parent {}", entity.name, at->parent));
         break;
       }
       at = FindEntity(at->parent);
@@ -178,8 +178,7 @@ std::vector<std::string> Dictionary::EntityWords() const {
 std::vector<const Entity*> Dictionary::Children(std::string_view name) const {
   std::vector<const Entity*> children;
   for (const Entity& e : entities_) {
-    if (e.parent == name ||
-        std::find(e.groups.begin(), e.groups.end(), name) != e.groups.end()) {
+    if (e.parent == name || std::find(e.groups.begin(), e.groups.end(), name) != e.groups.end()) {
       children.push_back(&e);
     }
   }

@@ -22,8 +22,8 @@ std::vector<std::string> LevelUnitNames() {
 }
 
 void LoadIndicator(YamlReader& reader, const YAML::Node& node, Dictionary& dictionary) {
-  static const std::vector<std::string> kKeys = {"id",    "name",  "aliases",  "measures",
-                                                 "unit",  "units", "direction", "note"};
+  static const std::vector<std::string> kKeys = {"id",   "name",  "aliases",   "measures",
+                                                 "unit", "units", "direction", "note"};
   if (!reader.ExpectMapping(node, "an indicator", kKeys)) return;
   bool ok = reader.Require(node, node, "id") & reader.Require(node, node, "name");
   Indicator indicator;
@@ -101,8 +101,8 @@ void LoadIndicator(YamlReader& reader, const YAML::Node& node, Dictionary& dicti
 }
 
 void LoadEntity(YamlReader& reader, const YAML::Node& node, Dictionary& dictionary) {
-  static const std::vector<std::string> kKeys = {"name", "aliases", "kind", "parent", "groups",
-                                                 "note"};
+  static const std::vector<std::string> kKeys = {"name",   "aliases", "kind",
+                                                 "parent", "groups",  "note"};
   if (!reader.ExpectMapping(node, "an entity", kKeys)) return;
   bool ok = reader.Require(node, node, "name") & reader.Require(node, node, "kind");
   Entity entity;

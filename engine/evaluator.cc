@@ -1,12 +1,12 @@
 #include "engine/evaluator.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "engine/units.h"
 
@@ -190,8 +190,7 @@ class Evaluation {
           other.qualifier != first.qualifier) {
         conflicts_.push_back(fmt::format("{}：{}（{}:{}）与 {}（{}:{}）不一致", what,
                                          FormatFact(first), first.source.file, first.source.line,
-                                         FormatFact(other), other.source.file,
-                                         other.source.line));
+                                         FormatFact(other), other.source.file, other.source.line));
         return std::nullopt;
       }
     }
@@ -308,12 +307,30 @@ class Evaluation {
         bool truth = false;
         std::string_view sign;
         switch (e.op) {
-          case ExprOp::kLess: truth = x < y && !eq; sign = "<"; break;
-          case ExprOp::kLessEqual: truth = x < y || eq; sign = "≤"; break;
-          case ExprOp::kGreater: truth = x > y && !eq; sign = ">"; break;
-          case ExprOp::kGreaterEqual: truth = x > y || eq; sign = "≥"; break;
-          case ExprOp::kEqual: truth = eq; sign = "="; break;
-          default: truth = !eq; sign = "≠"; break;
+          case ExprOp::kLess:
+            truth = x < y && !eq;
+            sign = "<";
+            break;
+          case ExprOp::kLessEqual:
+            truth = x < y || eq;
+            sign = "≤";
+            break;
+          case ExprOp::kGreater:
+            truth = x > y && !eq;
+            sign = ">";
+            break;
+          case ExprOp::kGreaterEqual:
+            truth = x > y || eq;
+            sign = "≥";
+            break;
+          case ExprOp::kEqual:
+            truth = eq;
+            sign = "=";
+            break;
+          default:
+            truth = !eq;
+            sign = "≠";
+            break;
         }
         if (top_level_entity(entity)) {
           if (!lhs_) {
@@ -389,9 +406,9 @@ class Evaluation {
             lhs_ = *a;
             rhs_ = *b;
           }
-          trace_.push_back(fmt::format("|{} − {}| = {} ≤ {} → {}", FormatValue(*a),
-                                       FormatValue(*b), FormatQuantity(diff, diff_unit),
-                                       allowed_text, truth ? "是" : "否"));
+          trace_.push_back(fmt::format("|{} − {}| = {} ≤ {} → {}", FormatValue(*a), FormatValue(*b),
+                                       FormatQuantity(diff, diff_unit), allowed_text,
+                                       truth ? "是" : "否"));
         }
         return Value{true, truth, 0, ""};
       }
@@ -452,10 +469,10 @@ class Evaluation {
       case Qualifier::kApprox: {
         // 左右 accepts a shortfall of up to the tolerance; doing better is never a miss.
         double bound = higher ? y - slack : y + slack;
-        truth = higher ? (x > bound || NearlyEqual(x, bound)) : (x < bound || NearlyEqual(x, bound));
+        truth =
+            higher ? (x > bound || NearlyEqual(x, bound)) : (x < bound || NearlyEqual(x, bound));
         rule_text = fmt::format("{} {} {} {} {} = {}", as, higher ? "≥" : "≤", FormatValue(*t),
-                                higher ? "−" : "+", slack_text,
-                                FormatQuantity(bound, t->unit));
+                                higher ? "−" : "+", slack_text, FormatQuantity(bound, t->unit));
         break;
       }
       case Qualifier::kNone:
@@ -487,7 +504,7 @@ class Evaluation {
         complete = false;
         continue;
       }
-      parts.push_back(FormatNumber(v->number));
+      parts.push_back(FormatQuantity(v->number, v->unit));
       if (!total) {
         total = v;
         continue;
@@ -542,8 +559,8 @@ void CollectCurrentRefs(const CompiledExpr& e, bool in_aggregate, std::vector<Cu
     out.push_back({nullptr, std::nullopt, FactKind::kActual, false});
     out.push_back({nullptr, std::nullopt, FactKind::kTarget, false});
   }
-  bool aggregate = e.op == ExprOp::kChildrenSum || e.op == ExprOp::kChildrenMin ||
-                   e.op == ExprOp::kChildrenMax;
+  bool aggregate =
+      e.op == ExprOp::kChildrenSum || e.op == ExprOp::kChildrenMin || e.op == ExprOp::kChildrenMax;
   for (const auto& arg : e.args) CollectCurrentRefs(*arg, in_aggregate || aggregate, out);
 }
 
@@ -622,16 +639,16 @@ std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& fac
       if (!read_anything) {
         // A misspelt scope or an indicator nobody reports must never look like a clean run.
         out.resize(first);
-        out.push_back({{-1, "", rule_index, 0, 0, 0, 0},
-                       RuleLevelFinding(rule, fmt::format("规则 {} 在其范围内没有读到任何数据",
-                                                          rule.id))});
+        out.push_back(
+            {{-1, "", rule_index, 0, 0, 0, 0},
+             RuleLevelFinding(rule, fmt::format("规则 {} 在其范围内没有读到任何数据", rule.id))});
       } else {
         pack_read_anything = true;
       }
     }
     if (!pack_read_anything && !pack.rules.empty()) {
-      Finding f = RuleLevelFinding(pack.rules.front(),
-                                   fmt::format("规则包 {} 没有评估任何内容", pack.id));
+      Finding f =
+          RuleLevelFinding(pack.rules.front(), fmt::format("规则包 {} 没有评估任何内容", pack.id));
       f.rule = pack.id;
       f.rule_title = pack.title;
       out.push_back({{-1, "", rule_index, 1, 0, 0, 0}, std::move(f)});

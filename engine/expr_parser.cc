@@ -1,8 +1,8 @@
 #include "engine/expr_parser.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
+
+#include <cstdlib>
 
 #include "engine/units.h"
 
@@ -26,8 +26,8 @@ std::string DebugString(const ExprNode& node) {
     case ExprNode::Kind::kUnary:
       return "(" + node.name + " " + DebugString(*node.args[0]) + ")";
     case ExprNode::Kind::kBinary:
-      return "(" + node.name + " " + DebugString(*node.args[0]) + " " +
-             DebugString(*node.args[1]) + ")";
+      return "(" + node.name + " " + DebugString(*node.args[0]) + " " + DebugString(*node.args[1]) +
+             ")";
   }
   return "?";
 }
@@ -161,8 +161,8 @@ class Parser {
   std::unique_ptr<ExprNode> ParseAll() {
     auto node = ParseOr(0);
     if (node && token_.kind != Token::Kind::kEnd) {
-      Fail(token_.begin, fmt::format("unexpected '{}' after the end of the expression",
-                                     TokenText(token_)));
+      Fail(token_.begin,
+           fmt::format("unexpected '{}' after the end of the expression", TokenText(token_)));
       return nullptr;
     }
     return failed_ ? nullptr : std::move(node);

@@ -27,11 +27,11 @@ std::optional<FactKind> FactKindFromId(std::string_view id) {
 }
 
 std::string DebugString(const Fact& fact) {
-  return fmt::format("{} {} {} {} {} = {} {} ({}{}{}) @ {}:{}", fact.key.entity,
-                     fact.key.indicator, MeasureId(fact.key.measure), fact.key.period,
-                     FactKindId(fact.key.kind), FormatNumber(fact.value), fact.unit,
-                     QualifierId(fact.qualifier), fact.preliminary ? ", preliminary" : "",
-                     fact.strive ? ", strive" : "", fact.source.file, fact.source.line);
+  return fmt::format("{} {} {} {} {} = {} {} ({}{}{}) @ {}:{}", fact.key.entity, fact.key.indicator,
+                     MeasureId(fact.key.measure), fact.key.period, FactKindId(fact.key.kind),
+                     FormatNumber(fact.value), fact.unit, QualifierId(fact.qualifier),
+                     fact.preliminary ? ", preliminary" : "", fact.strive ? ", strive" : "",
+                     fact.source.file, fact.source.line);
 }
 
 }  // namespace kaohe

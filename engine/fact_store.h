@@ -22,8 +22,8 @@ class FactStore {
   std::span<const Fact> Find(const FactKey& key) const;
 
   // The periods for which the entity has any fact of this indicator, measure and kind.
-  std::set<int> Periods(const std::string& entity, const std::string& indicator,
-                        Measure measure, FactKind kind) const;
+  std::set<int> Periods(const std::string& entity, const std::string& indicator, Measure measure,
+                        FactKind kind) const;
 
   // The entities that have any fact.
   std::set<std::string> Entities() const;

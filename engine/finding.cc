@@ -4,20 +4,28 @@ namespace kaohe {
 
 std::string_view StatusId(Status status) {
   switch (status) {
-    case Status::kPass: return "pass";
-    case Status::kFail: return "fail";
-    case Status::kNoData: return "no_data";
-    case Status::kConflict: return "conflict";
-    case Status::kError: return "error";
+    case Status::kPass:
+      return "pass";
+    case Status::kFail:
+      return "fail";
+    case Status::kNoData:
+      return "no_data";
+    case Status::kConflict:
+      return "conflict";
+    case Status::kError:
+      return "error";
   }
   return "error";
 }
 
 std::string_view SeverityId(Severity severity) {
   switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "info";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
   }
   return "error";
 }

@@ -15,7 +15,7 @@ namespace kaohe {
 enum class Status { kPass, kFail, kNoData, kConflict, kError };
 enum class Severity { kError, kWarning, kInfo };
 
-std::string_view StatusId(Status status);      // "pass", "fail", "no_data", "conflict", "error"
+std::string_view StatusId(Status status);        // "pass", "fail", "no_data", "conflict", "error"
 std::string_view SeverityId(Severity severity);  // "error", "warning", "info"
 std::optional<Severity> SeverityFromId(std::string_view id);
 // One step milder: error → warning → info → info.
@@ -33,11 +33,11 @@ struct Finding {
   Status status = Status::kError;
   Severity severity = Severity::kError;
   std::string message;
-  std::optional<Fact> actual;  // the rule's own actual figure, when it used one
-  std::optional<Fact> target;  // the rule's own target figure, when it used one
-  std::vector<Fact> evidence;  // every fact the check read, in the order read
+  std::optional<Fact> actual;        // the rule's own actual figure, when it used one
+  std::optional<Fact> target;        // the rule's own target figure, when it used one
+  std::vector<Fact> evidence;        // every fact the check read, in the order read
   std::vector<std::string> missing;  // the figures it needed and did not find
-  std::string arithmetic;      // the comparison as evaluated: "5% ≥ 7% → 否"
+  std::string arithmetic;            // the comparison as evaluated: "5% ≥ 7% → 否"
 };
 
 }  // namespace kaohe

@@ -1,10 +1,10 @@
 #include "engine/rule_compiler.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/expr_parser.h"
 #include "engine/suggest.h"
@@ -20,8 +20,8 @@ std::size_t CompiledRuleSet::rule_count() const {
 
 const std::vector<std::string>& MessagePlaceholders() {
   static const std::vector<std::string> kNames = {
-      "entity", "kind",   "period", "indicator", "indicator_id", "measure", "actual",
-      "target", "lhs",    "rhs",    "gap",       "verdict",      "rule",    "status"};
+      "entity", "kind", "period", "indicator", "indicator_id", "measure", "actual",
+      "target", "lhs",  "rhs",    "gap",       "verdict",      "rule",    "status"};
   return kNames;
 }
 
@@ -37,20 +37,34 @@ struct ExprType {
 
 std::string DescribeDimension(Dimension d) {
   switch (d) {
-    case Dimension::kNumber: return "a plain number";
-    case Dimension::kCurrency: return "元 (an amount)";
-    case Dimension::kEnterprises: return "家 (a count of enterprises)";
-    case Dimension::kItems: return "个 (a count)";
-    case Dimension::kPersons: return "人 (a count of people)";
-    case Dimension::kPersonTimes: return "人次";
-    case Dimension::kArea: return "亩 (an area)";
-    case Dimension::kMass: return "吨 (a mass)";
-    case Dimension::kVolume: return "立方米 (a volume)";
-    case Dimension::kPower: return "千瓦 (power)";
-    case Dimension::kEnergy: return "千瓦时 (energy)";
-    case Dimension::kLength: return "公里 (a length)";
-    case Dimension::kPercent: return "% (a growth rate or share)";
-    case Dimension::kPercentagePoints: return "percentage points";
+    case Dimension::kNumber:
+      return "a plain number";
+    case Dimension::kCurrency:
+      return "元 (an amount)";
+    case Dimension::kEnterprises:
+      return "家 (a count of enterprises)";
+    case Dimension::kItems:
+      return "个 (a count)";
+    case Dimension::kPersons:
+      return "人 (a count of people)";
+    case Dimension::kPersonTimes:
+      return "人次";
+    case Dimension::kArea:
+      return "亩 (an area)";
+    case Dimension::kMass:
+      return "吨 (a mass)";
+    case Dimension::kVolume:
+      return "立方米 (a volume)";
+    case Dimension::kPower:
+      return "千瓦 (power)";
+    case Dimension::kEnergy:
+      return "千瓦时 (energy)";
+    case Dimension::kLength:
+      return "公里 (a length)";
+    case Dimension::kPercent:
+      return "% (a growth rate or share)";
+    case Dimension::kPercentagePoints:
+      return "percentage points";
   }
   return "a number";
 }
@@ -131,9 +145,8 @@ class RuleCompiler {
       if (scaled && scaled->unit.name == unit) return node->number;
     }
     diagnostics_.Error("R003", text.where,
-                       fmt::format("tolerance '{}' must be a number in {} (e.g. 0.5{})",
-                                   text.value, unit == "pp" ? "percentage points" : "percent",
-                                   unit));
+                       fmt::format("tolerance '{}' must be a number in {} (e.g. 0.5{})", text.value,
+                                   unit == "pp" ? "percentage points" : "percent", unit));
     return std::nullopt;
   }
 
@@ -161,17 +174,17 @@ class RuleCompiler {
     if (!ast.measure.value.empty()) {
       auto measure = MeasureFromId(ast.measure.value);
       if (!measure) {
-        diagnostics_.Error("R005", ast.measure.where,
-                           fmt::format("measure must be level or growth, not '{}'{}",
-                                       ast.measure.value,
-                                       DidYouMeanSuffix(ast.measure.value, {"level", "growth"})));
+        diagnostics_.Error(
+            "R005", ast.measure.where,
+            fmt::format("measure must be level or growth, not '{}'{}", ast.measure.value,
+                        DidYouMeanSuffix(ast.measure.value, {"level", "growth"})));
       } else {
         rule.measure = *measure;
         for (const Indicator* indicator : rule.indicators) {
           if (!indicator->HasMeasure(rule.measure)) {
-            diagnostics_.Error("R005", ast.measure.where,
-                               fmt::format("indicator {} has no {}", indicator->id,
-                                           ast.measure.value));
+            diagnostics_.Error(
+                "R005", ast.measure.where,
+                fmt::format("indicator {} has no {}", indicator->id, ast.measure.value));
           }
         }
       }
@@ -300,7 +313,8 @@ class RuleCompiler {
         }
         std::size_t close = text.find('}', i);
         if (close == std::string::npos) {
-          diagnostics_.Error("R012", message.where, "unclosed '{' in message (write {{ for a brace)");
+          diagnostics_.Error("R012", message.where,
+                             "unclosed '{' in message (write {{ for a brace)");
           return;
         }
         std::string name = text.substr(i + 1, close - i - 1);
@@ -320,8 +334,10 @@ class RuleCompiler {
   SourceLocation At(int offset) const {
     SourceLocation where = check_->where;
     if (check_->exact_columns && offset > 0) {
-      where.column += CodePointCount(std::string_view(check_->text).substr(
-          0, std::min<std::size_t>(static_cast<std::size_t>(offset), check_->text.size())));
+      where.column +=
+          CodePointCount(std::string_view(check_->text)
+                             .substr(0, std::min<std::size_t>(static_cast<std::size_t>(offset),
+                                                              check_->text.size())));
     }
     return where;
   }
@@ -368,12 +384,10 @@ class RuleCompiler {
       }
       case ExprNode::Kind::kBinary: {
         static const std::pair<std::string_view, ExprOp> kOps[] = {
-            {"+", ExprOp::kAdd},           {"-", ExprOp::kSubtract},
-            {"*", ExprOp::kMultiply},      {"/", ExprOp::kDivide},
-            {"<", ExprOp::kLess},          {"<=", ExprOp::kLessEqual},
-            {">", ExprOp::kGreater},       {">=", ExprOp::kGreaterEqual},
-            {"==", ExprOp::kEqual},        {"!=", ExprOp::kNotEqual},
-            {"and", ExprOp::kAnd},         {"or", ExprOp::kOr},
+            {"+", ExprOp::kAdd},       {"-", ExprOp::kSubtract},      {"*", ExprOp::kMultiply},
+            {"/", ExprOp::kDivide},    {"<", ExprOp::kLess},          {"<=", ExprOp::kLessEqual},
+            {">", ExprOp::kGreater},   {">=", ExprOp::kGreaterEqual}, {"==", ExprOp::kEqual},
+            {"!=", ExprOp::kNotEqual}, {"and", ExprOp::kAnd},         {"or", ExprOp::kOr},
         };
         ExprOp op = ExprOp::kAdd;
         for (const auto& [name, o] : kOps) {
@@ -400,7 +414,8 @@ class RuleCompiler {
       return nullptr;
     }
     Report(node, "E004",
-           fmt::format("unknown name '{}'{}", node.name, DidYouMeanSuffix(node.name, FunctionNames())));
+           fmt::format("unknown name '{}'{}", node.name,
+                       DidYouMeanSuffix(node.name, FunctionNames())));
     return nullptr;
   }
 
@@ -446,7 +461,8 @@ class RuleCompiler {
       auto e = Make(ExprOp::kMeetsTarget, node);
       for (std::size_t i = 0; i < node.args.size(); ++i) {
         if (node.arg_names[i] != "tolerance") {
-          Report(*node.args[i], "E005", fmt::format("meets_target takes only tolerance=: {}", usage));
+          Report(*node.args[i], "E005",
+                 fmt::format("meets_target takes only tolerance=: {}", usage));
           return nullptr;
         }
         e->tolerance = Resolve(*node.args[i], in_aggregate);
@@ -469,8 +485,8 @@ class RuleCompiler {
                   : name == "min" ? ExprOp::kChildrenMin
                   : name == "max" ? ExprOp::kChildrenMax
                                   : ExprOp::kChildrenCount;
-      if (!CheckArity(node, op == ExprOp::kChildrenCount ? 1 : 2, op == ExprOp::kChildrenCount ? 1 : 2,
-                      usage)) {
+      if (!CheckArity(node, op == ExprOp::kChildrenCount ? 1 : 2,
+                      op == ExprOp::kChildrenCount ? 1 : 2, usage)) {
         return nullptr;
       }
       auto e = Make(op, node);
@@ -609,7 +625,8 @@ class RuleCompiler {
         auto t = TypeOfImpl(*e.args[0], Child(node, 0), indicator, measure);
         if (!t) return std::nullopt;
         if (!t->boolean) {
-          ReportAt(node, "E003", fmt::format("not needs a truth value, found {}", DescribeType(*t)));
+          ReportAt(node, "E003",
+                   fmt::format("not needs a truth value, found {}", DescribeType(*t)));
           return std::nullopt;
         }
         return t;
@@ -708,7 +725,8 @@ class RuleCompiler {
         if (!Combine(ExprOp::kSubtract, {types[0], types[1]}, node)) return std::nullopt;
         Dimension d = types[0].plain_literal ? types[1].dimension : types[0].dimension;
         Dimension tol = types[2].dimension;
-        bool ok = tol == Dimension::kPercent || (d == Dimension::kPercent && tol == Dimension::kPercentagePoints) ||
+        bool ok = tol == Dimension::kPercent ||
+                  (d == Dimension::kPercent && tol == Dimension::kPercentagePoints) ||
                   (d != Dimension::kPercent && tol == d);
         if (!ok || types[2].boolean || types[2].plain_literal) {
           ReportAt(Child(node, 2), "E007",
@@ -724,13 +742,13 @@ class RuleCompiler {
         if (e.tolerance) {
           auto t = TypeOfImpl(*e.tolerance, nullptr, indicator, measure);
           if (!t) return std::nullopt;
-          Dimension want = measure == Measure::kGrowth ? Dimension::kPercentagePoints
-                                                       : Dimension::kPercent;
+          Dimension want =
+              measure == Measure::kGrowth ? Dimension::kPercentagePoints : Dimension::kPercent;
           if (t->dimension != want || t->boolean) {
             ReportAt(node, "E007",
                      fmt::format("meets_target(tolerance=…) is in {} for a {}",
                                  want == Dimension::kPercent ? "percent of the target (1%)"
-                                                            : "percentage points (0.5pp)",
+                                                             : "percentage points (0.5pp)",
                                  MeasureId(measure)));
             return std::nullopt;
           }
@@ -773,8 +791,8 @@ class RuleCompiler {
         dimensioned = ExprType{false, Dimension::kPercent, false};
         continue;
       }
-      std::string what = op == ExprOp::kAdd || op == ExprOp::kSubtract ? "add or subtract"
-                                                                       : "compare";
+      std::string what =
+          op == ExprOp::kAdd || op == ExprOp::kSubtract ? "add or subtract" : "compare";
       std::string hint;
       if ((a == Dimension::kPercent) != (b == Dimension::kPercent) && !percent_mix) {
         hint = ": a growth rate (%) is not a level";
@@ -786,9 +804,9 @@ class RuleCompiler {
                            DescribeDimension(b), hint));
       return std::nullopt;
     }
-    bool comparison = op == ExprOp::kLess || op == ExprOp::kLessEqual ||
-                      op == ExprOp::kGreater || op == ExprOp::kGreaterEqual ||
-                      op == ExprOp::kEqual || op == ExprOp::kNotEqual;
+    bool comparison = op == ExprOp::kLess || op == ExprOp::kLessEqual || op == ExprOp::kGreater ||
+                      op == ExprOp::kGreaterEqual || op == ExprOp::kEqual ||
+                      op == ExprOp::kNotEqual;
     if (comparison) return ExprType{true};
     if (!dimensioned) return ExprType{false, Dimension::kNumber, true};
     if (op == ExprOp::kSubtract && dimensioned->dimension == Dimension::kPercent &&
@@ -828,7 +846,8 @@ std::optional<CompiledRuleSet> CompileRules(const std::vector<PackAst>& packs,
   bool ok = true;
   for (const PackAst& ast : packs) {
     if (!ast.id.value.empty() && !pack_ids.insert(ast.id.value).second) {
-      diagnostics.Error("R002", ast.id.where, fmt::format("pack id '{}' is used twice", ast.id.value));
+      diagnostics.Error("R002", ast.id.where,
+                        fmt::format("pack id '{}' is used twice", ast.id.value));
       ok = false;
       continue;
     }

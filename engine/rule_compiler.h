@@ -16,8 +16,7 @@ namespace kaohe {
 
 // Every problem is reported; returns nullopt when any is an error.
 std::optional<CompiledRuleSet> CompileRules(const std::vector<PackAst>& packs,
-                                            const Dictionary& dictionary,
-                                            Diagnostics& diagnostics);
+                                            const Dictionary& dictionary, Diagnostics& diagnostics);
 
 // The placeholders a message template may use, e.g. "entity", "actual".
 const std::vector<std::string>& MessagePlaceholders();

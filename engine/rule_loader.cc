@@ -90,8 +90,8 @@ CheckAst ReadCheck(YamlReader& reader, const YAML::Node& node) {
 
 void ReadScope(YamlReader& reader, const YAML::Node& node, ScopeAst& scope) {
   scope.where = reader.Where(node);
-  if (node.IsScalar()) {  // a bare name: that one entity
-    scope.entities.push_back({node.Scalar(), reader.Where(node)});
+  if (node.IsScalar() || node.IsSequence()) {  // bare names: those entities
+    scope.entities = ReadLocatedList(reader, node, "scope");
     return;
   }
   if (!reader.ExpectMapping(node, "scope", {"entity", "kind", "parent"})) return;
@@ -104,9 +104,9 @@ void ReadScope(YamlReader& reader, const YAML::Node& node, ScopeAst& scope) {
 }
 
 RuleAst ReadRule(YamlReader& reader, const YAML::Node& node) {
-  static const std::vector<std::string> kKeys = {
-      "id",     "title", "description", "scope",    "indicator",
-      "measure", "period", "check",      "severity", "message"};
+  static const std::vector<std::string> kKeys = {"id",        "title",   "description", "scope",
+                                                 "indicator", "measure", "period",      "check",
+                                                 "severity",  "message"};
   RuleAst rule;
   rule.where = reader.Where(node);
   if (!reader.ExpectMapping(node, "a rule", kKeys)) return rule;

@@ -41,8 +41,8 @@ SourceLocation SourceFile::Locate(std::size_t byte_offset) const {
 SourceLocation SourceFile::LocateZeroBased(int line0, int byte_column0) const {
   if (line0 < 0) return {path_, 0, 0};
   std::string_view line = Line(line0 + 1);
-  std::size_t bytes = std::min<std::size_t>(static_cast<std::size_t>(std::max(byte_column0, 0)),
-                                            line.size());
+  std::size_t bytes =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(byte_column0, 0)), line.size());
   return {path_, line0 + 1, CodePointCount(line.substr(0, bytes)) + 1};
 }
 

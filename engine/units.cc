@@ -1,41 +1,55 @@
 #include "engine/units.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace kaohe {
 
 std::string_view DimensionName(Dimension dimension) {
   switch (dimension) {
-    case Dimension::kNumber: return "number";
-    case Dimension::kCurrency: return "currency";
-    case Dimension::kEnterprises: return "enterprises";
-    case Dimension::kItems: return "items";
-    case Dimension::kPersons: return "persons";
-    case Dimension::kPersonTimes: return "person-times";
-    case Dimension::kArea: return "area";
-    case Dimension::kMass: return "mass";
-    case Dimension::kVolume: return "volume";
-    case Dimension::kPower: return "power";
-    case Dimension::kEnergy: return "energy";
-    case Dimension::kLength: return "length";
-    case Dimension::kPercent: return "percent";
-    case Dimension::kPercentagePoints: return "percentage points";
+    case Dimension::kNumber:
+      return "number";
+    case Dimension::kCurrency:
+      return "currency";
+    case Dimension::kEnterprises:
+      return "enterprises";
+    case Dimension::kItems:
+      return "items";
+    case Dimension::kPersons:
+      return "persons";
+    case Dimension::kPersonTimes:
+      return "person-times";
+    case Dimension::kArea:
+      return "area";
+    case Dimension::kMass:
+      return "mass";
+    case Dimension::kVolume:
+      return "volume";
+    case Dimension::kPower:
+      return "power";
+    case Dimension::kEnergy:
+      return "energy";
+    case Dimension::kLength:
+      return "length";
+    case Dimension::kPercent:
+      return "percent";
+    case Dimension::kPercentagePoints:
+      return "percentage points";
   }
   return "number";
 }
 
 const std::vector<CanonicalUnit>& CanonicalUnits() {
   static const std::vector<CanonicalUnit> kUnits = {
-      {"元", Dimension::kCurrency},     {"美元", Dimension::kCurrency},
-      {"家", Dimension::kEnterprises},  {"个", Dimension::kItems},
-      {"人", Dimension::kPersons},      {"人次", Dimension::kPersonTimes},
-      {"亩", Dimension::kArea},         {"吨", Dimension::kMass},
-      {"立方米", Dimension::kVolume},   {"千瓦", Dimension::kPower},
-      {"千瓦时", Dimension::kEnergy},   {"公里", Dimension::kLength},
-      {"%", Dimension::kPercent},       {"pp", Dimension::kPercentagePoints},
+      {"元", Dimension::kCurrency},    {"美元", Dimension::kCurrency},
+      {"家", Dimension::kEnterprises}, {"个", Dimension::kItems},
+      {"人", Dimension::kPersons},     {"人次", Dimension::kPersonTimes},
+      {"亩", Dimension::kArea},        {"吨", Dimension::kMass},
+      {"立方米", Dimension::kVolume},  {"千瓦", Dimension::kPower},
+      {"千瓦时", Dimension::kEnergy},  {"公里", Dimension::kLength},
+      {"%", Dimension::kPercent},      {"pp", Dimension::kPercentagePoints},
   };
   return kUnits;
 }
@@ -57,18 +71,42 @@ struct SurfaceUnit {
 
 // Surface forms found in plan reports and target tables.
 constexpr SurfaceUnit kSurfaceUnits[] = {
-    {"元", "元", 1},           {"万元", "元", 1e4},          {"亿元", "元", 1e8},
-    {"万亿元", "元", 1e12},    {"美元", "美元", 1},          {"万美元", "美元", 1e4},
-    {"亿美元", "美元", 1e8},   {"家", "家", 1},              {"户", "家", 1},
-    {"个", "个", 1},           {"项", "个", 1},              {"人", "人", 1},
-    {"名", "人", 1},           {"万人", "人", 1e4},          {"人次", "人次", 1},
-    {"万人次", "人次", 1e4},   {"亿人次", "人次", 1e8},      {"亩", "亩", 1},
-    {"万亩", "亩", 1e4},       {"吨", "吨", 1},              {"万吨", "吨", 1e4},
-    {"亿吨", "吨", 1e8},       {"立方米", "立方米", 1},      {"万立方米", "立方米", 1e4},
-    {"亿立方米", "立方米", 1e8}, {"千瓦", "千瓦", 1},        {"万千瓦", "千瓦", 1e4},
-    {"千瓦时", "千瓦时", 1},   {"万千瓦时", "千瓦时", 1e4},  {"亿千瓦时", "千瓦时", 1e8},
-    {"公里", "公里", 1},       {"千米", "公里", 1},          {"%", "%", 1},
-    {"％", "%", 1},            {"pp", "pp", 1},              {"个百分点", "pp", 1},
+    {"元", "元", 1},
+    {"万元", "元", 1e4},
+    {"亿元", "元", 1e8},
+    {"万亿元", "元", 1e12},
+    {"美元", "美元", 1},
+    {"万美元", "美元", 1e4},
+    {"亿美元", "美元", 1e8},
+    {"家", "家", 1},
+    {"户", "家", 1},
+    {"个", "个", 1},
+    {"项", "个", 1},
+    {"人", "人", 1},
+    {"名", "人", 1},
+    {"万人", "人", 1e4},
+    {"人次", "人次", 1},
+    {"万人次", "人次", 1e4},
+    {"亿人次", "人次", 1e8},
+    {"亩", "亩", 1},
+    {"万亩", "亩", 1e4},
+    {"吨", "吨", 1},
+    {"万吨", "吨", 1e4},
+    {"亿吨", "吨", 1e8},
+    {"立方米", "立方米", 1},
+    {"万立方米", "立方米", 1e4},
+    {"亿立方米", "立方米", 1e8},
+    {"千瓦", "千瓦", 1},
+    {"万千瓦", "千瓦", 1e4},
+    {"千瓦时", "千瓦时", 1},
+    {"万千瓦时", "千瓦时", 1e4},
+    {"亿千瓦时", "千瓦时", 1e8},
+    {"公里", "公里", 1},
+    {"千米", "公里", 1},
+    {"%", "%", 1},
+    {"％", "%", 1},
+    {"pp", "pp", 1},
+    {"个百分点", "pp", 1},
 };
 
 }  // namespace
@@ -84,8 +122,9 @@ const std::vector<std::string>& SurfaceUnitNames() {
   static const std::vector<std::string> kNames = [] {
     std::vector<std::string> names;
     for (const SurfaceUnit& s : kSurfaceUnits) names.emplace_back(s.text);
-    std::stable_sort(names.begin(), names.end(),
-                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    });
     return names;
   }();
   return kNames;

@@ -12,20 +12,20 @@
 namespace kaohe {
 
 enum class Dimension {
-  kNumber,             // a pure number or ratio
-  kCurrency,           // 元, 美元
-  kEnterprises,        // 家 (户 is the same thing)
-  kItems,              // 个, 项
-  kPersons,            // 人
-  kPersonTimes,        // 人次
-  kArea,               // 亩
-  kMass,               // 吨
-  kVolume,             // 立方米
-  kPower,              // 千瓦
-  kEnergy,             // 千瓦时
-  kLength,             // 公里
-  kPercent,            // a rate in percent (growth, share)
-  kPercentagePoints,   // a difference of two percentages
+  kNumber,            // a pure number or ratio
+  kCurrency,          // 元, 美元
+  kEnterprises,       // 家 (户 is the same thing)
+  kItems,             // 个, 项
+  kPersons,           // 人
+  kPersonTimes,       // 人次
+  kArea,              // 亩
+  kMass,              // 吨
+  kVolume,            // 立方米
+  kPower,             // 千瓦
+  kEnergy,            // 千瓦时
+  kLength,            // 公里
+  kPercent,           // a rate in percent (growth, share)
+  kPercentagePoints,  // a difference of two percentages
 };
 
 std::string_view DimensionName(Dimension dimension);

@@ -1,10 +1,10 @@
 #include "engine/yaml_support.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/suggest.h"
 
@@ -18,8 +18,7 @@ std::optional<YAML::Node> YamlReader::Parse() {
     return root;
   } catch (const YAML::Exception& e) {
     SourceLocation where = file_.LocateZeroBased(e.mark.line, e.mark.column);
-    diagnostics_.Error("Y001", where, "YAML syntax error: " + e.msg,
-                       SnippetAt(file_, where.line));
+    diagnostics_.Error("Y001", where, "YAML syntax error: " + e.msg, SnippetAt(file_, where.line));
     return std::nullopt;
   }
 }
@@ -68,8 +67,7 @@ std::string_view NodeTypeName(const YAML::Node& node) {
 bool YamlReader::ExpectMapping(const YAML::Node& node, std::string_view what,
                                const std::vector<std::string>& known) {
   if (!node.IsMap()) {
-    Error(node, "Y002",
-          fmt::format("{} must be a mapping, found {}", what, NodeTypeName(node)));
+    Error(node, "Y002", fmt::format("{} must be a mapping, found {}", what, NodeTypeName(node)));
     return false;
   }
   std::set<std::string> seen;

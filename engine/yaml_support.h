@@ -3,12 +3,12 @@
 // shape mistake into a Diagnostic, and catch what yaml-cpp lets through (duplicate keys).
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "engine/diagnostic.h"
 #include "engine/source.h"
@@ -37,8 +37,7 @@ class YamlReader {
                      const std::vector<std::string>& known);
   bool ExpectSequence(const YAML::Node& node, std::string_view what);
   // Reports Y005 when a required key is absent.
-  bool Require(const YAML::Node& map, const YAML::Node& parent_for_position,
-               std::string_view key);
+  bool Require(const YAML::Node& map, const YAML::Node& parent_for_position, std::string_view key);
 
   // Scalars. Each reports Y002 and returns nullopt on a wrong type.
   std::optional<std::string> String(const YAML::Node& node, std::string_view what);
@@ -46,8 +45,7 @@ class YamlReader {
   std::optional<int> Integer(const YAML::Node& node, std::string_view what);
   std::optional<bool> Boolean(const YAML::Node& node, std::string_view what);
   // A scalar or a sequence of scalars, as a list of strings.
-  std::optional<std::vector<std::string>> StringList(const YAML::Node& node,
-                                                     std::string_view what);
+  std::optional<std::vector<std::string>> StringList(const YAML::Node& node, std::string_view what);
 
   const SourceFile& file() const { return file_; }
   Diagnostics& diagnostics() { return diagnostics_; }

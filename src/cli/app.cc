@@ -1,9 +1,9 @@
 #include "src/cli/app.h"
 
-#include <sstream>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <sstream>
 
 #include "engine/evaluator.h"
 #include "src/cli/bundled_data.h"
@@ -30,11 +30,13 @@ struct CheckOptions {
 void AddInputOptions(CLI::App& command, CommonOptions& options) {
   command.add_option("--rules", options.rules, "rule pack files or directories")
       ->type_name("DIR|FILE");
-  command.add_option("--dictionary", options.dictionaries,
-                     "indicator and entity dictionary files or directories")
+  command
+      .add_option("--dictionary", options.dictionaries,
+                  "indicator and entity dictionary files or directories")
       ->type_name("DIR|FILE");
-  command.add_option("--facts", options.facts,
-                     "fact files (.jsonl, .yaml target tables, .csv) or directories")
+  command
+      .add_option("--facts", options.facts,
+                  "fact files (.jsonl, .yaml target tables, .csv) or directories")
       ->type_name("DIR|FILE");
 }
 
@@ -111,10 +113,11 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
 int RunLint(const CommonOptions& common, const std::string& program, Console& console) {
   auto inputs = Load(common, program, console);
   if (!inputs) return kExitUsage;
-  console.out << fmt::format("kaohe: {} rules in {} packs, {} indicators, {} entities, {} facts: ok\n",
-                             inputs->rules->rule_count(), inputs->rules->packs.size(),
-                             inputs->dictionary->indicators().size(),
-                             inputs->dictionary->entities().size(), inputs->facts.size());
+  console.out << fmt::format(
+      "kaohe: {} rules in {} packs, {} indicators, {} entities, {} facts: ok\n",
+      inputs->rules->rule_count(), inputs->rules->packs.size(),
+      inputs->dictionary->indicators().size(), inputs->dictionary->entities().size(),
+      inputs->facts.size());
   return kExitOk;
 }
 
@@ -127,19 +130,23 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   CommonOptions common;
   CheckOptions check_options;
 
-  CLI::App* check = app.add_subcommand("check", "evaluate rule packs over facts and report findings");
+  CLI::App* check =
+      app.add_subcommand("check", "evaluate rule packs over facts and report findings");
   AddInputOptions(*check, common);
   check->add_option("--format", check_options.format, "console, json or markdown")
       ->check(CLI::IsMember(ReportFormats()));
-  check->add_option("--output,-o", check_options.output, "write the report to FILE (default stdout)")
+  check
+      ->add_option("--output,-o", check_options.output, "write the report to FILE (default stdout)")
       ->type_name("FILE");
-  check->add_option("--fail-on", check_options.fail_on,
-                    "exit 1 when a failing finding is at or above this severity")
+  check
+      ->add_option("--fail-on", check_options.fail_on,
+                   "exit 1 when a failing finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "never"}));
   check->add_option("--color", check_options.color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
-  CLI::App* lint = app.add_subcommand("lint", "load dictionaries, rule packs and facts; report every problem");
+  CLI::App* lint =
+      app.add_subcommand("lint", "load dictionaries, rule packs and facts; report every problem");
   AddInputOptions(*lint, common);
 
   std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());

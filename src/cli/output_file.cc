@@ -1,13 +1,13 @@
 #include "src/cli/output_file.h"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-
-#include <fmt/format.h>
-#include <unistd.h>
 
 namespace kaohe {
 

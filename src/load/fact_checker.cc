@@ -16,7 +16,8 @@ const SourceFile* DocumentCache::Get(const std::string& path) {
     unreadable_[path] = true;
     return nullptr;
   }
-  auto [pos, inserted] = files_.emplace(path, std::make_unique<SourceFile>(std::move(file).value()));
+  auto [pos, inserted] =
+      files_.emplace(path, std::make_unique<SourceFile>(std::move(file).value()));
   return pos->second.get();
 }
 
@@ -67,24 +68,25 @@ bool FactChecker::Check(Fact& fact, const SourceLocation& where) {
   } else if (fact.key.entity.empty()) {
     diagnostics_.Warning("F010", where, "the fact names no entity");
   } else {
-    diagnostics_.Warning("F010", where,
-                         fmt::format("entity '{}' is not in the dictionary: rules scoped by kind or "
-                                     "parent will not see it{}",
-                                     fact.key.entity,
-                                     DidYouMeanSuffix(fact.key.entity, dictionary_.EntityWords())));
+    diagnostics_.Warning(
+        "F010", where,
+        fmt::format("entity '{}' is not in the dictionary: rules scoped by kind or "
+                    "parent will not see it{}",
+                    fact.key.entity, DidYouMeanSuffix(fact.key.entity, dictionary_.EntityWords())));
   }
   const Indicator* indicator = dictionary_.FindIndicator(fact.key.indicator);
   if (indicator) {
     fact.key.indicator = indicator->id;
     if (!indicator->HasMeasure(fact.key.measure)) {
-      diagnostics_.Error("F005", where,
-                         fmt::format("indicator {} has no {}", indicator->id,
-                                     MeasureId(fact.key.measure)));
+      diagnostics_.Error(
+          "F005", where,
+          fmt::format("indicator {} has no {}", indicator->id, MeasureId(fact.key.measure)));
       ok = false;
     } else if (!indicator->AcceptsUnit(fact.key.measure, fact.unit)) {
       std::string expected = fact.key.measure == Measure::kGrowth ? "%" : "";
       if (expected.empty()) {
-        for (const std::string& u : indicator->units) expected += (expected.empty() ? "" : " or ") + u;
+        for (const std::string& u : indicator->units)
+          expected += (expected.empty() ? "" : " or ") + u;
       }
       diagnostics_.Error("F006", where,
                          fmt::format("unit {} does not fit {} {} (expected {})", fact.unit,
@@ -92,15 +94,14 @@ bool FactChecker::Check(Fact& fact, const SourceLocation& where) {
       ok = false;
     }
   } else {
-    diagnostics_.Warning("F011", where,
-                         fmt::format("indicator '{}' is not in the dictionary: no rule can read "
-                                     "it{}",
-                                     fact.key.indicator,
-                                     DidYouMeanSuffix(fact.key.indicator,
-                                                      dictionary_.IndicatorWords())));
+    diagnostics_.Warning(
+        "F011", where,
+        fmt::format("indicator '{}' is not in the dictionary: no rule can read "
+                    "it{}",
+                    fact.key.indicator,
+                    DidYouMeanSuffix(fact.key.indicator, dictionary_.IndicatorWords())));
     if (fact.key.measure == Measure::kGrowth && fact.unit != "%") {
-      diagnostics_.Error("F006", where,
-                         fmt::format("a growth is in %, not {}", fact.unit));
+      diagnostics_.Error("F006", where, fmt::format("a growth is in %, not {}", fact.unit));
       ok = false;
     }
   }

@@ -2,10 +2,10 @@
 // period, kind, value, unit, qualifier, preliminary, strive, file, line, quote). The value
 // may carry its qualifier as a report prints it ("7 以上"); the unit may be a surface unit
 // (亿元), converted to the canonical one.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "engine/suggest.h"
 #include "engine/units.h"
@@ -21,8 +21,7 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
   CsvError csv_error;
   if (!ParseCsv(file.text(), records, csv_error)) {
     diagnostics.Error("C001", {file.path(), csv_error.line, csv_error.column},
-                      "CSV syntax error: " + csv_error.message,
-                      SnippetAt(file, csv_error.line));
+                      "CSV syntax error: " + csv_error.message, SnippetAt(file, csv_error.line));
     return;
   }
   if (records.empty()) {
@@ -30,17 +29,18 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
     return;
   }
   static const std::vector<std::string> kColumns = {
-      "entity", "indicator",   "measure", "period", "kind", "value", "unit",
-      "qualifier", "preliminary", "strive", "file",  "line", "quote"};
+      "entity",    "indicator",   "measure", "period", "kind", "value", "unit",
+      "qualifier", "preliminary", "strive",  "file",   "line", "quote"};
   std::map<std::string, std::size_t> index;
   bool ok = true;
   auto at = [&](const CsvField& f) { return SourceLocation{file.path(), f.line, f.column}; };
   for (std::size_t c = 0; c < records[0].size(); ++c) {
     const CsvField& h = records[0][c];
     if (std::find(kColumns.begin(), kColumns.end(), h.text) == kColumns.end()) {
-      diagnostics.Error("C002", at(h),
-                        fmt::format("unknown column '{}'{}", h.text, DidYouMeanSuffix(h.text, kColumns)),
-                        SnippetAt(file, h.line));
+      diagnostics.Error(
+          "C002", at(h),
+          fmt::format("unknown column '{}'{}", h.text, DidYouMeanSuffix(h.text, kColumns)),
+          SnippetAt(file, h.line));
       ok = false;
     } else if (!index.emplace(h.text, c).second) {
       diagnostics.Error("C002", at(h), fmt::format("column '{}' appears twice", h.text),
@@ -51,8 +51,7 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
   for (const char* required : {"entity", "indicator", "period", "kind", "value", "unit"}) {
     if (!index.count(required)) {
       diagnostics.Error("C002", {file.path(), 1, 1},
-                        fmt::format("the header has no '{}' column", required),
-                        SnippetAt(file, 1));
+                        fmt::format("the header has no '{}' column", required), SnippetAt(file, 1));
       ok = false;
     }
   }
@@ -61,10 +60,10 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
     const CsvRecord& row = records[r];
     SourceLocation row_at{file.path(), row[0].line, 1};
     if (row.size() != records[0].size()) {
-      diagnostics.Error("C003", row_at,
-                        fmt::format("the row has {} fields but the header has {}", row.size(),
-                                    records[0].size()),
-                        SnippetAt(file, row[0].line));
+      diagnostics.Error(
+          "C003", row_at,
+          fmt::format("the row has {} fields but the header has {}", row.size(), records[0].size()),
+          SnippetAt(file, row[0].line));
       continue;
     }
     auto get = [&](const char* name) -> const CsvField* {
@@ -81,21 +80,27 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
     fact.key.indicator = get("indicator")->text;
     if (const CsvField* f = get("measure"); f && !f->text.empty()) {
       auto m = MeasureFromId(f->text);
-      if (m) fact.key.measure = *m;
-      else row_ok = bad(f, fmt::format("measure must be level or growth, not '{}'", f->text));
+      if (m)
+        fact.key.measure = *m;
+      else
+        row_ok = bad(f, fmt::format("measure must be level or growth, not '{}'", f->text));
     }
     {
       const CsvField* f = get("period");
       char* end = nullptr;
       long year = std::strtol(f->text.c_str(), &end, 10);
-      if (f->text.empty() || *end != '\0') row_ok = bad(f, fmt::format("'{}' is not a year", f->text));
-      else fact.key.period = static_cast<int>(year);
+      if (f->text.empty() || *end != '\0')
+        row_ok = bad(f, fmt::format("'{}' is not a year", f->text));
+      else
+        fact.key.period = static_cast<int>(year);
     }
     {
       const CsvField* f = get("kind");
       auto k = FactKindFromId(f->text);
-      if (k) fact.key.kind = *k;
-      else row_ok = bad(f, fmt::format("kind must be actual or target, not '{}'", f->text));
+      if (k)
+        fact.key.kind = *k;
+      else
+        row_ok = bad(f, fmt::format("kind must be actual or target, not '{}'", f->text));
     }
     const CsvField* unit_field = get("unit");
     auto declared = ParseUnit(unit_field->text);
@@ -137,7 +142,8 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
         row_ok = bad(f, fmt::format("{} must be true or false", flag));
         continue;
       }
-      (std::string_view(flag) == "preliminary" ? fact.preliminary : fact.strive) = f->text == "true";
+      (std::string_view(flag) == "preliminary" ? fact.preliminary : fact.strive) =
+          f->text == "true";
     }
     if (const CsvField* f = get("file")) fact.source.file = f->text;
     if (const CsvField* f = get("quote")) fact.source.quote = f->text;

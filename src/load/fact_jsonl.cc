@@ -22,8 +22,9 @@ class JsonlLineReader {
     od::object object;
     if (auto error = parser.iterate(padded).get(doc); error) return Syntax(doc, error);
     if (auto error = doc.get_object().get(object); error) {
-      return Report(0, "F001", fmt::format("a fact must be a JSON object ({})",
-                                           simdjson::error_message(error)));
+      return Report(
+          0, "F001",
+          fmt::format("a fact must be a JSON object ({})", simdjson::error_message(error)));
     }
     Fact fact;
     bool have[7] = {};

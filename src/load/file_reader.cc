@@ -1,12 +1,12 @@
 #include "src/load/file_reader.h"
 
+#include <fmt/format.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <unicode/utf8.h>
 
 namespace kaohe {
 
@@ -31,8 +31,8 @@ Result<SourceFile> ReadTextFile(const std::string& path) {
   auto size = fs::file_size(path, ec);
   if (ec) return Error{fmt::format("{}: cannot read: {}", path, ec.message())};
   if (size > kMaxInputBytes) {
-    return Error{fmt::format("{}: file is larger than the limit of {} bytes", path,
-                             kMaxInputBytes)};
+    return Error{
+        fmt::format("{}: file is larger than the limit of {} bytes", path, kMaxInputBytes)};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{fmt::format("{}: cannot open", path)};
@@ -48,8 +48,7 @@ Result<SourceFile> ReadTextFile(const std::string& path) {
     SourceFile partial(path, text.substr(0, bad));
     SourceLocation where = partial.Locate(bad);
     return Error{fmt::format("{}:{}:{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})", path,
-                             where.line, where.column, bad,
-                             static_cast<unsigned char>(text[bad]))};
+                             where.line, where.column, bad, static_cast<unsigned char>(text[bad]))};
   }
   return SourceFile(path, std::move(text));
 }

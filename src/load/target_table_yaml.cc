@@ -10,11 +10,11 @@
 //     - {period: 2023, kind: target}
 //   rows:
 //     - {indicator: gdp, measure: growth, unit: "%", line: 164, label_lines: 3, cells: ["7 以上"]}
+#include <fmt/format.h>
+
 #include <array>
 #include <map>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "engine/units.h"
 #include "engine/yaml_support.h"
@@ -27,9 +27,9 @@ namespace {
 
 using internal::YamlReader;
 
-const std::vector<std::string> kFactFields = {"entity", "indicator", "measure",     "period",
-                                              "kind",   "unit",      "preliminary", "strive",
-                                              "qualifier"};
+const std::vector<std::string> kFactFields = {"entity",      "indicator", "measure",
+                                              "period",      "kind",      "unit",
+                                              "preliminary", "strive",    "qualifier"};
 
 // The fact fields one of defaults / a column / a row sets, with where it set them.
 struct FieldSet {
@@ -62,9 +62,9 @@ class TableLoader {
   void Load() {
     auto root = reader_.Parse();
     if (!root) return;
-    if (!reader_.ExpectMapping(*root, "a target table",
-                               {"table", "document", "layout", "note", "defaults", "columns",
-                                "rows"})) {
+    if (!reader_.ExpectMapping(
+            *root, "a target table",
+            {"table", "document", "layout", "note", "defaults", "columns", "rows"})) {
       return;
     }
     for (const char* key : {"table", "columns", "rows"}) reader_.Require(*root, *root, key);
@@ -84,8 +84,9 @@ class TableLoader {
       if (layout == "cell_per_line") {
         cell_per_line_ = true;
       } else if (layout && *layout != "row_per_line") {
-        reader_.Error((*root)["layout"], "T001",
-                      fmt::format("layout must be row_per_line or cell_per_line, not '{}'", *layout));
+        reader_.Error(
+            (*root)["layout"], "T001",
+            fmt::format("layout must be row_per_line or cell_per_line, not '{}'", *layout));
         return;
       }
     }
@@ -107,7 +108,8 @@ class TableLoader {
  private:
   void LoadRow(const YAML::Node& row) {
     FieldSet fields;
-    if (!ReadFields(reader_, row, "a row", {"line", "label_lines", "cells", "note"}, fields)) return;
+    if (!ReadFields(reader_, row, "a row", {"line", "label_lines", "cells", "note"}, fields))
+      return;
     if (!reader_.Require(row, row, "line") || !reader_.Require(row, row, "cells")) return;
     auto line = reader_.Integer(row["line"], "line");
     int label_lines = 1;
@@ -129,8 +131,8 @@ class TableLoader {
       return;
     }
     const int first_cell_line = cell_per_line_ ? *line + label_lines : *line;
-    const int last_line = cell_per_line_ ? first_cell_line + static_cast<int>(cells.size()) - 1
-                                         : *line;
+    const int last_line =
+        cell_per_line_ ? first_cell_line + static_cast<int>(cells.size()) - 1 : *line;
     if (document_ && (*line < 1 || last_line > document_->line_count())) {
       reader_.Error(row["line"], "T003",
                     fmt::format("the row runs to line {} but {} has {} lines", last_line,
@@ -209,8 +211,14 @@ class TableLoader {
     }
     if (!ok) return std::nullopt;
     auto str = [&](const char* name) { return reader_.String(fields[name].first, name); };
-    if (auto s = str("entity")) m.fact.key.entity = *s; else ok = false;
-    if (auto s = str("indicator")) m.fact.key.indicator = *s; else ok = false;
+    if (auto s = str("entity"))
+      m.fact.key.entity = *s;
+    else
+      ok = false;
+    if (auto s = str("indicator"))
+      m.fact.key.indicator = *s;
+    else
+      ok = false;
     if (fields.count("measure")) {
       auto s = str("measure");
       auto measure = s ? MeasureFromId(*s) : std::nullopt;
@@ -233,12 +241,17 @@ class TableLoader {
     }
     m.periods = ReadPeriods(fields["period"].first);
     if (m.periods.empty()) ok = false;
-    if (auto s = str("unit")) m.unit_text = *s; else ok = false;
+    if (auto s = str("unit"))
+      m.unit_text = *s;
+    else
+      ok = false;
     for (const char* flag : {"preliminary", "strive"}) {
       if (!fields.count(flag)) continue;
       auto b = reader_.Boolean(fields[flag].first, flag);
-      if (!b) ok = false;
-      else (std::string_view(flag) == "preliminary" ? m.fact.preliminary : m.fact.strive) = *b;
+      if (!b)
+        ok = false;
+      else
+        (std::string_view(flag) == "preliminary" ? m.fact.preliminary : m.fact.strive) = *b;
     }
     if (fields.count("qualifier")) {
       auto s = str("qualifier");
@@ -286,9 +299,9 @@ class TableLoader {
     if (!value.unit.empty()) {
       auto written = ParseUnit(value.unit);
       if (!written || written->unit.name != declared->unit.name) {
-        reader_.Error(cell, "T006",
-                      fmt::format("the cell is in {} but the table says {}", value.unit,
-                                  merged.unit_text));
+        reader_.Error(
+            cell, "T006",
+            fmt::format("the cell is in {} but the table says {}", value.unit, merged.unit_text));
         return;
       }
       unit = *written;

@@ -21,22 +21,32 @@ namespace {
 
 std::string_view StatusColor(Status status) {
   switch (status) {
-    case Status::kPass: return "\033[32m";
-    case Status::kFail: return "\033[31m";
-    case Status::kNoData: return "\033[33m";
-    case Status::kConflict: return "\033[35m";
-    case Status::kError: return "\033[1;31m";
+    case Status::kPass:
+      return "\033[32m";
+    case Status::kFail:
+      return "\033[31m";
+    case Status::kNoData:
+      return "\033[33m";
+    case Status::kConflict:
+      return "\033[35m";
+    case Status::kError:
+      return "\033[1;31m";
   }
   return "";
 }
 
 std::string_view StatusMark(Status status) {
   switch (status) {
-    case Status::kPass: return "✓";
-    case Status::kFail: return "✗";
-    case Status::kNoData: return "?";
-    case Status::kConflict: return "≠";
-    case Status::kError: return "!";
+    case Status::kPass:
+      return "✓";
+    case Status::kFail:
+      return "✗";
+    case Status::kNoData:
+      return "?";
+    case Status::kConflict:
+      return "≠";
+    case Status::kError:
+      return "!";
   }
   return "!";
 }
@@ -64,7 +74,8 @@ void ConsoleReporter::Write(const ReportInput& input, std::ostream& out) const {
     out << "\n";
     if (!f.arithmetic.empty()) out << "      计算 " << f.arithmetic << "\n";
     for (const Fact& e : f.evidence) {
-      out << fmt::format("      {}{} {} {}:{}  「{}」\n", FactKindId(e.key.kind) == "actual" ? "实际" : "目标",
+      out << fmt::format("      {}{} {} {}:{}  「{}」\n",
+                         FactKindId(e.key.kind) == "actual" ? "实际" : "目标",
                          e.key.entity == f.entity ? "" : "（" + e.key.entity + "）",
                          QualifiedText(FormatQuantity(e.value, e.unit), e.qualifier), e.source.file,
                          e.source.line, Truncate(e.source.quote, 60));
@@ -72,8 +83,10 @@ void ConsoleReporter::Write(const ReportInput& input, std::ostream& out) const {
   }
   const Summary& s = input.summary;
   out << "\n"
-      << fmt::format("{} 条结论：达标 {}，未达标 {}，缺数据 {}，数据冲突 {}，错误 {}（{} 个实体，{} 条规则）\n",
-                     s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.entities, s.rules);
+      << fmt::format(
+             "{} 条结论：达标 {}，未达标 {}，缺数据 {}，数据冲突 {}，错误 {}（{} 个实体，{} "
+             "条规则）\n",
+             s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.entities, s.rules);
 }
 
 }  // namespace kaohe

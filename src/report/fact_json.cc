@@ -14,7 +14,8 @@ nlohmann::ordered_json FactToJson(const Fact& fact) {
   j["qualifier"] = QualifierId(fact.qualifier);
   j["preliminary"] = fact.preliminary;
   j["strive"] = fact.strive;
-  j["source"] = {{"file", fact.source.file}, {"line", fact.source.line}, {"quote", fact.source.quote}};
+  j["source"] = {
+      {"file", fact.source.file}, {"line", fact.source.line}, {"quote", fact.source.quote}};
   return j;
 }
 

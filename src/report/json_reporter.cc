@@ -11,12 +11,16 @@ void JsonReporter::Write(const ReportInput& input, std::ostream& out) const {
   report["findings"] = std::move(findings);
   const Summary& s = input.summary;
   report["summary"] = {
-      {"total", s.total},       {"pass", s.pass},
-      {"fail", s.fail},         {"no_data", s.no_data},
-      {"conflict", s.conflict}, {"error", s.error},
+      {"total", s.total},
+      {"pass", s.pass},
+      {"fail", s.fail},
+      {"no_data", s.no_data},
+      {"conflict", s.conflict},
+      {"error", s.error},
       {"failing_by_severity",
        {{"error", s.failing_error}, {"warning", s.failing_warning}, {"info", s.failing_info}}},
-      {"entities", s.entities}, {"rules", s.rules},
+      {"entities", s.entities},
+      {"rules", s.rules},
   };
   out << report.dump(2) << "\n";
 }

@@ -23,11 +23,16 @@ std::string Cell(std::string_view text) {
 
 std::string_view StatusIcon(Status status) {
   switch (status) {
-    case Status::kPass: return "✅";
-    case Status::kFail: return "❌";
-    case Status::kNoData: return "⚪";
-    case Status::kConflict: return "⚠️";
-    case Status::kError: return "⛔";
+    case Status::kPass:
+      return "✅";
+    case Status::kFail:
+      return "❌";
+    case Status::kNoData:
+      return "⚪";
+    case Status::kConflict:
+      return "⚠️";
+    case Status::kError:
+      return "⛔";
   }
   return "";
 }

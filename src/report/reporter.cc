@@ -16,11 +16,21 @@ Summary Summarize(const std::vector<Finding>& findings) {
     if (!f.entity.empty()) entities.insert(f.entity);
     rules.insert(f.rule);
     switch (f.status) {
-      case Status::kPass: ++s.pass; break;
-      case Status::kFail: ++s.fail; break;
-      case Status::kNoData: ++s.no_data; break;
-      case Status::kConflict: ++s.conflict; break;
-      case Status::kError: ++s.error; break;
+      case Status::kPass:
+        ++s.pass;
+        break;
+      case Status::kFail:
+        ++s.fail;
+        break;
+      case Status::kNoData:
+        ++s.no_data;
+        break;
+      case Status::kConflict:
+        ++s.conflict;
+        break;
+      case Status::kError:
+        ++s.error;
+        break;
     }
     if (f.status == Status::kFail || f.status == Status::kConflict) {
       if (f.severity == Severity::kError) ++s.failing_error;
@@ -47,11 +57,16 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, bool color) {
 
 std::string_view StatusWord(Status status) {
   switch (status) {
-    case Status::kPass: return "达标";
-    case Status::kFail: return "未达标";
-    case Status::kNoData: return "缺数据";
-    case Status::kConflict: return "数据冲突";
-    case Status::kError: return "错误";
+    case Status::kPass:
+      return "达标";
+    case Status::kFail:
+      return "未达标";
+    case Status::kNoData:
+      return "缺数据";
+    case Status::kConflict:
+      return "数据冲突";
+    case Status::kError:
+      return "错误";
   }
   return "错误";
 }

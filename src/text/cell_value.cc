@@ -82,7 +82,8 @@ std::optional<CellValue> ParseCellValue(std::string_view cell, std::string& erro
   }
   char* end = nullptr;
   double value = std::strtod(digits.c_str(), &end);
-  if (end != digits.c_str() + digits.size() || digits.find_first_of("eExXnN") != std::string::npos) {
+  if (end != digits.c_str() + digits.size() ||
+      digits.find_first_of("eExXnN") != std::string::npos) {
     error = "'" + std::string(cell) + "' is not a number with an optional qualifier and unit";
     return std::nullopt;
   }

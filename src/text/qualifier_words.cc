@@ -9,17 +9,18 @@ const std::vector<QualifierWord>& QualifierWords() {
   using enum QualifierPlacement;
   static const std::vector<QualifierWord> kWords = [] {
     std::vector<QualifierWord> words = {
-        {"左右", kApprox, kAfter},     {"上下", kApprox, kAfter},     {"约", kApprox, kBefore},
-        {"近", kApprox, kBefore},      {"将近", kApprox, kBefore},    {"以上", kAtLeast, kAfter},
-        {"及以上", kAtLeast, kAfter},  {"不低于", kAtLeast, kBefore}, {"不少于", kAtLeast, kBefore},
-        {"至少", kAtLeast, kBefore},   {"超过", kMoreThan, kBefore},  {"超", kMoreThan, kBefore},
-        {"突破", kMoreThan, kBefore},  {"逾", kMoreThan, kBefore},    {"多", kMoreThan, kAfter},
-        {"余", kMoreThan, kAfter},     {"以内", kAtMost, kAfter},     {"以下", kAtMost, kAfter},
-        {"不超过", kAtMost, kBefore},  {"不高于", kAtMost, kBefore},  {"控制在", kAtMost, kBefore},
+        {"左右", kApprox, kAfter},    {"上下", kApprox, kAfter},     {"约", kApprox, kBefore},
+        {"近", kApprox, kBefore},     {"将近", kApprox, kBefore},    {"以上", kAtLeast, kAfter},
+        {"及以上", kAtLeast, kAfter}, {"不低于", kAtLeast, kBefore}, {"不少于", kAtLeast, kBefore},
+        {"至少", kAtLeast, kBefore},  {"超过", kMoreThan, kBefore},  {"超", kMoreThan, kBefore},
+        {"突破", kMoreThan, kBefore}, {"逾", kMoreThan, kBefore},    {"多", kMoreThan, kAfter},
+        {"余", kMoreThan, kAfter},    {"以内", kAtMost, kAfter},     {"以下", kAtMost, kAfter},
+        {"不超过", kAtMost, kBefore}, {"不高于", kAtMost, kBefore},  {"控制在", kAtMost, kBefore},
     };
-    std::stable_sort(words.begin(), words.end(), [](const QualifierWord& a, const QualifierWord& b) {
-      return a.word.size() > b.word.size();
-    });
+    std::stable_sort(words.begin(), words.end(),
+                     [](const QualifierWord& a, const QualifierWord& b) {
+                       return a.word.size() > b.word.size();
+                     });
     return words;
   }();
   return kWords;

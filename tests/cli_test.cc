@@ -1,0 +1,214 @@
+// The kaohe command on the bundled data and on bad input: golden outputs, exit codes and
+// error messages with positions. Runs in-process from the source directory.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "engine/qualifier.h"
+#include "engine/units.h"
+#include "src/cli/app.h"
+#include "tests/golden.h"
+
+namespace kaohe {
+
+using testing::CheckGolden;
+using testing::ReadFile;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Run Kaohe(std::vector<std::string> args) {
+  std::filesystem::current_path(KAOHE_SOURCE_DIR);
+  args.insert(args.begin(), KAOHE_BINARY);
+  std::ostringstream out, err;
+  Run run;
+  run.code = RunKaohe(args, Console{out, err, false});
+  run.out = out.str();
+  run.err = err.str();
+  return run;
+}
+
+std::string TempDir() {
+  auto dir = std::filesystem::temp_directory_path() / "kaohe_cli_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+void Write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+// One line per finding, for the hand-reviewed expected-findings file.
+std::string FindingLines(const nlohmann::json& report) {
+  std::string out =
+      "# status\tseverity\trule\tentity\tindicator\tmeasure\tperiod\tactual\ttarget\tmessage\n";
+  for (const auto& f : report["findings"]) {
+    auto value = [](const nlohmann::json& fact) {
+      if (fact.is_null()) return std::string("-");
+      return QualifiedText(
+                 FormatQuantity(fact["value"].get<double>(), fact["unit"].get<std::string>()),
+                 *QualifierFromId(fact["qualifier"].get<std::string>())) +
+             " @" + std::to_string(fact["source"]["line"].get<int>());
+    };
+    out += f["status"].get<std::string>() + "\t" + f["severity"].get<std::string>() + "\t" +
+           f["rule"].get<std::string>() + "\t" + f["entity"].get<std::string>() + "\t" +
+           f["indicator"].get<std::string>() + "\t" + f["measure"].get<std::string>() + "\t" +
+           std::to_string(f["period"].get<int>()) + "\t" + value(f["actual"]) + "\t" +
+           value(f["target"]) + "\t" + f["message"].get<std::string>() + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("kaohe check on the bundled data matches the hand-reviewed expected findings") {
+  Run run = Kaohe({"check", "--format", "json"});
+  CHECK_MESSAGE(run.code == kExitFindings, run.err);
+  CHECK(run.err.empty());
+  auto report = nlohmann::json::parse(run.out);
+  CheckGolden("fixtures/expected/bundled_findings.tsv", FindingLines(report));
+  CheckGolden("tests/golden/check.json", run.out);
+}
+
+TEST_CASE("the JSON report keeps to the documented schema and the fact spec") {
+  Run run = Kaohe({"check", "--format", "json"});
+  auto report = nlohmann::json::parse(run.out);
+  REQUIRE(report.contains("findings"));
+  REQUIRE(report.contains("summary"));
+  int counted = 0;
+  for (const auto& f : report["findings"]) {
+    for (const char* key : {"rule", "entity", "indicator", "measure", "period", "status",
+                            "severity", "message", "actual", "target"}) {
+      CHECK_MESSAGE(f.contains(key), key);
+    }
+    for (const char* side : {"actual", "target"}) {
+      if (f[side].is_null()) continue;
+      const auto& fact = f[side];
+      for (const char* key : {"entity", "indicator", "measure", "period", "kind", "value", "unit",
+                              "qualifier", "preliminary", "strive", "source"}) {
+        CHECK_MESSAGE(fact.contains(key), key);
+      }
+      CHECK(fact["source"].contains("file"));
+      CHECK(fact["source"]["line"].get<int>() > 0);
+    }
+    ++counted;
+  }
+  CHECK(report["summary"]["total"].get<int>() == counted);
+  CHECK(report["summary"]["pass"].get<int>() + report["summary"]["fail"].get<int>() +
+            report["summary"]["no_data"].get<int>() + report["summary"]["conflict"].get<int>() +
+            report["summary"]["error"].get<int>() ==
+        counted);
+}
+
+TEST_CASE("console and Markdown reports of the bundled data") {
+  Run console = Kaohe({"check"});
+  CHECK(console.code == kExitFindings);
+  CHECK(console.out.find("\033[") == std::string::npos);  // no colour off a terminal
+  CheckGolden("tests/golden/check.console.txt", console.out);
+  Run markdown = Kaohe({"check", "--format", "markdown"});
+  CheckGolden("tests/golden/check.md", markdown.out);
+  Run colored = Kaohe({"check", "--color", "always"});
+  CHECK(colored.out.find("\033[31m✗ 未达标\033[0m") != std::string::npos);
+}
+
+TEST_CASE("--fail-on decides the exit code; --output writes the report to a file") {
+  CHECK(Kaohe({"check", "--fail-on", "never"}).code == kExitOk);
+  CHECK(Kaohe({"check", "--fail-on", "warning"}).code == kExitFindings);
+  std::string dir = TempDir();
+  Run run = Kaohe({"check", "--format", "markdown", "--output", dir + "/report.md"});
+  CHECK(run.code == kExitFindings);
+  CHECK(run.out.empty());
+  CHECK(run.err.find("wrote " + dir + "/report.md") != std::string::npos);
+  CHECK(ReadFile(dir + "/report.md") == Kaohe({"check", "--format", "markdown"}).out);
+  // Only the passing pack: nothing fails.
+  Run passing = Kaohe({"check", "--rules", "rules/packs/huaibei_zones.yaml", "--fail-on", "error"});
+  CHECK(passing.code == kExitFindings);  // the 2023 enterprise total does not add up
+}
+
+TEST_CASE("kaohe lint loads everything and says what it found") {
+  Run run = Kaohe({"lint"});
+  CHECK(run.code == kExitOk);
+  CHECK(run.out.find("7 rules in 2 packs") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 with a message") {
+  Run none = Kaohe({});
+  CHECK(none.code == kExitUsage);
+  CHECK(none.err.find("kaohe:") != std::string::npos);
+  Run format = Kaohe({"check", "--format", "pdf"});
+  CHECK(format.code == kExitUsage);
+  CHECK(format.err.find("pdf") != std::string::npos);
+  Run missing = Kaohe({"check", "--facts", "no/such/file.jsonl"});
+  CHECK(missing.code == kExitUsage);
+  CHECK(missing.err.find("no/such/file.jsonl: no such file or directory") != std::string::npos);
+  Run help = Kaohe({"--help"});
+  CHECK(help.code == kExitOk);
+  CHECK(help.out.find("check") != std::string::npos);
+}
+
+TEST_CASE("a broken rule pack: every problem, with file, line, column and a caret; exit 2") {
+  std::string dir = TempDir();
+  Write(dir + "/bad.yaml", R"(pack: bad
+rules:
+  - id: r1
+    scope: {kind: development_zone, parent: 淮北市}
+    indicator: 规上企业
+    measure: level
+    check: meets_target
+  - id: r2
+    scope: 杜集区
+    indicator: gdp
+    measure: level
+    check: actual >= target(measure=growth)
+    severty: warning
+)");
+  Run run = Kaohe({"lint", "--rules", dir + "/bad.yaml"});
+  CHECK(run.code == kExitUsage);
+  CHECK(run.err.find(dir + "/bad.yaml:5:16: error[R004]: unknown indicator '规上企业' (did you "
+                           "mean 规上工业企业?)") != std::string::npos);
+  CHECK(run.err.find(dir + "/bad.yaml:12:12: error[E007]: cannot compare 元 (an amount) and % "
+                           "(a growth rate or share): a growth rate (%) is not a level") !=
+        std::string::npos);
+  CHECK(run.err.find(dir + "/bad.yaml:13:5: error[Y003]: unknown key 'severty' in a rule (did you "
+                           "mean severity?)") != std::string::npos);
+  CHECK(run.err.find("   12 |     check: actual >= target(measure=growth)\n") != std::string::npos);
+  CHECK(run.err.find("3 error(s), 0 warning(s)") != std::string::npos);
+  Run check = Kaohe({"check", "--rules", dir + "/bad.yaml"});
+  CHECK(check.code == kExitUsage);
+  CHECK(check.out.empty());
+}
+
+TEST_CASE("malformed YAML and invalid UTF-8 are errors with positions, never crashes") {
+  std::string dir = TempDir();
+  Write(dir + "/broken.yaml", "pack: x\nrules:\n  - id: [unclosed\n");
+  Run yaml = Kaohe({"lint", "--rules", dir + "/broken.yaml"});
+  CHECK(yaml.code == kExitUsage);
+  CHECK(yaml.err.find(dir + "/broken.yaml:") != std::string::npos);
+  CHECK(yaml.err.find("error[Y001]: YAML syntax error") != std::string::npos);
+  Write(dir + "/latin1.jsonl", "{\"entity\":\"\xe6\x9d\xa5\xff\"}\n");
+  Run utf8 = Kaohe({"check", "--facts", dir + "/latin1.jsonl"});
+  CHECK(utf8.code == kExitUsage);
+  CHECK(utf8.err.find(dir + "/latin1.jsonl:1:13: invalid UTF-8 at byte offset 14 (byte 0xFF)") !=
+        std::string::npos);
+}
+
+TEST_CASE("a fact file with a unit mismatch stops the check") {
+  std::string dir = TempDir();
+  Write(
+      dir + "/facts.jsonl",
+      R"({"entity":"杜集区","indicator":"gdp","measure":"level","period":2023,"kind":"actual","value":5,"unit":"家"})"
+      "\n");
+  Run run = Kaohe({"check", "--facts", dir + "/facts.jsonl", "fixtures/targets"});
+  CHECK(run.code == kExitUsage);
+  CHECK(run.err.find(dir + "/facts.jsonl:1:1: error[F006]: unit 家 does not fit gdp level "
+                           "(expected 元)") != std::string::npos);
+}
+
+}  // namespace kaohe

@@ -1,0 +1,243 @@
+#include "src/load/fact_loaders.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/test_support.h"
+
+namespace kaohe {
+
+using testing::AllMessages;
+using testing::FindCode;
+using testing::MakeWorld;
+
+namespace {
+
+struct Loaded {
+  std::unique_ptr<testing::World> world = MakeWorld();
+  DocumentCache documents;
+  FactStore store;
+};
+
+// Writes `document` to a temporary directory as doc.txt and loads `text` as `name` beside it.
+std::unique_ptr<Loaded> Load(const std::string& name, const std::string& text,
+                             const std::string& document = "") {
+  auto loaded = std::make_unique<Loaded>();
+  auto dir = std::filesystem::temp_directory_path() / "kaohe_loader_test";
+  std::filesystem::create_directories(dir);
+  std::string doc_path = (dir / "doc.txt").string();
+  std::ofstream(doc_path) << document;
+  std::string replaced = text;
+  for (auto at = replaced.find("DOC"); at != std::string::npos; at = replaced.find("DOC")) {
+    replaced.replace(at, 3, doc_path);
+  }
+  const SourceFile& file = loaded->world->AddFile((dir / name).string(), replaced);
+  FactChecker checker(*loaded->world->dictionary, loaded->world->diagnostics, loaded->documents);
+  LoadFactFile(file, checker, loaded->store);
+  return loaded;
+}
+
+const Fact& Only(const FactStore& store, const FactKey& key) {
+  auto facts = store.Find(key);
+  REQUIRE(facts.size() == 1);
+  return facts[0];
+}
+
+}  // namespace
+
+TEST_CASE("JSON Lines facts load, with aliases made canonical and quotes checked") {
+  auto l = Load(
+      "facts.jsonl",
+      R"({"entity":"甲经开区","indicator":"生产总值","measure":"growth","period":2025,"kind":"actual","value":14.2,"unit":"%","qualifier":"none","preliminary":true,"source":{"file":"DOC","line":2,"quote":"增长 14.2%"}}
+
+{"entity":"甲区","indicator":"gdp","measure":"level","period":2025,"kind":"target","value":16200000000,"unit":"元","qualifier":"at_least","strive":true,"extra":"ignored"}
+)",
+      "标题\n产值增长14.2%。\n");
+  CHECK_MESSAGE(!l->world->diagnostics.has_errors(), AllMessages(l->world->diagnostics));
+  const Fact& a =
+      Only(l->store, {"甲经济开发区", "gdp", Measure::kGrowth, 2025, FactKind::kActual});
+  CHECK(a.value == 14.2);
+  CHECK(a.preliminary);
+  CHECK(a.source.line == 2);
+  const Fact& b = Only(l->store, {"甲区", "gdp", Measure::kLevel, 2025, FactKind::kTarget});
+  CHECK(b.qualifier == Qualifier::kAtLeast);
+  CHECK(b.strive);
+}
+
+TEST_CASE("bad JSON Lines are reported at line and column, and the bad facts are not stored") {
+  auto l = Load("facts.jsonl",
+                "{\"entity\":\"甲区\",\"indicator\":\"gdp\",\"measure\":\"level\",\"period\":2025,"
+                "\"kind\":\"actual\",\"value\":\"5\",\"unit\":\"元\"}\n"
+                "{\"entity\":\"甲区\",\"indicator\":\"gdp\",\"measure\":\"level\",\"period\":2025,"
+                "\"kind\":\"actual\",\"value\":5,\"unit\":\"亿元\"}\n"
+                "{\"entity\":\"甲区\",\"indicator\":\"gdp\",\"measure\":\"level\"}\n"
+                "{\"entity\":\"甲区\", oops}\n"
+                "{\"entity\":\"甲区\",\"indicator\":\"gdp\",\"measure\":\"level\",\"period\":2025,"
+                "\"kind\":\"actual\",\"value\":5,\"unit\":\"家\"}\n"
+                "[1]\n");
+  const std::string all = AllMessages(l->world->diagnostics);
+  CHECK(l->store.size() == 0);
+  CHECK(all.find("facts.jsonl:1:82: error[F003]: value must be a finite number") !=
+        std::string::npos);
+  CHECK(all.find(
+            "facts.jsonl:2:92: error[F003]: unit '亿元' is not canonical: write the value in 元") !=
+        std::string::npos);
+  CHECK(all.find("facts.jsonl:3:1: error[F002]: missing field 'period'") != std::string::npos);
+  CHECK(all.find("facts.jsonl:4:") != std::string::npos);
+  CHECK(all.find("error[F006]: unit 家 does not fit gdp level (expected 元)") != std::string::npos);
+  CHECK(all.find("facts.jsonl:6:1: error[F001]: a fact must be a JSON object") !=
+        std::string::npos);
+}
+
+TEST_CASE("a quote that is not on the line it names is refused") {
+  auto l = Load(
+      "facts.jsonl",
+      R"({"entity":"甲区","indicator":"gdp","measure":"growth","period":2025,"kind":"actual","value":5,"unit":"%","source":{"file":"DOC","line":1,"quote":"增长5%"}})"
+      "\n",
+      "增长6%\n");
+  CHECK(FindCode(l->world->diagnostics, "F008"));
+  CHECK(l->store.size() == 0);
+}
+
+TEST_CASE("an unknown entity is kept with a warning; an unknown indicator too") {
+  auto l = Load(
+      "facts.jsonl",
+      R"({"entity":"丙县","indicator":"population","measure":"level","period":2025,"kind":"actual","value":5,"unit":"人"})"
+      "\n");
+  CHECK_FALSE(l->world->diagnostics.has_errors());
+  CHECK(FindCode(l->world->diagnostics, "F010"));
+  CHECK(FindCode(l->world->diagnostics, "F011"));
+  CHECK(l->store.size() == 1);
+}
+
+TEST_CASE("a YAML target table becomes facts, each cell checked against its document line") {
+  const std::string document = "表\n序号\n甲区\n7 以上\n- 15\n持平\n";
+  auto l = Load("table.yaml", R"(table: 表
+document: doc.txt
+layout: cell_per_line
+defaults: {entity: 甲区, measure: growth, unit: "%"}
+columns:
+  - {period: 2023, kind: target, strive: true}
+  - {period: 2023, kind: actual, preliminary: true}
+  - {period: 2024-2025, kind: target}
+rows:
+  - {indicator: gdp, line: 2, label_lines: 2, cells: ["7 以上", "- 15", "持平"]}
+)",
+                document);
+  CHECK_MESSAGE(!l->world->diagnostics.has_errors(), AllMessages(l->world->diagnostics));
+  const Fact& target = Only(l->store, {"甲区", "gdp", Measure::kGrowth, 2023, FactKind::kTarget});
+  CHECK(target.value == 7);
+  CHECK(target.qualifier == Qualifier::kAtLeast);
+  CHECK(target.strive);
+  CHECK(target.source.line == 4);
+  CHECK(target.source.quote == "序号 甲区 7以上 -15 持平");
+  const Fact& actual = Only(l->store, {"甲区", "gdp", Measure::kGrowth, 2023, FactKind::kActual});
+  CHECK(actual.value == -15);
+  CHECK(actual.preliminary);
+  CHECK(Only(l->store, {"甲区", "gdp", Measure::kGrowth, 2025, FactKind::kTarget}).value == 0);
+  CHECK(l->store.size() == 4);  // 2024 and 2025 from one cell
+}
+
+TEST_CASE("a transcription error in a target table is caught against the document") {
+  auto l = Load("table.yaml", R"(table: 表
+document: doc.txt
+layout: cell_per_line
+defaults: {measure: level, kind: target, period: 2023, indicator: gdp}
+columns:
+  - {unit: 亿元}
+  - {unit: 亿元}
+rows:
+  - {entity: 甲区, line: 1, cells: ["310", "481"]}
+  - {entity: 乙区, line: 4, cells: ["1"]}
+)",
+                "甲区\n310\n418\n");
+  const std::string all = AllMessages(l->world->diagnostics);
+  CHECK(all.find("error[T003]: cell '481' is not what line 3 of") != std::string::npos);
+  CHECK(all.find("error[T001]: the row has 1 cells but the table has 2 columns") !=
+        std::string::npos);
+  CHECK(l->store.size() == 1);
+  CHECK(Only(l->store, {"甲区", "gdp", Measure::kLevel, 2023, FactKind::kTarget}).value == 310e8);
+}
+
+TEST_CASE("a table without a document cites its own rows") {
+  auto l = Load("table.yaml", R"(table: 自定目标
+defaults: {entity: 甲区, indicator: industry_enterprises, measure: level, kind: target}
+columns:
+  - {period: 2024, unit: 户}
+rows:
+  - {line: 1, cells: [95]}
+)");
+  CHECK_MESSAGE(!l->world->diagnostics.has_errors(), AllMessages(l->world->diagnostics));
+  const Fact& f =
+      Only(l->store, {"甲区", "industry_enterprises", Measure::kLevel, 2024, FactKind::kTarget});
+  CHECK(f.unit == "家");
+  CHECK(f.source.file.ends_with("table.yaml"));
+  CHECK(f.source.line == 6);
+}
+
+TEST_CASE("target table mistakes: missing fields, clashing fields, bad cells, unknown units") {
+  auto l = Load("table.yaml", R"(table: 表
+defaults: {entity: 甲区, measure: level}
+columns:
+  - {indicator: gdp, period: 2023, unit: 亿元}
+  - {indicator: gdp, period: 2024, kind: target, unit: 斤}
+rows:
+  - {line: 1, kind: target, cells: ["七", "5"]}
+  - {line: 2, cells: ["5", "5"]}
+)");
+  const std::string all = AllMessages(l->world->diagnostics);
+  CHECK(all.find("error[T002]") != std::string::npos);
+  CHECK(all.find("error[T005]: both this row and its column set 'kind'") != std::string::npos);
+  CHECK(all.find("error[T004]: no 'kind' for this cell") != std::string::npos);
+  CHECK(all.find("error[T006]: unknown unit '斤'") != std::string::npos);
+}
+
+TEST_CASE("CSV facts load with surface units and qualifiers in the value") {
+  auto l = Load("facts.csv",
+                "entity,indicator,measure,period,kind,value,unit,strive,quote\n"
+                "甲区,gdp,level,2024,target,\"1,200\",亿元,true,\"目标1,200亿元\"\n"
+                "甲区,gdp,growth,2024,target,7 左右,%,,\n");
+  CHECK_MESSAGE(!l->world->diagnostics.has_errors(), AllMessages(l->world->diagnostics));
+  const Fact& level = Only(l->store, {"甲区", "gdp", Measure::kLevel, 2024, FactKind::kTarget});
+  CHECK(level.value == 1200e8);
+  CHECK(level.strive);
+  CHECK(level.source.line == 2);
+  CHECK(level.source.quote == "目标1,200亿元");
+  CHECK(Only(l->store, {"甲区", "gdp", Measure::kGrowth, 2024, FactKind::kTarget}).qualifier ==
+        Qualifier::kApprox);
+}
+
+TEST_CASE("CSV mistakes are reported at row and column") {
+  auto l = Load("facts.csv",
+                "entity,indicator,periode,kind,value,unit\n"
+                "甲区,gdp,2024,target,5,元\n");
+  CHECK(AllMessages(l->world->diagnostics)
+            .find("facts.csv:1:18: error[C002]: unknown column 'periode' (did you mean period?)") !=
+        std::string::npos);
+  auto l2 = Load("facts.csv",
+                 "entity,indicator,period,kind,value,unit\n"
+                 "甲区,gdp,2024,target,5\n"
+                 "甲区,gdp,二〇二四,target,5,元\n"
+                 "甲区,gdp,2024,target,\"5,元\n");
+  const std::string all = AllMessages(l2->world->diagnostics);
+  CHECK(all.find("facts.csv:4:20: error[C001]: CSV syntax error: unterminated quoted field") !=
+        std::string::npos);
+  auto l3 = Load("facts.csv",
+                 "entity,indicator,period,kind,value,unit\n"
+                 "甲区,gdp,2024,target,5\n"
+                 "甲区,gdp,二〇二四,target,5,元\n");
+  const std::string all3 = AllMessages(l3->world->diagnostics);
+  CHECK(all3.find("facts.csv:2:1: error[C003]: the row has 5 fields but the header has 6") !=
+        std::string::npos);
+  CHECK(all3.find("facts.csv:3:8: error[C004]: '二〇二四' is not a year") != std::string::npos);
+  CHECK(l3->store.size() == 0);
+}
+
+TEST_CASE("a file with another extension is refused") {
+  auto l = Load("facts.txt", "");
+  CHECK(FindCode(l->world->diagnostics, "F012"));
+}
+
+}  // namespace kaohe

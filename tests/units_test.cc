@@ -1,0 +1,58 @@
+#include "engine/units.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+namespace kaohe {
+
+TEST_CASE("surface units convert to canonical units") {
+  struct Case {
+    const char* text;
+    const char* canonical;
+    double scale;
+  };
+  const Case cases[] = {
+      {"亿元", "元", 1e8},    {"万元", "元", 1e4},     {"元", "元", 1},
+      {"万亿元", "元", 1e12}, {"亿美元", "美元", 1e8}, {"户", "家", 1},
+      {"家", "家", 1},        {"万人", "人", 1e4},     {"万亩", "亩", 1e4},
+      {"万吨", "吨", 1e4},    {"万千瓦", "千瓦", 1e4}, {"％", "%", 1},
+      {"个百分点", "pp", 1},  {"万人次", "人次", 1e4},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    auto unit = ParseUnit(c.text);
+    REQUIRE(unit);
+    CHECK(unit->unit.name == c.canonical);
+    CHECK(unit->scale == c.scale);
+  }
+  CHECK_FALSE(ParseUnit("斤"));
+  CHECK(ParseUnit("户")->unit.dimension == ParseUnit("家")->unit.dimension);
+  CHECK(ParseUnit("元")->unit.dimension != ParseUnit("家")->unit.dimension);
+  CHECK(ParseUnit("%")->unit.dimension != ParseUnit("pp")->unit.dimension);
+}
+
+TEST_CASE("quantities print as reports print them") {
+  CHECK(FormatQuantity(16200000000, "元") == "162亿元");
+  CHECK(FormatQuantity(675000000, "元") == "6.75亿元");
+  CHECK(FormatQuantity(42450, "元") == "42450元");
+  CHECK(FormatQuantity(5.5, "%") == "5.5%");
+  CHECK(FormatQuantity(-15, "%") == "-15%");
+  CHECK(FormatQuantity(18, "家") == "18家");
+  CHECK(FormatQuantity(-0.9, "pp") == "-0.9个百分点");
+  CHECK(FormatNumber(14.2 - 25) == "-10.8");
+  CHECK(FormatNumber(25.0) == "25");
+  CHECK(FormatNumber(-0.00001) == "0");
+}
+
+TEST_CASE("the longest surface unit is tried first") {
+  const auto& names = SurfaceUnitNames();
+  auto position = [&](const std::string& n) {
+    return std::find(names.begin(), names.end(), n) - names.begin();
+  };
+  CHECK(position("亿美元") < position("美元"));
+  CHECK(position("万亿元") < position("亿元"));
+  CHECK(position("亿元") < position("元"));
+}
+
+}  // namespace kaohe
