@@ -1,6 +1,7 @@
 // The kaohe command on the bundled data and on bad input: golden outputs, exit codes and
 // error messages with positions. Runs in-process from the source directory.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -37,7 +38,8 @@ Run Kaohe(std::vector<std::string> args) {
 }
 
 std::string TempDir() {
-  auto dir = std::filesystem::temp_directory_path() / "kaohe_cli_test";
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kaohe_cli_test." + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

@@ -1,6 +1,7 @@
 #include "src/load/fact_loaders.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -25,7 +26,8 @@ struct Loaded {
 std::unique_ptr<Loaded> Load(const std::string& name, const std::string& text,
                              const std::string& document = "") {
   auto loaded = std::make_unique<Loaded>();
-  auto dir = std::filesystem::temp_directory_path() / "kaohe_loader_test";
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kaohe_loader_test." + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::string doc_path = (dir / "doc.txt").string();
   std::ofstream(doc_path) << document;
