@@ -1,0 +1,107 @@
+#include "src/report/reporter.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "src/report/console_reporter.h"
+#include "tests/test_support.h"
+
+namespace kaohe {
+
+using testing::MakeFact;
+using testing::MakeWorld;
+
+namespace {
+
+struct Fixture {
+  std::unique_ptr<testing::World> world = MakeWorld();
+  CompiledRuleSet rules;
+  std::vector<Finding> findings;
+
+  Fixture() {
+    Finding fail;
+    fail.pack = "p";
+    fail.rule = "r";
+    fail.entity = "甲区";
+    fail.indicator = "gdp";
+    fail.measure = Measure::kGrowth;
+    fail.period = 2023;
+    fail.status = Status::kFail;
+    fail.severity = Severity::kWarning;
+    fail.message = "甲区 a|b";
+    fail.actual = MakeFact("甲区", "gdp", Measure::kGrowth, 2023, FactKind::kActual, 5, "%");
+    fail.actual->source.quote = "增长5%|引号";
+    fail.evidence = {*fail.actual};
+    fail.arithmetic = "|5% − 7%| → 否";
+    Finding missing = fail;
+    missing.status = Status::kNoData;
+    missing.actual.reset();
+    missing.evidence.clear();
+    missing.entity = "乙区";
+    missing.missing = {"乙区 2023 地区生产总值增速实际值"};
+    findings = {fail, missing};
+  }
+
+  std::string Write(const char* format, bool color = false) {
+    std::ostringstream out;
+    MakeReporter(format, color)
+        ->Write({findings, *world->dictionary, rules, Summarize(findings)}, out);
+    return out.str();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Summarize counts statuses and failing findings by severity") {
+  Fixture f;
+  Summary s = Summarize(f.findings);
+  CHECK(s.total == 2);
+  CHECK(s.fail == 1);
+  CHECK(s.no_data == 1);
+  CHECK(s.failing_warning == 1);
+  CHECK(s.failing_error == 0);
+  CHECK(s.entities == 2);
+  CHECK(s.rules == 1);
+}
+
+TEST_CASE("the JSON reporter writes facts with the spec's fields and null for a missing side") {
+  Fixture f;
+  auto report = nlohmann::json::parse(f.Write("json"));
+  const auto& first = report["findings"][0];
+  CHECK(first["status"] == "fail");
+  CHECK(first["severity"] == "warning");
+  CHECK(first["actual"]["source"]["quote"] == "增长5%|引号");
+  CHECK(first["target"].is_null());
+  CHECK(report["findings"][1]["actual"].is_null());
+  CHECK(report["findings"][1]["missing"][0] == "乙区 2023 地区生产总值增速实际值");
+  CHECK(report["summary"]["failing_by_severity"]["warning"] == 1);
+}
+
+TEST_CASE("the Markdown reporter escapes table cells and lists failures first") {
+  Fixture f;
+  std::string md = f.Write("markdown");
+  CHECK(md.find("甲区 a\\|b") != std::string::npos);
+  CHECK(md.find("「增长5%\\|引号」") != std::string::npos);
+  CHECK(md.find("## 需要关注") < md.find("## 甲区（区，甲市）"));
+  CHECK(md.find("| 1 | 1 | 1 | 0 | 0 |") == std::string::npos);  // counts: 0 pass
+  CHECK(md.find("| 0 | 1 | 1 | 0 | 0 |") != std::string::npos);
+}
+
+TEST_CASE("the console reporter groups by entity and colours only when asked") {
+  Fixture f;
+  std::string plain = f.Write("console");
+  CHECK(plain.find("\033[") == std::string::npos);
+  CHECK(plain.find("甲区（区，甲市）\n  ✗ 未达标  甲区 a|b  [warning]") != std::string::npos);
+  CHECK(plain.find("乙区（区，甲市）\n  ? 缺数据") != std::string::npos);
+  CHECK(f.Write("console", true).find("\033[31m✗ 未达标\033[0m") != std::string::npos);
+}
+
+TEST_CASE("quotes are cut at a character boundary") {
+  CHECK(Truncate("规上工业总产值", 3) == "规上工…");
+  CHECK(Truncate("abc", 3) == "abc");
+  CHECK(MakeReporter("pdf", false) == nullptr);
+}
+
+}  // namespace kaohe
