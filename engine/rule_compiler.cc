@@ -243,19 +243,25 @@ class RuleCompiler {
     return rule;
   }
 
-  void ResolveScope(const RuleAst& ast, CompiledRule& rule) {
-    const ScopeAst& scope = ast.scope;
-    std::vector<const Entity*> named;
-    for (const Located<std::string>& name : scope.entities) {
+  // Entities by name or alias; unknown names are reported (R007) and left out.
+  std::vector<const Entity*> ResolveEntities(const std::vector<Located<std::string>>& names) {
+    std::vector<const Entity*> out;
+    for (const Located<std::string>& name : names) {
       const Entity* e = dictionary_.FindEntity(name.value);
       if (!e) {
         diagnostics_.Error("R007", name.where,
                            fmt::format("unknown entity '{}'{}", name.value,
                                        DidYouMeanSuffix(name.value, dictionary_.EntityWords())));
       } else {
-        named.push_back(e);
+        out.push_back(e);
       }
     }
+    return out;
+  }
+
+  void ResolveScope(const RuleAst& ast, CompiledRule& rule) {
+    const ScopeAst& scope = ast.scope;
+    std::vector<const Entity*> named = ResolveEntities(scope.entities);
     std::vector<EntityKind> kinds;
     for (const Located<std::string>& k : scope.kinds) {
       auto kind = EntityKindFromId(k.value);
@@ -267,17 +273,7 @@ class RuleCompiler {
         kinds.push_back(*kind);
       }
     }
-    std::vector<const Entity*> parents;
-    for (const Located<std::string>& name : scope.parents) {
-      const Entity* e = dictionary_.FindEntity(name.value);
-      if (!e) {
-        diagnostics_.Error("R007", name.where,
-                           fmt::format("unknown entity '{}'{}", name.value,
-                                       DidYouMeanSuffix(name.value, dictionary_.EntityWords())));
-      } else {
-        parents.push_back(e);
-      }
-    }
+    std::vector<const Entity*> parents = ResolveEntities(scope.parents);
     if (named.size() != scope.entities.size() || kinds.size() != scope.kinds.size() ||
         parents.size() != scope.parents.size()) {
       return;  // already reported; an empty scope here would only add noise

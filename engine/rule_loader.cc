@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "engine/diagnostic.h"
+#include "engine/period.h"
 #include "engine/rule_ast.h"
 #include "engine/yaml_support.h"
 
@@ -37,24 +38,14 @@ std::vector<Located<int>> ReadPeriods(YamlReader& reader, const YAML::Node& node
   std::vector<Located<int>> out;
   auto read_one = [&](const YAML::Node& item) {
     if (item.IsScalar()) {
-      const std::string& s = item.Scalar();
-      auto dash = s.find('-');
-      if (dash != std::string::npos && dash > 0) {
-        int from = 0, to = 0;
-        try {
-          std::size_t used_from = 0, used_to = 0;
-          from = std::stoi(s.substr(0, dash), &used_from);
-          to = std::stoi(s.substr(dash + 1), &used_to);
-          if (used_from != dash || used_to != s.size() - dash - 1) throw std::invalid_argument(s);
-        } catch (const std::exception&) {
-          reader.Error(item, "R010", fmt::format("'{}' is not a year or a range of years", s));
-          return;
-        }
-        if (to < from || to - from > 100) {
-          reader.Error(item, "R010", fmt::format("'{}' is not a range of years", s));
-          return;
-        }
-        for (int year = from; year <= to; ++year) out.push_back({year, reader.Where(item)});
+      bool malformed = false;
+      if (auto years = ParseYearRange(item.Scalar(), malformed)) {
+        for (int year : *years) out.push_back({year, reader.Where(item)});
+        return;
+      }
+      if (malformed) {
+        reader.Error(item, "R010",
+                     fmt::format("'{}' is not a year or a range of years", item.Scalar()));
         return;
       }
     }

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 
+#include "engine/period.h"
 #include "engine/units.h"
 #include "engine/yaml_support.h"
 #include "src/load/fact_loaders.h"
@@ -271,16 +272,11 @@ class TableLoader {
   std::vector<int> ReadPeriods(const YAML::Node& node) {
     std::vector<int> out;
     if (node.IsScalar()) {
-      const std::string& s = node.Scalar();
-      auto dash = s.find('-');
-      if (dash != std::string::npos && dash > 0) {
-        int from = std::atoi(s.substr(0, dash).c_str());
-        int to = std::atoi(s.substr(dash + 1).c_str());
-        if (from >= 1900 && to >= from && to - from <= 100) {
-          for (int y = from; y <= to; ++y) out.push_back(y);
-          return out;
-        }
-        reader_.Error(node, "T006", fmt::format("'{}' is not a year or a range of years", s));
+      bool malformed = false;
+      if (auto years = ParseYearRange(node.Scalar(), malformed)) return *years;
+      if (malformed) {
+        reader_.Error(node, "T006",
+                      fmt::format("'{}' is not a year or a range of years", node.Scalar()));
         return out;
       }
     }
