@@ -8,6 +8,7 @@
 #include "engine/evaluator.h"
 #include "src/cli/bundled_data.h"
 #include "src/cli/output_file.h"
+#include "src/cli/quantities_command.h"
 #include "src/load/inputs.h"
 #include "src/report/reporter.h"
 
@@ -149,6 +150,11 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
       app.add_subcommand("lint", "load dictionaries, rule packs and facts; report every problem");
   AddInputOptions(*lint, common);
 
+  std::string quantities_path = "-";
+  CLI::App* quantities = app.add_subcommand(
+      "quantities", "print every number, percentage and amount found in each line, as JSON Lines");
+  quantities->add_option("file", quantities_path, "a text file, or - for standard input");
+
   std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
   std::reverse(rest.begin(), rest.end());  // CLI11 takes the arguments last first
   try {
@@ -167,6 +173,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   const std::string program = args.empty() ? "kaohe" : args[0];
   if (check->parsed()) return RunCheck(common, check_options, program, console);
   if (lint->parsed()) return RunLint(common, program, console);
+  if (quantities->parsed()) return RunQuantities(quantities_path, console);
   return kExitUsage;
 }
 

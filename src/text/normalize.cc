@@ -1,0 +1,165 @@
+#include "src/text/normalize.h"
+
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/utf8.h>
+
+#include <mutex>
+
+#include "engine/source.h"
+
+namespace kaohe {
+
+bool IsCjk(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) ||  // unified ideographs
+         (c >= 0x3400 && c <= 0x4DBF) ||  // extension A
+         (c >= 0x3000 && c <= 0x303F) ||  // CJK symbols and punctuation (、。「」〇)
+         (c >= 0xFF00 && c <= 0xFFEF) ||  // full-width forms
+         (c >= 0x2010 && c <= 0x206F) ||  // general punctuation (—— “ ” …)
+         (c >= 0xF900 && c <= 0xFAFF) ||  // compatibility ideographs
+         (c >= 0x20000 && c <= 0x2FA1F);  // extensions B and later
+}
+
+std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::u32string ToUtf32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    out += c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+  }
+  return out;
+}
+
+int NormalizedLine::OriginalEnd(std::size_t end) const {
+  if (end == 0) return original.empty() ? 0 : original[0];
+  // The end of the last code point of the span: the start of the next original code point.
+  int last = original[end - 1];
+  for (std::size_t j = end; j < original.size(); ++j) {
+    if (original[j] > last) return original[j];
+  }
+  return last + 1;
+}
+
+namespace {
+
+const icu::Normalizer2* Nfkc() {
+  static const icu::Normalizer2* nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return nfkc;
+}
+
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00A0'; }
+
+}  // namespace
+
+NormalizedLine NormalizeLine(std::string_view line) {
+  // 1. NFKC, keeping ICU's record of every edit to map results back.
+  std::string nfkc;
+  icu::Edits edits;
+  bool mapped = false;
+  if (const icu::Normalizer2* n = Nfkc()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringByteSink<std::string> sink(&nfkc);
+    n->normalizeUTF8(0, icu::StringPiece(line.data(), static_cast<int32_t>(line.size())), sink,
+                     &edits, status);
+    mapped = U_SUCCESS(status);
+  }
+  if (!mapped) {
+    nfkc.assign(line);
+    edits.reset();
+  }
+  // Byte offset in the original for each byte of the NFKC text.
+  std::vector<int> byte_origin(nfkc.size() + 1, static_cast<int>(line.size()));
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Edits::Iterator it = edits.getFineIterator();
+    bool visited = false;
+    while (it.next(status)) {
+      visited = true;
+      int32_t src = it.sourceIndex();
+      int32_t dst = it.destinationIndex();
+      for (int32_t k = 0; k < it.newLength(); ++k) {
+        byte_origin[dst + k] = it.hasChange() ? src : src + k;
+      }
+    }
+    if (!visited) {
+      for (std::size_t k = 0; k < nfkc.size(); ++k) byte_origin[k] = static_cast<int>(k);
+    }
+  }
+  // Code point index of each original byte offset.
+  std::vector<int> cp_of_byte(line.size() + 1, 0);
+  {
+    int cp = 0;
+    for (std::size_t b = 0; b < line.size(); ++b) {
+      if ((static_cast<unsigned char>(line[b]) & 0xC0) != 0x80 && b > 0) ++cp;
+      cp_of_byte[b] = cp;
+    }
+    cp_of_byte[line.size()] = line.empty() ? 0 : cp + 1;
+  }
+  // 2. Decode to code points, dropping white space that touches Chinese text.
+  NormalizedLine out;
+  std::u32string chars;
+  std::vector<int> origins;
+  {
+    const auto* s = reinterpret_cast<const uint8_t*>(nfkc.data());
+    int32_t i = 0, n = static_cast<int32_t>(nfkc.size());
+    while (i < n) {
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      chars += c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+      origins.push_back(cp_of_byte[static_cast<std::size_t>(byte_origin[start])]);
+    }
+  }
+  for (std::size_t i = 0; i < chars.size();) {
+    if (!IsSpace(chars[i])) {
+      out.text += chars[i];
+      out.original.push_back(origins[i]);
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < chars.size() && IsSpace(chars[j])) ++j;
+    bool before_cjk = i > 0 && IsCjk(chars[i - 1]);
+    bool after_cjk = j < chars.size() && IsCjk(chars[j]);
+    bool at_edge = i == 0 || j == chars.size();
+    if (!(before_cjk || after_cjk || at_edge)) {
+      out.text += U' ';  // one space between two non-Chinese runs ("Using 3D")
+      out.original.push_back(origins[i]);
+    }
+    i = j;
+  }
+  out.original.push_back(CodePointCount(line));
+  return out;
+}
+
+}  // namespace kaohe

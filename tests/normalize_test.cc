@@ -1,0 +1,37 @@
+#include "src/text/normalize.h"
+
+#include <doctest/doctest.h>
+
+namespace kaohe {
+
+TEST_CASE("NFKC folds full-width forms; ICU's edits map every result back") {
+  NormalizedLine n = NormalizeLine("增长１２．５％");
+  CHECK(ToUtf8(n.text) == "增长12.5%");
+  REQUIRE(n.original.size() == n.text.size() + 1);
+  CHECK(n.original[2] == 2);  // '1' came from '１' at code point 2
+  CHECK(n.original[6] == 6);  // '%' came from '％'
+  CHECK(n.OriginalEnd(n.text.size()) == 7);
+}
+
+TEST_CASE("spaces PDF conversion put inside Chinese text are removed; others kept") {
+  NormalizedLine a = NormalizeLine("国民经济和社会 发展计划");
+  CHECK(ToUtf8(a.text) == "国民经济和社会发展计划");
+  CHECK(a.original[7] == 8);  // 发 stood after the space
+  // NFKC folds the full-width comma to ASCII; the space beside Chinese text goes.
+  CHECK(ToUtf8(NormalizeLine("工业项目26个， 完成市级任务104%").text) ==
+        "工业项目26个,完成市级任务104%");
+  CHECK(ToUtf8(NormalizeLine("Using 3D  CAD").text) == "Using 3D CAD");
+  CHECK(ToUtf8(NormalizeLine("  7 以上 ").text) == "7以上");
+  CHECK(ToUtf8(NormalizeLine("四百 点 五").text) == "四百点五");
+}
+
+TEST_CASE("a span of the normalised text maps to its span in the original line") {
+  NormalizedLine n = NormalizeLine("金额 １,２００ 万元");
+  std::u32string t = n.text;
+  CHECK(ToUtf8(t) == "金额1,200万元");
+  // "1,200万元" is [2, 9) normalised; in the original it is [3, 11).
+  CHECK(n.OriginalBegin(2) == 3);
+  CHECK(n.OriginalEnd(9) == 11);
+}
+
+}  // namespace kaohe
