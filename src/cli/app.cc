@@ -10,6 +10,7 @@
 #include "src/cli/output_file.h"
 #include "src/cli/quantities_command.h"
 #include "src/load/inputs.h"
+#include "src/report/fact_json.h"
 #include "src/report/reporter.h"
 
 namespace kaohe {
@@ -68,15 +69,17 @@ void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 
 // Loads and reports diagnostics; nullopt (after printing why) when evaluation must not run.
 std::optional<Inputs> Load(const CommonOptions& options, const std::string& program,
-                           Console& console) {
+                           Console& console, bool with_rules = true) {
   Diagnostics diagnostics;
-  auto inputs = LoadInputs(ResolvePaths(options, program), diagnostics);
+  InputPaths paths = ResolvePaths(options, program);
+  if (!with_rules) paths.rules.clear();
+  auto inputs = LoadInputs(paths, diagnostics);
   PrintDiagnostics(diagnostics, console.err);
   if (!inputs.ok()) {
     console.err << "kaohe: " << inputs.error().message << "\n";
     return std::nullopt;
   }
-  if (diagnostics.has_errors() || !inputs.value().rules) return std::nullopt;
+  if (diagnostics.has_errors() || (with_rules && !inputs.value().rules)) return std::nullopt;
   return std::move(inputs).value();
 }
 
@@ -122,6 +125,15 @@ int RunLint(const CommonOptions& common, const std::string& program, Console& co
   return kExitOk;
 }
 
+int RunFacts(const CommonOptions& common, const std::string& program, Console& console) {
+  auto inputs = Load(common, program, console, /*with_rules=*/false);
+  if (!inputs) return kExitUsage;
+  inputs->facts.ForEach([&](const FactKey&, std::span<const Fact> facts) {
+    for (const Fact& f : facts) console.out << FactToJson(f).dump() << "\n";
+  });
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunKaohe(const std::vector<std::string>& args, Console console) {
@@ -150,6 +162,10 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
       app.add_subcommand("lint", "load dictionaries, rule packs and facts; report every problem");
   AddInputOptions(*lint, common);
 
+  CLI::App* facts = app.add_subcommand(
+      "facts", "load dictionaries and fact files and print every fact as JSON Lines");
+  AddInputOptions(*facts, common);
+
   std::string quantities_path = "-";
   CLI::App* quantities = app.add_subcommand(
       "quantities", "print every number, percentage and amount found in each line, as JSON Lines");
@@ -174,6 +190,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   if (check->parsed()) return RunCheck(common, check_options, program, console);
   if (lint->parsed()) return RunLint(common, program, console);
   if (quantities->parsed()) return RunQuantities(quantities_path, console);
+  if (facts->parsed()) return RunFacts(common, program, console);
   return kExitUsage;
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/suggest.h"
 #include "src/load/file_reader.h"
 
@@ -36,6 +38,9 @@ std::string Squeeze(std::string_view text) {
   return out;
 }
 
+// How far from the cited line a quoted table row may reach.
+constexpr int kQuoteWindowLines = 24;
+
 bool FactChecker::VerifyQuote(const FactSource& source, const SourceLocation& where) {
   if (source.file.empty() || source.line <= 0) return true;
   const SourceFile* doc = documents_.Get(source.file);
@@ -51,8 +56,19 @@ bool FactChecker::VerifyQuote(const FactSource& source, const SourceLocation& wh
     return false;
   }
   if (source.quote.empty()) return true;
-  std::string line = Squeeze(doc->Line(source.line));
-  if (line.find(Squeeze(source.quote)) == std::string::npos) {
+  const std::string quote = Squeeze(source.quote);
+  const std::string line = Squeeze(doc->Line(source.line));
+  bool found = line.find(quote) != std::string::npos;
+  if (!found && !line.empty() && quote.find(line) != std::string::npos) {
+    // A table row flattened to one cell a line: the quote spans the lines around the cited one.
+    std::string window;
+    for (int l = std::max(1, source.line - kQuoteWindowLines);
+         l <= std::min(doc->line_count(), source.line + kQuoteWindowLines); ++l) {
+      window += Squeeze(doc->Line(l));
+    }
+    found = window.find(quote) != std::string::npos;
+  }
+  if (!found) {
     diagnostics_.Error("F008", where,
                        fmt::format("the quote is not on line {} of {}: '{}'", source.line,
                                    source.file, source.quote));

@@ -37,7 +37,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
   auto fact_files = CollectFiles(paths.facts, kFactFileExtensions);
   if (!fact_files.ok()) return fact_files.error();
   if (dictionary_files.value().empty()) return Error{"no dictionary file was given"};
-  if (rule_files.value().empty()) return Error{"no rule pack was given"};
+  if (rule_files.value().empty() && !paths.rules.empty()) return Error{"no rule pack was given"};
 
   for (const std::string& path : dictionary_files.value()) {
     const SourceFile* file = files.Get(path);
@@ -53,7 +53,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
     if (!file) return ReadTextFile(path).error();
     packs.push_back(LoadRulePack(*file, diagnostics));
   }
-  if (dictionary_ok) {  // resolving names against a broken dictionary would only add noise
+  if (dictionary_ok && !paths.rules.empty()) {  // a broken dictionary would only add noise
     inputs.rules = CompileRules(packs, *inputs.dictionary, diagnostics);
   }
 

@@ -17,7 +17,7 @@ namespace kaohe {
 
 struct InputPaths {
   std::vector<std::string> dictionaries;  // files or directories of .yaml
-  std::vector<std::string> rules;         // files or directories of .yaml
+  std::vector<std::string> rules;         // files or directories of .yaml; none: load no rules
   std::vector<std::string> facts;         // files or directories of .jsonl/.yaml/.csv
 };
 
