@@ -184,7 +184,7 @@ TEST_CASE("target table mistakes: missing fields, clashing fields, bad cells, un
 defaults: {entity: 甲区, measure: level}
 columns:
   - {indicator: gdp, period: 2023, unit: 亿元}
-  - {indicator: gdp, period: 2024, kind: target, unit: 斤}
+  - {indicator: gdp, period: 2024, kind: target, unit: 担}
 rows:
   - {line: 1, kind: target, cells: ["七", "5"]}
   - {line: 2, cells: ["5", "5"]}
@@ -193,7 +193,7 @@ rows:
   CHECK(all.find("error[T002]") != std::string::npos);
   CHECK(all.find("error[T005]: both this row and its column set 'kind'") != std::string::npos);
   CHECK(all.find("error[T004]: no 'kind' for this cell") != std::string::npos);
-  CHECK(all.find("error[T006]: unknown unit '斤'") != std::string::npos);
+  CHECK(all.find("error[T006]: unknown unit '担'") != std::string::npos);
 }
 
 TEST_CASE("CSV facts load with surface units and qualifiers in the value") {

@@ -26,7 +26,9 @@ TEST_CASE("surface units convert to canonical units") {
     CHECK(unit->unit.name == c.canonical);
     CHECK(unit->scale == c.scale);
   }
-  CHECK_FALSE(ParseUnit("斤"));
+  CHECK_FALSE(ParseUnit("担"));
+  CHECK(ParseUnit("万斤")->scale == 5);  // 1 斤 is half a kilogram
+  CHECK(ParseUnit("万斤")->unit.name == "吨");
   CHECK(ParseUnit("户")->unit.dimension == ParseUnit("家")->unit.dimension);
   CHECK(ParseUnit("元")->unit.dimension != ParseUnit("家")->unit.dimension);
   CHECK(ParseUnit("%")->unit.dimension != ParseUnit("pp")->unit.dimension);
