@@ -7,6 +7,7 @@
 
 #include "engine/evaluator.h"
 #include "src/cli/bundled_data.h"
+#include "src/cli/extract_commands.h"
 #include "src/cli/output_file.h"
 #include "src/cli/quantities_command.h"
 #include "src/load/inputs.h"
@@ -166,6 +167,23 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
       "facts", "load dictionaries and fact files and print every fact as JSON Lines");
   AddInputOptions(*facts, common);
 
+  ExtractCommand extract_command;
+  CLI::App* extract = app.add_subcommand("extract", "extract facts from report text as JSON Lines");
+  extract->add_option("documents", extract_command.documents, "text files or directories")
+      ->required();
+  extract->add_option("--dictionary", extract_command.dictionaries,
+                      "indicator and entity dictionaries");
+  extract->add_option("--entity", extract_command.entity,
+                      "the documents' subject, when the text does not name it");
+
+  EvalCommand eval_command;
+  CLI::App* eval = app.add_subcommand("eval", "score extraction against hand-annotated facts");
+  eval->add_option("--gold", eval_command.gold, "gold fact files or directories")->required();
+  eval->add_option("--docs", eval_command.documents, "the documents")->required();
+  eval->add_option("--dictionary", eval_command.dictionaries, "indicator and entity dictionaries");
+  eval->add_option("--min-precision", eval_command.min_precision, "exit 1 below this precision");
+  eval->add_option("--min-recall", eval_command.min_recall, "exit 1 below this recall");
+
   std::string quantities_path = "-";
   CLI::App* quantities = app.add_subcommand(
       "quantities", "print every number, percentage and amount found in each line, as JSON Lines");
@@ -191,6 +209,17 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   if (lint->parsed()) return RunLint(common, program, console);
   if (quantities->parsed()) return RunQuantities(quantities_path, console);
   if (facts->parsed()) return RunFacts(common, program, console);
+  auto default_dictionary = [&](std::vector<std::string>& dictionaries) {
+    if (dictionaries.empty()) dictionaries = ResolvePaths(common, program).dictionaries;
+  };
+  if (extract->parsed()) {
+    default_dictionary(extract_command.dictionaries);
+    return RunExtract(extract_command, console);
+  }
+  if (eval->parsed()) {
+    default_dictionary(eval_command.dictionaries);
+    return RunEval(eval_command, console);
+  }
   return kExitUsage;
 }
 

@@ -201,8 +201,9 @@ Parsed ParseChinese(std::u32string_view t, std::size_t i) {
     }
     if (double u = SmallUnit(c); u > 0) {
       if (digits_in_a_row > 1) break;
-      if (!have_number && u > 10 && !zero_since_unit && section == 0 && parts.empty()) {
-        // 百 or 千 with no digit before it does not start a numeral.
+      if (!have_number && u > 10 && !zero_since_unit && section == 0 && parts.empty() &&
+          !(j + 1 < t.size() && BigUnit(t[j + 1]) > 0)) {
+        // 百 or 千 with no digit before it starts a numeral only before 万 or 亿: 百亿, 千万.
         break;
       }
       if (section_unit != 0 && u >= section_unit) break;

@@ -79,6 +79,13 @@ const icu::Normalizer2* Nfkc() {
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00A0'; }
 
+// Characters that carry no text: private-use glyphs (icon fonts of web pages and PDFs, such
+// as the bullet U+E004) and zero-width marks.
+bool IsInvisible(char32_t c) {
+  return (c >= 0xE000 && c <= 0xF8FF) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF ||
+         c == 0x2060;
+}
+
 }  // namespace
 
 NormalizedLine NormalizeLine(std::string_view line) {
@@ -141,6 +148,10 @@ NormalizedLine NormalizeLine(std::string_view line) {
     }
   }
   for (std::size_t i = 0; i < chars.size();) {
+    if (IsInvisible(chars[i])) {
+      ++i;
+      continue;
+    }
     if (!IsSpace(chars[i])) {
       out.text += chars[i];
       out.original.push_back(origins[i]);

@@ -1,0 +1,135 @@
+#include "src/cli/extract_commands.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+
+#include "src/extract/evaluation.h"
+#include "src/extract/extractor.h"
+#include "src/load/fact_checker.h"
+#include "src/load/fact_loaders.h"
+#include "src/load/file_reader.h"
+#include "src/load/inputs.h"
+#include "src/report/fact_json.h"
+
+namespace kaohe {
+namespace {
+
+std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& paths,
+                                             Console& console) {
+  Diagnostics diagnostics;
+  InputPaths input;
+  input.dictionaries = paths;
+  auto inputs = LoadInputs(input, diagnostics);
+  for (const Diagnostic& d : diagnostics.all()) console.err << RenderDiagnostic(d);
+  if (!inputs.ok()) {
+    console.err << "kaohe: " << inputs.error().message << "\n";
+    return nullptr;
+  }
+  if (diagnostics.has_errors()) return nullptr;
+  return std::move(inputs.value().dictionary);
+}
+
+}  // namespace
+
+int RunExtract(const ExtractCommand& command, Console& console) {
+  auto dictionary = LoadDictionaries(command.dictionaries, console);
+  if (!dictionary) return kExitUsage;
+  auto files = CollectFiles(command.documents, {".txt", ".text", ".md"});
+  if (!files.ok()) {
+    console.err << "kaohe: " << files.error().message << "\n";
+    return kExitUsage;
+  }
+  Extractor extractor(*dictionary);
+  int status = kExitOk;
+  for (const std::string& path : files.value()) {
+    auto extraction = extractor.ExtractFile(path, {command.entity});
+    if (!extraction.ok()) {
+      console.err << "kaohe: " << extraction.error().message << "\n";
+      status = kExitUsage;
+      continue;
+    }
+    for (const Diagnostic& d : extraction.value().diagnostics.all()) {
+      console.err << RenderDiagnostic(d);
+    }
+    for (const Fact& f : extraction.value().facts) console.out << FactToJson(f).dump() << "\n";
+  }
+  return status;
+}
+
+int RunEval(const EvalCommand& command, Console& console) {
+  auto dictionary = LoadDictionaries(command.dictionaries, console);
+  if (!dictionary) return kExitUsage;
+  // Gold facts, grouped by the document they cite.
+  Diagnostics diagnostics;
+  DocumentCache documents;
+  FactChecker checker(*dictionary, diagnostics, documents);
+  FactStore gold_store;
+  auto gold_files = CollectFiles(command.gold, {".jsonl"});
+  if (!gold_files.ok()) {
+    console.err << "kaohe: " << gold_files.error().message << "\n";
+    return kExitUsage;
+  }
+  for (const std::string& path : gold_files.value()) {
+    const SourceFile* file = documents.Get(path);
+    if (!file) {
+      console.err << "kaohe: " << ReadTextFile(path).error().message << "\n";
+      return kExitUsage;
+    }
+    LoadFactsJsonl(*file, checker, gold_store);
+  }
+  for (const Diagnostic& d : diagnostics.all()) console.err << RenderDiagnostic(d);
+  if (diagnostics.has_errors()) return kExitUsage;
+  std::map<std::string, std::vector<Fact>> gold_by_document;
+  gold_store.ForEach([&](const FactKey&, std::span<const Fact> facts) {
+    for (const Fact& f : facts) {
+      gold_by_document[std::filesystem::path(f.source.file).filename().string()].push_back(f);
+    }
+  });
+  auto doc_files = CollectFiles(command.documents, {".txt", ".text", ".md"});
+  if (!doc_files.ok()) {
+    console.err << "kaohe: " << doc_files.error().message << "\n";
+    return kExitUsage;
+  }
+  Extractor extractor(*dictionary);
+  EvaluationScore total;
+  for (const std::string& path : doc_files.value()) {
+    std::string name = std::filesystem::path(path).filename().string();
+    auto gold = gold_by_document.find(name);
+    if (gold == gold_by_document.end()) continue;  // a document nobody annotated
+    auto extraction = extractor.ExtractFile(path);
+    if (!extraction.ok()) {
+      console.err << "kaohe: " << extraction.error().message << "\n";
+      return kExitUsage;
+    }
+    EvaluationScore score = ScoreExtraction(gold->second, extraction.value().facts);
+    console.out << fmt::format("{}: precision {:.3f} ({}/{}), recall {:.3f} ({}/{})\n", name,
+                               score.precision(), score.matched, score.extracted, score.recall(),
+                               score.matched, score.gold);
+    total.Add(score);
+  }
+  auto show = [&](const char* what, const std::vector<Fact>& facts) {
+    for (const Fact& f : facts) {
+      console.out << fmt::format("  {} {}:{} {} {} {} {} {} = {} {}  「{}」\n", what,
+                                 std::filesystem::path(f.source.file).filename().string(),
+                                 f.source.line, f.key.entity, f.key.indicator,
+                                 MeasureId(f.key.measure), f.key.period, FactKindId(f.key.kind),
+                                 f.value, f.unit, f.source.quote);
+    }
+  };
+  show("miss", total.misses);
+  show("false", total.false_facts);
+  for (const auto& [field, n] : total.field_errors) {
+    console.out << fmt::format("  wrong {}: {}\n", field, n);
+  }
+  console.out << fmt::format("total: precision {:.3f} ({}/{}), recall {:.3f} ({}/{})\n",
+                             total.precision(), total.matched, total.extracted, total.recall(),
+                             total.matched, total.gold);
+  if (total.precision() < command.min_precision || total.recall() < command.min_recall) {
+    return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace kaohe

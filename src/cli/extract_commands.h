@@ -1,0 +1,29 @@
+// kaohe extract FILE… : facts from report text as JSON Lines.
+// kaohe eval --gold DIR --docs DIR : extraction scored against hand-annotated facts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "src/cli/app.h"
+
+namespace kaohe {
+
+struct ExtractCommand {
+  std::vector<std::string> documents;
+  std::vector<std::string> dictionaries;
+  std::string entity;
+};
+
+struct EvalCommand {
+  std::vector<std::string> gold;
+  std::vector<std::string> documents;
+  std::vector<std::string> dictionaries;
+  double min_precision = 0;
+  double min_recall = 0;
+};
+
+int RunExtract(const ExtractCommand& command, Console& console);
+int RunEval(const EvalCommand& command, Console& console);
+
+}  // namespace kaohe

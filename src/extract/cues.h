@@ -1,0 +1,39 @@
+// The words of the genre that decide how a figure is read: is it a growth, a share, a target,
+// an estimate, a 力争 target? Kept in one place so they can be reviewed and extended together.
+#pragma once
+
+#include <string_view>
+
+namespace kaohe::cues {
+
+// Before a percentage: it is a year-on-year growth.
+inline constexpr std::u32string_view kGrowth[] = {U"增长", U"增速", U"增幅",  U"同比",
+                                                  U"上升", U"下降", U"减少",  U"回落",
+                                                  U"降低", U"下滑", U"负增长"};
+// Of those, the ones that make it negative.
+inline constexpr std::u32string_view kDecline[] = {U"下降", U"减少", U"回落",
+                                                   U"降低", U"下滑", U"负增长"};
+// Between an indicator and a figure: the figure is not the indicator's level or growth.
+inline constexpr std::u32string_view kNotTheIndicator[] = {
+    U"比重", U"占比",     U"占",   U"比例", U"覆盖率", U"贡献率", U"增量", U"率", U"差距",
+    U"缺口", U"增加值比", U"平均", U"人均", U"每",     U"排名",   U"位居", U"第"};
+// A growth of zero.
+inline constexpr std::u32string_view kFlat[] = {U"基本持平", U"持平"};
+// A figure that is a target, when they precede it in its sentence.
+inline constexpr std::u32string_view kTarget[] = {U"目标", U"预期", U"计划", U"力争",
+                                                  U"确保", U"争取", U"达到", U"要"};
+// Of those, the ones that mark a target as aspirational.
+inline constexpr std::u32string_view kStrive[] = {U"力争", U"争取"};
+// An estimate of the year under review.
+inline constexpr std::u32string_view kPreliminary[] = {U"预计", U"初步统计", U"初步核算",
+                                                       U"初步预计", U"预估"};
+// An incentive clause states thresholds, not figures: 对…达到10亿元的…给予…激励.
+inline constexpr std::u32string_view kIncentive[] = {U"给予", U"奖励", U"激励", U"奖补",
+                                                     U"补助", U"扣分", U"加分"};
+// 新增 before a stock indicator makes the figure a flow.
+inline constexpr std::u32string_view kNewlyAdded[] = {U"新增", U"新认定", U"新培育", U"申报"};
+// Words that refer to the document's subject: 全市, 我区.
+inline constexpr std::u32string_view kSubjectWords[] = {U"全市", U"全区", U"全县", U"全旗",
+                                                        U"我市", U"我区", U"我县", U"本市"};
+
+}  // namespace kaohe::cues

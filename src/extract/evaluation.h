@@ -1,0 +1,33 @@
+// Scoring extraction against hand-annotated gold facts: precision and recall over distinct
+// (entity, indicator, measure, period, kind, value) of the spec's canonical indicators, with
+// every miss and every false fact listed, and the field that was wrong counted.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/fact.h"
+
+namespace kaohe {
+
+// The canonical indicator ids of the fact interchange spec: the ones scored.
+const std::vector<std::string>& CanonicalIndicatorIds();
+
+struct EvaluationScore {
+  int gold = 0;       // distinct gold tuples
+  int extracted = 0;  // distinct extracted tuples
+  int matched = 0;
+  std::vector<Fact> misses;       // gold facts not extracted (one per distinct tuple)
+  std::vector<Fact> false_facts;  // extracted facts not in the gold
+  // For a false fact one field away from a gold fact: which field ("entity", "period" …).
+  std::map<std::string, int> field_errors;
+
+  double precision() const { return extracted ? static_cast<double>(matched) / extracted : 1; }
+  double recall() const { return gold ? static_cast<double>(matched) / gold : 1; }
+  void Add(const EvaluationScore& other);
+};
+
+EvaluationScore ScoreExtraction(const std::vector<Fact>& gold, const std::vector<Fact>& extracted);
+
+}  // namespace kaohe

@@ -1,0 +1,48 @@
+// Extracting facts from report text: every figure of a known indicator, with its entity,
+// measure, period, kind, qualifier and the sentence or table row it came from.
+//
+//   Extractor extractor(dictionary);           // builds the phrase automata once
+//   auto facts = extractor.ExtractFile(path);  // any number of files, from any thread
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostic.h"
+#include "engine/dictionary.h"
+#include "engine/fact.h"
+#include "engine/result.h"
+
+namespace kaohe {
+
+struct ExtractOptions {
+  std::string entity;  // the document's subject, when given by hand (--entity)
+};
+
+struct Extraction {
+  std::string subject;
+  std::vector<Fact> facts;  // in the order they stand in the document
+  Diagnostics diagnostics;  // warnings: no subject found
+};
+
+class Extractor {
+ public:
+  explicit Extractor(const Dictionary& dictionary);
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Reads, decodes and extracts one document. The Error is for a file that cannot be read or
+  // decoded (with the byte offset of bad bytes).
+  Result<Extraction> ExtractFile(const std::string& path, const ExtractOptions& options = {}) const;
+  // Extracts from lines already decoded to UTF-8; `path` is what facts cite.
+  Extraction ExtractLines(const std::string& path, std::vector<std::string> lines,
+                          const ExtractOptions& options = {}) const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kaohe
