@@ -184,10 +184,18 @@ class Evaluation {
       return std::nullopt;
     }
     for (const Fact& f : facts) AddEvidence(f);
-    const Fact& first = facts.front();
-    for (const Fact& other : facts.subspan(1)) {
-      if (!NearlyEqual(other.value, first.value) || other.unit != first.unit ||
-          other.qualifier != first.qualifier) {
+    // Sources agree when they give one value in one unit; where only some state a qualifier
+    // (2000 in a table, 突破2000亿元 in the text), the qualified one is used.
+    const Fact* chosen = &facts.front();
+    for (const Fact& f : facts) {
+      if (chosen->qualifier == Qualifier::kNone && f.qualifier != Qualifier::kNone) chosen = &f;
+    }
+    const Fact& first = *chosen;
+    for (const Fact& other : facts) {
+      bool qualifiers_clash = other.qualifier != Qualifier::kNone &&
+                              first.qualifier != Qualifier::kNone &&
+                              other.qualifier != first.qualifier;
+      if (!NearlyEqual(other.value, first.value) || other.unit != first.unit || qualifiers_clash) {
         conflicts_.push_back(fmt::format("{}：{}（{}:{}）与 {}（{}:{}）不一致", what,
                                          FormatFact(first), first.source.file, first.source.line,
                                          FormatFact(other), other.source.file, other.source.line));

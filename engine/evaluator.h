@@ -1,6 +1,7 @@
 // Evaluate(compiled rules, facts) → findings. Every rule is evaluated for every entity in its
 // scope, every indicator it names and every period it covers; a missing figure gives a
-// no_data finding, disagreeing sources a conflict finding. Findings come out sorted: by the
+// no_data finding, disagreeing sources (different values or units, or two different
+// qualifiers) a conflict finding. Findings come out sorted: by the
 // dictionary's order of entities, then pack and rule order, indicator, measure and period.
 #pragma once
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -211,6 +212,76 @@ TEST_CASE("a fact file with a unit mismatch stops the check") {
   CHECK(run.code == kExitUsage);
   CHECK(run.err.find(dir + "/facts.jsonl:1:1: error[F006]: unit 家 does not fit gdp level "
                            "(expected 元)") != std::string::npos);
+}
+
+}  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("kaohe quantities prints every amount with original positions") {
+  std::string dir = TempDir();
+  Write(dir + "/line.txt", "地区生产总值达１６２亿元、增长5.5%\n免罚金额610余万元\n");
+  Run run = Kaohe({"quantities", dir + "/line.txt"});
+  CHECK(run.code == kExitOk);
+  CHECK(run.out ==
+        "{\"line\":1,\"text\":\"１６２亿元\",\"start\":7,\"end\":12,\"value\":16200000000.0,"
+        "\"unit\":\"元\"}\n"
+        "{\"line\":1,\"text\":\"5.5%\",\"start\":15,\"end\":19,\"value\":5.5,\"unit\":\"%\"}\n"
+        "{\"line\":2,\"text\":\"610余万元\",\"start\":4,\"end\":10,\"value\":6100000.0,"
+        "\"unit\":\"元\",\"qualifier\":\"more_than\"}\n");
+  Write(dir + "/bad.txt", "abc\n\xFF\xFF\xFF\n");
+  Run bad = Kaohe({"quantities", dir + "/bad.txt"});
+  CHECK(bad.code == kExitUsage);
+  CHECK(bad.err.find("offset 4") != std::string::npos);
+}
+
+TEST_CASE("kaohe extract writes facts whose quotes load back as verified facts") {
+  std::string dir = TempDir();
+  Run run = Kaohe({"extract", "fixtures/docs/000_aac63f96177914d5.txt"});
+  CHECK(run.code == kExitOk);
+  CHECK(run.out.find("\"entity\":\"杜集经济开发区\",\"indicator\":\"industry_output\","
+                     "\"measure\":\"growth\",\"period\":2025,\"kind\":\"actual\",\"value\":14.2") !=
+        std::string::npos);
+  Write(dir + "/extracted.jsonl", run.out);
+  Run back = Kaohe({"facts", "--facts", dir + "/extracted.jsonl"});
+  CHECK(back.code == kExitOk);
+  CHECK(back.err.find("error") == std::string::npos);
+  auto sorted_lines = [](const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::sort(lines.begin(), lines.end());
+    return lines;
+  };
+  CHECK(sorted_lines(back.out) == sorted_lines(run.out));
+  CHECK(sorted_lines(run.out).size() == 8);
+}
+
+TEST_CASE("kaohe eval scores the seeds and fails below the thresholds it is given") {
+  Run run = Kaohe({"eval", "--gold", "fixtures/gold", "--docs", "fixtures/docs", "--min-precision",
+                   "0.97", "--min-recall", "0.95"});
+  CHECK(run.code == kExitOk);
+  CHECK(run.out.find("total: precision 1.000 (169/169), recall 0.994 (169/170)") !=
+        std::string::npos);
+  CHECK(run.out.find("miss 002_dd839b69f8cc83e5.txt:44") != std::string::npos);
+  Run strict = Kaohe(
+      {"eval", "--gold", "fixtures/gold", "--docs", "fixtures/docs", "--min-recall", "0.999"});
+  CHECK(strict.code == kExitFindings);
+}
+
+TEST_CASE("kaohe check --docs extracts and checks in one run, agreeing with the transcriptions") {
+  Run from_docs =
+      Kaohe({"check", "--docs", "fixtures/docs", "--facts", "fixtures/facts", "--format", "json"});
+  auto report = nlohmann::json::parse(from_docs.out);
+  CHECK(report["summary"]["conflict"] == 0);
+  CHECK(report["summary"]["fail"] == 12);
+  CHECK(report["summary"]["pass"] == 17);
+  Run only_docs =
+      Kaohe({"check", "--docs", "fixtures/docs/001_9249ab63e07acb0d.txt", "--facts",
+             "fixtures/facts", "--rules", "rules/packs/duji_plan.yaml", "--format", "json"});
+  auto duji = nlohmann::json::parse(only_docs.out);
+  CHECK(duji["summary"]["fail"] == 10);
+  CHECK(duji["summary"]["pass"] == 6);
 }
 
 }  // namespace kaohe

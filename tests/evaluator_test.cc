@@ -147,6 +147,23 @@ TEST_CASE("two sources that agree are not a conflict") {
   CHECK(findings.at(0).status == Status::kPass);
 }
 
+TEST_CASE("a qualifier stated by one source only is not a conflict; two different ones are") {
+  auto world = MakeWorld();
+  Fact plain = Growth(FactKind::kTarget, 7);
+  Fact qualified = Growth(FactKind::kTarget, 7, Qualifier::kAtLeast);
+  qualified.source = {"text.txt", 80, "增长7%以上"};
+  auto findings =
+      RunGrowth(*world, "meets_target", {Growth(FactKind::kActual, 7), plain, qualified});
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::kPass);
+  CHECK(findings[0].target->qualifier == Qualifier::kAtLeast);
+  auto world2 = MakeWorld();
+  Fact approx = Growth(FactKind::kTarget, 7, Qualifier::kApprox);
+  auto clash =
+      RunGrowth(*world2, "meets_target", {Growth(FactKind::kActual, 7), approx, qualified});
+  CHECK(clash.at(0).status == Status::kConflict);
+}
+
 TEST_CASE("within() is a two-sided band in percentage points") {
   auto run = [](double actual, double target) {
     auto world = MakeWorld();

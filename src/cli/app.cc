@@ -21,6 +21,7 @@ struct CommonOptions {
   std::vector<std::string> dictionaries;
   std::vector<std::string> rules;
   std::vector<std::string> facts;
+  std::vector<std::string> documents;
 };
 
 struct CheckOptions {
@@ -41,6 +42,10 @@ void AddInputOptions(CLI::App& command, CommonOptions& options) {
       .add_option("--facts", options.facts,
                   "fact files (.jsonl, .yaml target tables, .csv) or directories")
       ->type_name("DIR|FILE");
+  command
+      .add_option("--docs", options.documents,
+                  "report text (.txt) to extract facts from, besides --facts")
+      ->type_name("DIR|FILE");
 }
 
 InputPaths ResolvePaths(const CommonOptions& options, const std::string& program) {
@@ -57,6 +62,7 @@ InputPaths ResolvePaths(const CommonOptions& options, const std::string& program
   paths.facts = options.facts.empty()
                     ? std::vector<std::string>{under("fixtures/targets"), under("fixtures/facts")}
                     : options.facts;
+  paths.documents = options.documents;
   return paths;
 }
 

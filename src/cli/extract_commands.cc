@@ -36,7 +36,7 @@ std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& pat
 int RunExtract(const ExtractCommand& command, Console& console) {
   auto dictionary = LoadDictionaries(command.dictionaries, console);
   if (!dictionary) return kExitUsage;
-  auto files = CollectFiles(command.documents, {".txt", ".text", ".md"});
+  auto files = CollectFiles(command.documents, kDocumentExtensions);
   if (!files.ok()) {
     console.err << "kaohe: " << files.error().message << "\n";
     return kExitUsage;
@@ -87,7 +87,7 @@ int RunEval(const EvalCommand& command, Console& console) {
       gold_by_document[std::filesystem::path(f.source.file).filename().string()].push_back(f);
     }
   });
-  auto doc_files = CollectFiles(command.documents, {".txt", ".text", ".md"});
+  auto doc_files = CollectFiles(command.documents, kDocumentExtensions);
   if (!doc_files.ok()) {
     console.err << "kaohe: " << doc_files.error().message << "\n";
     return kExitUsage;

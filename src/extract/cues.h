@@ -36,4 +36,9 @@ inline constexpr std::u32string_view kNewlyAdded[] = {U"新增", U"新认定", U
 inline constexpr std::u32string_view kSubjectWords[] = {U"全市", U"全区", U"全县", U"全旗",
                                                         U"我市", U"我区", U"我县", U"本市"};
 
+// Distributive subjects: a figure stated for each of them (各开发区新增上市企业1家以上).
+inline constexpr std::u32string_view kEach[] = {U"各开发区", U"各县区",    U"各县(市、区)",
+                                                U"各园区",   U"各县市区",  U"各区县",
+                                                U"各乡镇",   U"每个开发区"};
+
 }  // namespace kaohe::cues

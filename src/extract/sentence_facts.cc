@@ -42,6 +42,11 @@ bool IsSentenceEnd(char32_t c) {
   return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？';
 }
 
+// The entity of a figure stated for each of several places: no fact is made of it.
+constexpr std::string_view kEachEntity =
+    "\x01"
+    "each";
+
 struct EntityMention {
   std::size_t begin;
   std::size_t end;
@@ -66,6 +71,30 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
         end += 3;
       }
       out.push_back({at, end, entity});
+    }
+  }
+  // Zones in no dictionary, by the form of their names: 某某经济开发区, 某某高新区.
+  static constexpr std::u32string_view kZoneSuffixes[] = {
+      U"经济技术开发区", U"高新技术产业开发区", U"经济开发区", U"经开区",
+      U"高新区",         U"产业园区",           U"工业园区"};
+  for (auto suffix : kZoneSuffixes) {
+    for (std::size_t at = s.find(suffix); at != std::u32string_view::npos;
+         at = s.find(suffix, at + 1)) {
+      std::size_t end = at + suffix.size();
+      bool known = std::any_of(out.begin(), out.end(), [&](const EntityMention& m) {
+        return m.begin <= at && m.end >= end;
+      });
+      int begin = known ? -1 : PlaceNameBefore(s, end);
+      if (begin >= 0 && at - static_cast<std::size_t>(begin) >= 2) {
+        out.push_back({static_cast<std::size_t>(begin), end, ToUtf8(s.substr(begin, end - begin))});
+      }
+    }
+  }
+  // 各开发区, 各县区: a figure for each of them, not for any one place or their total.
+  for (auto word : cues::kEach) {
+    for (std::size_t at = s.find(word); at != std::u32string_view::npos;
+         at = s.find(word, at + 1)) {
+      out.push_back({at, at + word.size(), std::string(kEachEntity)});
     }
   }
   std::sort(out.begin(), out.end(),
@@ -144,6 +173,7 @@ class SentenceReader {
         continue;
       }
       Reading r{EntityAt(begin), {&indicator}, begin, end};
+      if (r.entity == kEachEntity) continue;
       // 城镇、农村(常住)居民人均可支配收入分别增长5.1%、8.2%: two indicators share the figures.
       if (indicator.id == "rural_income" && begin >= 3 &&
           (s_.substr(begin - 3, 3) == U"城镇、" || s_.substr(begin - 3, 3) == U"城镇和")) {

@@ -52,7 +52,13 @@ int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end) {
     }
     std::size_t name_end = suffix_end - suffix.size();
     std::size_t begin = name_end;
-    while (begin > 0 && IsHan(text[begin - 1]) && name_end - begin < 8) --begin;
+    // Names stop at the function characters that stand before them: 2025年某县, 在某区, 对某市.
+    static constexpr std::u32string_view kStops =
+        U"年月日的在对和与及或是为将把被从向由于等全各该本我其";
+    while (begin > 0 && IsHan(text[begin - 1]) && name_end - begin < 6 &&
+           kStops.find(text[begin - 1]) == std::u32string_view::npos) {
+      --begin;
+    }
     // Drop leading function words: 关于古交市 → 古交市.
     static constexpr std::u32string_view kLeading[] = {U"关于", U"印发", U"在", U"对", U"的"};
     for (auto w : kLeading) {

@@ -59,14 +59,21 @@ bool FactChecker::VerifyQuote(const FactSource& source, const SourceLocation& wh
   const std::string quote = Squeeze(source.quote);
   const std::string line = Squeeze(doc->Line(source.line));
   bool found = line.find(quote) != std::string::npos;
-  if (!found && !line.empty() && quote.find(line) != std::string::npos) {
-    // A table row flattened to one cell a line: the quote spans the lines around the cited one.
+  if (!found) {
+    // A sentence or a flattened table row may run over several lines: the quote must stand on
+    // the lines around the cited one and cover part of it.
     std::string window;
+    std::size_t line_begin = 0, line_end = 0;
     for (int l = std::max(1, source.line - kQuoteWindowLines);
          l <= std::min(doc->line_count(), source.line + kQuoteWindowLines); ++l) {
+      if (l == source.line) line_begin = window.size();
       window += Squeeze(doc->Line(l));
+      if (l == source.line) line_end = window.size();
     }
-    found = window.find(quote) != std::string::npos;
+    for (std::size_t at = window.find(quote); at != std::string::npos && !found;
+         at = window.find(quote, at + 1)) {
+      found = at < line_end && at + quote.size() > line_begin;
+    }
   }
   if (!found) {
     diagnostics_.Error("F008", where,

@@ -38,9 +38,9 @@ class FactChecker {
   // fact cannot be used (an error was reported).
   bool Check(Fact& fact, const SourceLocation& where);
 
-  // Checks that the quote stands on the cited line (white space aside), or, for a table row
-  // flattened to one cell a line, that the cited line is part of the quote and the quote stands
-  // on the lines around it. Reports F008 when it does not, F009 (a warning) when the file
+  // Checks that the quote stands on the cited line (white space aside), or, for a sentence or
+  // a flattened table row running over several lines, that it stands on the lines around the
+  // cited one and covers part of it. Reports F008 when it does not, F009 (a warning) when the file
   // cannot be read.
   bool VerifyQuote(const FactSource& source, const SourceLocation& where);
 

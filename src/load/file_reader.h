@@ -13,6 +13,9 @@ namespace kaohe {
 // Largest input file accepted, in bytes.
 inline constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;
 
+// Extensions of report text files read from a directory.
+inline const std::vector<std::string> kDocumentExtensions = {".txt", ".text", ".md"};
+
 // Reads a UTF-8 text file. Errors name the file and, for invalid UTF-8, the line, column and
 // byte offset of the first bad byte.
 Result<SourceFile> ReadTextFile(const std::string& path);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/rule_compiler.h"
+#include "src/extract/extractor.h"
 #include "src/load/fact_checker.h"
 #include "src/load/fact_loaders.h"
 #include "src/load/file_reader.h"
@@ -62,6 +63,20 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
     const SourceFile* file = files.Get(path);
     if (!file) return ReadTextFile(path).error();
     LoadFactFile(*file, checker, inputs.facts);
+  }
+  if (!paths.documents.empty()) {
+    auto documents = CollectFiles(paths.documents, kDocumentExtensions);
+    if (!documents.ok()) return documents.error();
+    Extractor extractor(*inputs.dictionary);
+    for (const std::string& path : documents.value()) {
+      auto extraction = extractor.ExtractFile(path);
+      if (!extraction.ok()) return extraction.error();
+      diagnostics.Append(extraction.value().diagnostics);
+      for (Fact& fact : extraction.value().facts) {
+        SourceLocation where{path, fact.source.line, 0};
+        if (checker.Check(fact, where)) inputs.facts.Add(std::move(fact));
+      }
+    }
   }
   FillSnippets(diagnostics, files);
   diagnostics.Sort();

@@ -19,6 +19,7 @@ struct InputPaths {
   std::vector<std::string> dictionaries;  // files or directories of .yaml
   std::vector<std::string> rules;         // files or directories of .yaml; none: load no rules
   std::vector<std::string> facts;         // files or directories of .jsonl/.yaml/.csv
+  std::vector<std::string> documents;     // report text to extract facts from (.txt)
 };
 
 struct Inputs {
