@@ -27,25 +27,36 @@ bool IsNumericCell(std::u32string_view text) {
 }
 
 std::u32string Squeezed(const NormalizedLine& line) {
+  if (line.text.find_first_of(U" \t") == std::u32string::npos) return line.text;
   std::u32string out;
+  out.reserve(line.text.size());
   for (char32_t c : line.text) {
     if (c != U' ' && c != U'\t') out += c;
   }
   return out;
 }
 
+bool IsDigit4(std::u32string_view t, std::size_t k) {
+  if (k + 4 > t.size()) return false;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (t[k + i] < U'0' || t[k + i] > U'9') return false;
+  }
+  return true;
+}
+
+int Year4(std::u32string_view t, std::size_t k) {
+  return static_cast<int>((t[k] - U'0') * 1000 + (t[k + 1] - U'0') * 100 + (t[k + 2] - U'0') * 10 +
+                          (t[k + 3] - U'0'));
+}
+
 }  // namespace
 
 std::optional<int> SingleYear(std::u32string_view text) {
   std::optional<int> found;
-  for (std::size_t i = 0; i + 4 < text.size() + 1; ++i) {
-    if (i + 5 > text.size()) break;
-    bool digits = true;
-    for (int k = 0; k < 4; ++k) digits = digits && text[i + k] >= U'0' && text[i + k] <= U'9';
-    if (!digits || (i > 0 && text[i - 1] >= U'0' && text[i - 1] <= U'9')) continue;
-    if (text[i + 4] != U'年') continue;
-    int year = static_cast<int>((text[i] - U'0') * 1000 + (text[i + 1] - U'0') * 100 +
-                                (text[i + 2] - U'0') * 10 + (text[i + 3] - U'0'));
+  for (std::size_t i = 0; i + 5 <= text.size(); ++i) {
+    if (text[i + 4] != U'年' || !IsDigit4(text, i)) continue;
+    if (i > 0 && text[i - 1] >= U'0' && text[i - 1] <= U'9') continue;
+    int year = Year4(text, i);
     if (year < 1949 || year > 2100) continue;
     if (found && *found != year) return std::nullopt;
     found = year;
@@ -120,6 +131,9 @@ Document BuildDocument(std::string path, std::vector<std::string> raw_lines) {
       current.preliminary = preliminary;
     }
     const NormalizedLine& n = line.text;
+    current.text.reserve(current.text.size() + n.text.size());
+    current.line_of.reserve(current.line_of.size() + n.text.size());
+    current.column_of.reserve(current.column_of.size() + n.text.size());
     for (std::size_t k = 0; k < n.text.size(); ++k) {
       current.text += n.text[k];
       current.line_of.push_back(line.number);
@@ -131,16 +145,15 @@ Document BuildDocument(std::string path, std::vector<std::string> raw_lines) {
     const DocumentLine& line = doc.lines[i];
     std::u32string_view text = line.text.text;
     // Year ranges anywhere: 2023—2025年, 2023-2025年.
-    for (std::size_t k = 0; k + 10 <= text.size(); ++k) {
-      auto from = SingleYear(std::u32string(text.substr(k, 4)) + U"年");
-      if (!from || (k > 0 && text[k - 1] >= U'0' && text[k - 1] <= U'9')) continue;
+    for (std::size_t k = 0; k + 9 < text.size(); ++k) {
+      if (!IsDigit4(text, k) || (k > 0 && text[k - 1] >= U'0' && text[k - 1] <= U'9')) continue;
       char32_t dash = text[k + 4];
       if (dash != U'—' && dash != U'-' && dash != U'–' && dash != U'~' && dash != U'至') continue;
       std::size_t next = k + 5;
       while (next < text.size() && text[next] == U'—') ++next;
-      if (next + 5 > text.size()) continue;
-      auto to = SingleYear(text.substr(next, 5));
-      if (to && *to > *from) doc.plan_ranges.emplace_back(*from, *to);
+      if (next + 5 > text.size() || !IsDigit4(text, next) || text[next + 4] != U'年') continue;
+      int from = Year4(text, k), to = Year4(text, next);
+      if (from >= 1949 && to > from && to <= 2100) doc.plan_ranges.emplace_back(from, to);
     }
     if (line.cell) {
       // A flattened table: tab lines, their continuation lines, blank lines between rows.

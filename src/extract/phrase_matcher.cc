@@ -26,6 +26,13 @@ void PhraseMatcher::Add(std::u32string_view phrase, int id) {
   built_ = false;
 }
 
+int PhraseMatcher::Next(int node, char32_t c) const {
+  if (node == 0 && c < root_.size()) return root_[c];
+  const auto& edges = nodes_[static_cast<std::size_t>(node)].edges;
+  auto it = std::lower_bound(edges.begin(), edges.end(), std::make_pair(c, -1));
+  return it != edges.end() && it->first == c ? it->second : -1;
+}
+
 void PhraseMatcher::Build() {
   std::queue<int> queue;
   for (auto& [c, child] : nodes_[0].next) {
@@ -45,6 +52,15 @@ void PhraseMatcher::Build() {
       queue.push(child);
     }
   }
+  for (Node& node : nodes_) {
+    node.edges.assign(node.next.begin(), node.next.end());
+    std::sort(node.edges.begin(), node.edges.end());
+    node.next.clear();
+  }
+  root_.assign(0x10000, -1);
+  for (const auto& [c, child] : nodes_[0].edges) {
+    if (c < root_.size()) root_[c] = child;
+  }
   built_ = true;
 }
 
@@ -53,9 +69,12 @@ std::vector<PhraseMatch> PhraseMatcher::Find(std::u32string_view text) const {
   int at = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char32_t c = text[i];
-    while (at != 0 && !nodes_[at].next.count(c)) at = nodes_[at].fail;
-    auto it = nodes_[at].next.find(c);
-    at = it == nodes_[at].next.end() ? 0 : it->second;
+    int next = Next(at, c);
+    while (next < 0 && at != 0) {
+      at = nodes_[static_cast<std::size_t>(at)].fail;
+      next = Next(at, c);
+    }
+    at = next < 0 ? 0 : next;
     for (int o = nodes_[at].id >= 0 ? at : nodes_[at].output; o > 0; o = nodes_[o].output) {
       int end = static_cast<int>(i) + 1;
       all.push_back({end - nodes_[o].length, end, nodes_[o].id});

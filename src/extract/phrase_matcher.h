@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace kaohe {
@@ -25,13 +26,19 @@ class PhraseMatcher {
 
  private:
   struct Node {
-    std::unordered_map<char32_t, int> next;
+    std::unordered_map<char32_t, int> next;       // while building
+    std::vector<std::pair<char32_t, int>> edges;  // after Build: sorted by character
     int fail = 0;
     int id = -1;      // the phrase ending here, or -1
     int length = 0;   // its length
     int output = -1;  // the nearest node on the fail chain that ends a phrase
   };
+  int Next(int node, char32_t c) const;  // -1 when there is no edge
+
   std::vector<Node> nodes_ = std::vector<Node>(1);
+  // The root's edges for every character of the Basic Multilingual Plane: most characters of a
+  // text start no phrase, and this makes the common step one load.
+  std::vector<int> root_;
   bool built_ = false;
 };
 

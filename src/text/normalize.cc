@@ -86,14 +86,15 @@ bool IsInvisible(char32_t c) {
          c == 0x2060;
 }
 
-}  // namespace
+int TotalCodePoints(std::string_view line) { return CodePointCount(line); }
 
-NormalizedLine NormalizeLine(std::string_view line) {
-  // 1. NFKC, keeping ICU's record of every edit to map results back.
+// NFKC through ICU, keeping its record of every edit to map results back to the original.
+void DecodeNormalized(std::string_view line, const icu::Normalizer2* n, std::u32string& chars,
+                      std::vector<int>& origins) {
   std::string nfkc;
   icu::Edits edits;
   bool mapped = false;
-  if (const icu::Normalizer2* n = Nfkc()) {
+  if (n) {
     UErrorCode status = U_ZERO_ERROR;
     icu::StringByteSink<std::string> sink(&nfkc);
     n->normalizeUTF8(0, icu::StringPiece(line.data(), static_cast<int32_t>(line.size())), sink,
@@ -132,21 +133,49 @@ NormalizedLine NormalizeLine(std::string_view line) {
     }
     cp_of_byte[line.size()] = line.empty() ? 0 : cp + 1;
   }
-  // 2. Decode to code points, dropping white space that touches Chinese text.
-  NormalizedLine out;
+  const auto* s = reinterpret_cast<const uint8_t*>(nfkc.data());
+  int32_t i = 0, size = static_cast<int32_t>(nfkc.size());
+  while (i < size) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, size, c);
+    chars += c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+    origins.push_back(cp_of_byte[static_cast<std::size_t>(byte_origin[start])]);
+  }
+}
+
+}  // namespace
+
+NormalizedLine NormalizeLine(std::string_view line) {
   std::u32string chars;
   std::vector<int> origins;
-  {
-    const auto* s = reinterpret_cast<const uint8_t*>(nfkc.data());
-    int32_t i = 0, n = static_cast<int32_t>(nfkc.size());
-    while (i < n) {
-      int32_t start = i;
+  chars.reserve(line.size());
+  origins.reserve(line.size());
+  const icu::Normalizer2* n = Nfkc();
+  UErrorCode check = U_ZERO_ERROR;
+  const icu::StringPiece piece(line.data(), static_cast<int32_t>(line.size()));
+  if (n && n->isNormalizedUTF8(piece, check) && U_SUCCESS(check)) {
+    // Most lines are already normal: each code point maps to itself.
+    const auto* s = reinterpret_cast<const uint8_t*>(line.data());
+    int32_t i = 0, size = static_cast<int32_t>(line.size());
+    int cp = 0;
+    chars.resize(line.size());
+    origins.resize(line.size());
+    std::size_t count = 0;
+    while (i < size) {
       UChar32 c;
-      U8_NEXT(s, i, n, c);
-      chars += c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
-      origins.push_back(cp_of_byte[static_cast<std::size_t>(byte_origin[start])]);
+      U8_NEXT(s, i, size, c);
+      chars[count] = c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+      origins[count++] = cp++;
     }
+    chars.resize(count);
+    origins.resize(count);
+  } else {
+    DecodeNormalized(line, n, chars, origins);
   }
+  NormalizedLine out;
+  out.text.reserve(chars.size());
+  out.original.reserve(chars.size() + 1);
   for (std::size_t i = 0; i < chars.size();) {
     if (IsInvisible(chars[i])) {
       ++i;
@@ -169,7 +198,7 @@ NormalizedLine NormalizeLine(std::string_view line) {
     }
     i = j;
   }
-  out.original.push_back(CodePointCount(line));
+  out.original.push_back(origins.empty() ? CodePointCount(line) : TotalCodePoints(line));
   return out;
 }
 
