@@ -1,6 +1,8 @@
 #include "src/text/normalize.h"
 
 #include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace kaohe {
 
@@ -32,6 +34,37 @@ TEST_CASE("a span of the normalised text maps to its span in the original line")
   // "1,200万元" is [2, 9) normalised; in the original it is [3, 11).
   CHECK(n.OriginalBegin(2) == 3);
   CHECK(n.OriginalEnd(9) == 11);
+}
+
+TEST_CASE("the fast NFKC map agrees with ICU for every character it handles") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  int handled = 0;
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    char32_t fast = FastNfkc(c);
+    if (fast == 0) continue;
+    ++handled;
+    icu::UnicodeString normalized =
+        nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+    REQUIRE(U_SUCCESS(status));
+    CAPTURE(static_cast<int>(c));
+    CHECK(normalized.length() == 1);
+    CHECK(static_cast<char32_t>(normalized.char32At(0)) == fast);
+  }
+  CHECK(handled > 20000);
+}
+
+TEST_CASE("lines on the fast path and through ICU normalise alike") {
+  // The second line holds ﬁ (U+FB01), which sends it through ICU.
+  NormalizedLine fast = NormalizeLine("增长１２％，“十四五”——完成");
+  NormalizedLine icu = NormalizeLine("增长１２％，“十四五”——完成\uFB01");
+  std::u32string expected = U"增长12%,“十四五”——完成";
+  CHECK(fast.text == expected);
+  CHECK(icu.text == expected + U"fi");
+  CHECK(std::vector<int>(icu.original.begin(), icu.original.begin() + 15) ==
+        std::vector<int>(fast.original.begin(), fast.original.begin() + 15));
 }
 
 }  // namespace kaohe

@@ -118,13 +118,16 @@ bool DocumentReader::Fill() {
       if (FindInvalidUtf8(std::string_view(bytes).substr(0, complete)) != std::string::npos) {
         encoding_ = Encoding::kGb18030;
         decoder_ = std::make_unique<Decoder>();
+      } else {
+        first_chunk_valid_ = complete;  // no need to check these bytes again below
       }
     }
   }
   if (encoding_ == Encoding::kUtf8) {
     std::size_t complete = at_end_ ? bytes.size() : CompleteUtf8Prefix(bytes);
     std::string_view text = std::string_view(bytes).substr(0, complete);
-    std::size_t bad = FindInvalidUtf8(text);
+    std::size_t bad = first_chunk_valid_ == complete ? std::string::npos : FindInvalidUtf8(text);
+    first_chunk_valid_ = std::string::npos;
     if (bad != std::string::npos) {
       error_ = Error{fmt::format("{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})", path_,
                                  base + bad, static_cast<unsigned char>(text[bad]))};

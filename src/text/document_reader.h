@@ -51,6 +51,7 @@ class DocumentReader {
   std::size_t pending_pos_ = 0;
   std::string raw_carry_;       // undecoded bytes at the end of a chunk (a split character)
   std::size_t raw_offset_ = 0;  // file offset of the first byte of raw_carry_
+  std::size_t first_chunk_valid_ = std::string::npos;  // bytes of the first chunk already checked
   int line_number_ = 0;
   std::optional<Error> error_;
 };

@@ -66,6 +66,51 @@ int NormalizedLine::OriginalEnd(std::size_t end) const {
   return last + 1;
 }
 
+namespace {}  // namespace
+
+char32_t FastNfkc(char32_t c) {
+  if (c < 0x80) return c;
+  if (c >= 0x4E00 && c <= 0x9FFF) return c;           // CJK unified ideographs
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII → ASCII
+  if (c == 0x3000) return U' ';                       // ideographic space
+  switch (c) {
+    case 0x3001:
+    case 0x3002:
+    case 0x3008:
+    case 0x3009:
+    case 0x300A:
+    case 0x300B:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
+    case 0x3010:
+    case 0x3011:
+    case 0x3014:
+    case 0x3015:
+    case 0x3007:  // 、。〈〉《》「」『』【】〔〕〇
+    case 0x2014:
+    case 0x2015:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x2022:
+    case 0x00B7:
+    case 0x00D7:
+    case 0x00F7:
+    case 0x2212:
+    case 0x2236:
+    case 0x25CF:
+    case 0x25B2:
+    case 0x2605:
+    case 0x2606:  // —―‘’“”•·×÷−∶●▲★☆
+      return c;
+    default:
+      return 0;
+  }
+}
+
 namespace {
 
 const icu::Normalizer2* Nfkc() {
@@ -85,8 +130,6 @@ bool IsInvisible(char32_t c) {
   return (c >= 0xE000 && c <= 0xF8FF) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF ||
          c == 0x2060;
 }
-
-int TotalCodePoints(std::string_view line) { return CodePointCount(line); }
 
 // NFKC through ICU, keeping its record of every edit to map results back to the original.
 void DecodeNormalized(std::string_view line, const icu::Normalizer2* n, std::u32string& chars,
@@ -152,10 +195,10 @@ NormalizedLine NormalizeLine(std::string_view line) {
   chars.reserve(line.size());
   origins.reserve(line.size());
   const icu::Normalizer2* n = Nfkc();
-  UErrorCode check = U_ZERO_ERROR;
-  const icu::StringPiece piece(line.data(), static_cast<int32_t>(line.size()));
-  if (n && n->isNormalizedUTF8(piece, check) && U_SUCCESS(check)) {
-    // Most lines are already normal: each code point maps to itself.
+  // Most lines hold only characters whose NFKC form kaohe knows (FastNfkc); they are mapped
+  // directly. A line with any other character goes through ICU whole.
+  bool fast = true;
+  {
     const auto* s = reinterpret_cast<const uint8_t*>(line.data());
     int32_t i = 0, size = static_cast<int32_t>(line.size());
     int cp = 0;
@@ -165,12 +208,21 @@ NormalizedLine NormalizeLine(std::string_view line) {
     while (i < size) {
       UChar32 c;
       U8_NEXT(s, i, size, c);
-      chars[count] = c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+      char32_t mapped = c < 0 ? 0 : FastNfkc(static_cast<char32_t>(c));
+      if (mapped == 0) {
+        fast = false;
+        break;
+      }
+      chars[count] = mapped;
       origins[count++] = cp++;
     }
     chars.resize(count);
     origins.resize(count);
+  }
+  if (fast) {
   } else {
+    chars.clear();
+    origins.clear();
     DecodeNormalized(line, n, chars, origins);
   }
   NormalizedLine out;
@@ -198,7 +250,7 @@ NormalizedLine NormalizeLine(std::string_view line) {
     }
     i = j;
   }
-  out.original.push_back(origins.empty() ? CodePointCount(line) : TotalCodePoints(line));
+  out.original.push_back(CodePointCount(line));
   return out;
 }
 

@@ -25,6 +25,11 @@ struct NormalizedLine {
 // `line` must be valid UTF-8.
 NormalizedLine NormalizeLine(std::string_view line);
 
+// The NFKC form of a character common in reports, without ICU: ASCII, CJK ideographs and
+// punctuation map to themselves, full-width ASCII to ASCII, the ideographic space to a space.
+// 0 for any other character (NormalizeLine then hands the line to ICU).
+char32_t FastNfkc(char32_t c);
+
 // True for characters of Chinese text: CJK ideographs, CJK and full-width punctuation.
 bool IsCjk(char32_t c);
 
