@@ -436,6 +436,13 @@ const std::vector<std::pair<std::u32string, QualifierWord>>& QualifierTable() {
   return kTable;
 }
 
+struct FixedPercent {
+  std::u32string_view word;
+  double percent;
+};
+constexpr FixedPercent kFixedPercents[] = {
+    {U"对折", 50}, {U"對折", 50}, {U"半折", 50}, {U"半成", 5}};
+
 bool IsRangeSeparator(char32_t c) {
   return c == U'-' || c == U'—' || c == U'~' || c == U'～' || c == U'至' || c == U'到' || c == U'–';
 }
@@ -497,27 +504,19 @@ std::vector<Quantity> FindQuantities(std::u32string_view t) {
       while (i < t.size() && t[i] != U' ' && !IsCjk(t[i])) ++i;
       continue;
     }
-    // 对折, 半折 = 50%.
-    if ((t[i] == U'对' || t[i] == U'對' || t[i] == U'半') && i + 1 < t.size() &&
-        t[i + 1] == U'折') {
-      q.begin = q.number_begin = static_cast<int>(i);
-      q.end = q.number_end = static_cast<int>(i + 2);
-      q.number = 0.5;
-      q.value = 50;
-      q.unit = q.surface_unit = "%";
-      out.push_back(q);
-      i += 2;
-      continue;
+    // Percentages written as words: 对折 and 半折 = 50%, 半成 = 5%.
+    const FixedPercent* fixed = nullptr;
+    for (const FixedPercent& f : kFixedPercents) {
+      if (StartsWith(t, i, f.word)) fixed = &f;
     }
-    // 半成 = 5%.
-    if (t[i] == U'半' && i + 1 < t.size() && t[i + 1] == U'成') {
+    if (fixed) {
       q.begin = q.number_begin = static_cast<int>(i);
-      q.end = q.number_end = static_cast<int>(i + 2);
+      q.end = q.number_end = static_cast<int>(i + fixed->word.size());
       q.number = 0.5;
-      q.value = 5;
+      q.value = fixed->percent;
       q.unit = q.surface_unit = "%";
       out.push_back(q);
-      i += 2;
+      i += fixed->word.size();
       continue;
     }
     Parsed p = ParseNumberAt(t, number_start);
