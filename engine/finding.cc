@@ -14,6 +14,8 @@ std::string_view StatusId(Status status) {
       return "conflict";
     case Status::kError:
       return "error";
+    case Status::kWaived:
+      return "waived";
   }
   return "error";
 }

@@ -12,7 +12,8 @@
 
 namespace kaohe {
 
-enum class Status { kPass, kFail, kNoData, kConflict, kError };
+// kWaived: a fail or conflict that a waiver covers (see waiver.h).
+enum class Status { kPass, kFail, kNoData, kConflict, kError, kWaived };
 enum class Severity { kError, kWarning, kInfo };
 
 std::string_view StatusId(Status status);        // "pass", "fail", "no_data", "conflict", "error"
@@ -38,6 +39,7 @@ struct Finding {
   std::vector<Fact> evidence;        // every fact the check read, in the order read
   std::vector<std::string> missing;  // the figures it needed and did not find
   std::string arithmetic;            // the comparison as evaluated: "5% ≥ 7% → 否"
+  std::string waiver_reason;         // for a waived finding: why, who, until when
 };
 
 }  // namespace kaohe

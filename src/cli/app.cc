@@ -1,11 +1,16 @@
 #include "src/cli/app.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <sstream>
 
 #include "engine/evaluator.h"
+#include "engine/suggest.h"
 #include "src/cli/bundled_data.h"
 #include "src/cli/extract_commands.h"
 #include "src/cli/output_file.h"
@@ -25,7 +30,7 @@ struct CommonOptions {
 };
 
 struct CheckOptions {
-  std::string format = "console";
+  std::vector<std::string> formats;  // FORMAT or FORMAT:FILE
   std::string output;
   std::string fail_on = "error";
   std::string color = "auto";
@@ -90,29 +95,80 @@ std::optional<Inputs> Load(const CommonOptions& options, const std::string& prog
   return std::move(inputs).value();
 }
 
+// When the report was made: SOURCE_DATE_EPOCH when set (reproducible reports), else now.
+std::string GeneratedAt() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = std::strtoll(epoch, nullptr, 10);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+  return text;
+}
+
+struct OutputSpec {
+  std::string format;
+  std::string path;  // empty: standard output
+};
+
+// "--format html:report.html --format junit:junit.xml"; --output names the file of a format
+// given without one.
+std::optional<std::vector<OutputSpec>> ParseOutputs(const CheckOptions& options, Console& console) {
+  std::vector<std::string> specs =
+      options.formats.empty() ? std::vector<std::string>{"console"} : options.formats;
+  std::vector<OutputSpec> outputs;
+  int to_stdout = 0;
+  for (const std::string& spec : specs) {
+    OutputSpec o;
+    auto colon = spec.find(':');
+    o.format = spec.substr(0, colon);
+    if (colon != std::string::npos) o.path = spec.substr(colon + 1);
+    if (o.path.empty() && !options.output.empty()) o.path = options.output;
+    const auto& known = ReportFormats();
+    if (std::find(known.begin(), known.end(), o.format) == known.end()) {
+      console.err << fmt::format("kaohe: unknown format '{}'{}; formats: {}\n", o.format,
+                                 DidYouMeanSuffix(o.format, known), fmt::join(known, ", "));
+      return std::nullopt;
+    }
+    if (o.path.empty() && ++to_stdout > 1) {
+      console.err << "kaohe: only one format can go to standard output: give the others a "
+                     "file (--format junit:junit.xml)\n";
+      return std::nullopt;
+    }
+    outputs.push_back(std::move(o));
+  }
+  return outputs;
+}
+
 int RunCheck(const CommonOptions& common, const CheckOptions& options, const std::string& program,
              Console& console) {
+  auto outputs = ParseOutputs(options, console);
+  if (!outputs) return kExitUsage;
   auto inputs = Load(common, program, console);
   if (!inputs) return kExitUsage;
   std::vector<Finding> findings = Evaluate(*inputs->rules, inputs->facts, *inputs->dictionary);
-  bool color = options.color == "always" ||
-               (options.color == "auto" && options.output.empty() && console.out_is_terminal);
-  auto reporter = MakeReporter(options.format, color);
-  ReportInput input{findings, *inputs->dictionary, *inputs->rules, Summarize(findings)};
-  if (options.output.empty()) {
-    reporter->Write(input, console.out);
-  } else {
+  ReportInput input{findings, *inputs->dictionary, *inputs->rules, Summarize(findings),
+                    GeneratedAt()};
+  for (const OutputSpec& o : *outputs) {
+    bool color = options.color == "always" ||
+                 (options.color == "auto" && o.path.empty() && console.out_is_terminal);
+    auto reporter = MakeReporter(o.format, color);
+    if (o.path.empty()) {
+      reporter->Write(input, console.out);
+      continue;
+    }
     std::ostringstream buffer;
     reporter->Write(input, buffer);
-    auto written = WriteFileAtomically(options.output, buffer.str());
+    auto written = WriteFileAtomically(o.path, buffer.str());
     if (!written.ok()) {
       console.err << "kaohe: " << written.error().message << "\n";
       return kExitUsage;
     }
     const Summary& s = input.summary;
     console.err << fmt::format(
-        "kaohe: wrote {} ({} findings: {} pass, {} fail, {} no_data, {} conflict, {} error)\n",
-        options.output, s.total, s.pass, s.fail, s.no_data, s.conflict, s.error);
+        "kaohe: wrote {} ({} findings: {} pass, {} fail, {} no_data, {} conflict, {} error, {} "
+        "waived)\n",
+        o.path, s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.waived);
   }
   if (input.summary.error > 0) return kExitUsage;
   if (options.fail_on == "never") return kExitOk;
@@ -153,10 +209,14 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   CLI::App* check =
       app.add_subcommand("check", "evaluate rule packs over facts and report findings");
   AddInputOptions(*check, common);
-  check->add_option("--format", check_options.format, "console, json or markdown")
-      ->check(CLI::IsMember(ReportFormats()));
   check
-      ->add_option("--output,-o", check_options.output, "write the report to FILE (default stdout)")
+      ->add_option("--format", check_options.formats,
+                   "console, json, markdown, junit, sarif or github; FORMAT:FILE writes to a "
+                   "file; repeat for several")
+      ->type_name("FORMAT[:FILE]");
+  check
+      ->add_option("--output,-o", check_options.output,
+                   "the file for a format given without one (default stdout)")
       ->type_name("FILE");
   check
       ->add_option("--fail-on", check_options.fail_on,

@@ -31,6 +31,8 @@ std::string_view StatusColor(Status status) {
       return "\033[35m";
     case Status::kError:
       return "\033[1;31m";
+    case Status::kWaived:
+      return "\033[36m";
   }
   return "";
 }
@@ -47,6 +49,8 @@ std::string_view StatusMark(Status status) {
       return "≠";
     case Status::kError:
       return "!";
+    case Status::kWaived:
+      return "~";
   }
   return "!";
 }

@@ -33,6 +33,8 @@ std::string_view StatusIcon(Status status) {
       return "⚠️";
     case Status::kError:
       return "⛔";
+    case Status::kWaived:
+      return "🔕";
   }
   return "";
 }

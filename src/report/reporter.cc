@@ -3,8 +3,11 @@
 #include <set>
 
 #include "src/report/console_reporter.h"
+#include "src/report/github_reporter.h"
 #include "src/report/json_reporter.h"
+#include "src/report/junit_reporter.h"
 #include "src/report/markdown_reporter.h"
+#include "src/report/sarif_reporter.h"
 
 namespace kaohe {
 
@@ -31,6 +34,9 @@ Summary Summarize(const std::vector<Finding>& findings) {
       case Status::kError:
         ++s.error;
         break;
+      case Status::kWaived:
+        ++s.waived;
+        break;
     }
     if (f.status == Status::kFail || f.status == Status::kConflict) {
       if (f.severity == Severity::kError) ++s.failing_error;
@@ -44,7 +50,8 @@ Summary Summarize(const std::vector<Finding>& findings) {
 }
 
 const std::vector<std::string>& ReportFormats() {
-  static const std::vector<std::string> kFormats = {"console", "json", "markdown"};
+  static const std::vector<std::string> kFormats = {"console", "json",  "markdown",
+                                                    "junit",   "sarif", "github"};
   return kFormats;
 }
 
@@ -52,7 +59,16 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, bool color) {
   if (format == "console") return std::make_unique<ConsoleReporter>(color);
   if (format == "json") return std::make_unique<JsonReporter>();
   if (format == "markdown") return std::make_unique<MarkdownReporter>();
+  if (format == "junit") return std::make_unique<JunitReporter>();
+  if (format == "sarif") return std::make_unique<SarifReporter>();
+  if (format == "github") return std::make_unique<GithubReporter>();
   return nullptr;
+}
+
+const Fact* JudgedFact(const Finding& f) {
+  if (f.actual) return &*f.actual;
+  if (f.target) return &*f.target;
+  return f.evidence.empty() ? nullptr : &f.evidence.front();
 }
 
 std::string_view StatusWord(Status status) {
@@ -67,6 +83,8 @@ std::string_view StatusWord(Status status) {
       return "数据冲突";
     case Status::kError:
       return "错误";
+    case Status::kWaived:
+      return "已豁免";
   }
   return "错误";
 }

@@ -21,6 +21,7 @@ struct Summary {
   int no_data = 0;
   int conflict = 0;
   int error = 0;
+  int waived = 0;  // counted apart from fail: a waiver covers them
   // Failing findings (fail or conflict) by severity.
   int failing_error = 0;
   int failing_warning = 0;
@@ -36,7 +37,14 @@ struct ReportInput {
   const Dictionary& dictionary;
   const CompiledRuleSet& rules;
   Summary summary;
+  // When the report was made, ISO 8601 without a zone (2026-11-22T08:30:00): SOURCE_DATE_EPOCH
+  // when set, so that reports can be reproduced.
+  std::string generated_at = "1970-01-01T00:00:00";
 };
+
+// The figure a finding judges, for locating it: its actual, else its target, else the first
+// fact it read; nullptr for a finding that read none.
+const Fact* JudgedFact(const Finding& finding);
 
 class Reporter {
  public:
@@ -44,8 +52,9 @@ class Reporter {
   virtual void Write(const ReportInput& input, std::ostream& out) const = 0;
 };
 
-// "console", "json" or "markdown"; nullptr for an unknown format. `color` asks the console
-// reporter for ANSI colours (the caller knows whether the output is a terminal).
+// "console", "json", "markdown", "junit", "sarif" or "github"; nullptr for an unknown format.
+// `color` asks the console reporter for ANSI colours (the caller knows whether the output is a
+// terminal).
 std::unique_ptr<Reporter> MakeReporter(std::string_view format, bool color);
 const std::vector<std::string>& ReportFormats();
 

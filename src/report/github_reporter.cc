@@ -1,0 +1,63 @@
+#include "src/report/github_reporter.h"
+
+#include <fmt/format.h>
+
+namespace kaohe {
+namespace {
+
+// Workflow command escaping: data escapes %, CR and LF; properties also : and ,.
+std::string EscapeData(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string EscapeProperty(std::string_view text) {
+  std::string out;
+  for (char c : EscapeData(text)) {
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void GithubReporter::Write(const ReportInput& input, std::ostream& out) const {
+  for (const Finding& f : input.findings) {
+    if (f.status != Status::kFail && f.status != Status::kConflict && f.status != Status::kError) {
+      continue;
+    }
+    std::string_view command = f.status == Status::kError || f.severity == Severity::kError
+                                   ? "error"
+                               : f.severity == Severity::kWarning ? "warning"
+                                                                  : "notice";
+    const Fact* judged = JudgedFact(f);
+    std::string file = judged ? judged->source.file : f.rule_location.file;
+    int line = judged ? judged->source.line : f.rule_location.line;
+    std::string message = f.message;
+    if (!f.arithmetic.empty()) message += "\n" + f.arithmetic;
+    out << fmt::format("::{} file={},line={},title={}::{}\n", command, EscapeProperty(file), line,
+                       EscapeProperty("kaohe " + f.rule), EscapeData(message));
+  }
+  const Summary& s = input.summary;
+  out << fmt::format(
+      "kaohe: {} findings: {} pass, {} fail, {} no_data, {} conflict, {} error, {} "
+      "waived\n",
+      s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.waived);
+}
+
+}  // namespace kaohe
