@@ -81,6 +81,7 @@ struct CompiledRule {
   Severity severity = Severity::kError;
   std::string message;  // template; see RenderMessage
   Tolerance tolerance;
+  bool waivable = true;  // false: no waiver may cover its findings
 };
 
 struct CompiledPack {

@@ -40,6 +40,7 @@ struct Finding {
   std::vector<std::string> missing;  // the figures it needed and did not find
   std::string arithmetic;            // the comparison as evaluated: "5% ≥ 7% → 否"
   std::string waiver_reason;         // for a waived finding: why, who, until when
+  std::string baseline;              // against a baseline: "new", "unchanged", "resolved", or ""
 };
 
 }  // namespace kaohe

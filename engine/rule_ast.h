@@ -41,6 +41,7 @@ struct RuleAst {
   CheckAst check;
   Located<std::string> severity;
   Located<std::string> message;  // empty: the default message
+  bool waivable = true;
 };
 
 struct ToleranceAst {

@@ -159,6 +159,7 @@ class RuleCompiler {
     rule.description = ast.description;
     rule.where = ast.where;
     rule.tolerance = pack.tolerance;
+    rule.waivable = ast.waivable;
 
     ResolveScope(ast, rule);
     for (const Located<std::string>& name : ast.indicators) {

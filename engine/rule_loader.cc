@@ -97,7 +97,7 @@ void ReadScope(YamlReader& reader, const YAML::Node& node, ScopeAst& scope) {
 RuleAst ReadRule(YamlReader& reader, const YAML::Node& node) {
   static const std::vector<std::string> kKeys = {"id",        "title",   "description", "scope",
                                                  "indicator", "measure", "period",      "check",
-                                                 "severity",  "message"};
+                                                 "severity",  "message", "waivable"};
   RuleAst rule;
   rule.where = reader.Where(node);
   if (!reader.ExpectMapping(node, "a rule", kKeys)) return rule;
@@ -119,6 +119,9 @@ RuleAst ReadRule(YamlReader& reader, const YAML::Node& node) {
   rule.severity = {"error", rule.where};
   if (node["severity"]) rule.severity = ReadLocatedString(reader, node["severity"], "severity");
   if (node["message"]) rule.message = ReadLocatedString(reader, node["message"], "message");
+  if (node["waivable"]) {
+    if (auto b = reader.Boolean(node["waivable"], "waivable")) rule.waivable = *b;
+  }
   return rule;
 }
 

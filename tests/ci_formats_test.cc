@@ -125,3 +125,49 @@ TEST_CASE("several formats in one run; files are written whole or not at all") {
 }
 
 }  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("kaohe check with waivers and a baseline; --fail-on new") {
+  std::string dir = Dir();
+  {
+    std::ofstream(dir + "/waivers.yaml") << R"(waivers:
+  - rule: duji-growth-within-plan
+    entity: 杜集区
+    indicator: foreign_trade
+    period: "2023"
+    reason: 外贸超计划2个百分点，为好于预期，不作偏离处理
+    owner: 区发改委
+    expires: 2026-12-31
+)";
+  }
+  std::string out, err;
+  CHECK(Check({"--format", "json", "--waivers", dir + "/waivers.yaml", "--today", "2026-11-22"},
+              &out, &err) == kExitFindings);
+  auto report = nlohmann::json::parse(out);
+  CHECK(report["summary"]["waived"] == 1);
+  CHECK(report["summary"]["fail"] == 11);
+  CHECK(err.empty());
+  CHECK(Check({"--format", "json", "--waivers", dir + "/waivers.yaml", "--today", "2027-01-01"},
+              &out, &err) == kExitFindings);
+  CHECK(nlohmann::json::parse(out)["summary"]["waived"] == 0);
+  CHECK(err.find("warning[W002]: waiver expired on 2026-12-31") != std::string::npos);
+
+  // Adopting kaohe: today's failures are the baseline; only new ones fail the run.
+  CHECK(Check({"--format", "json:" + dir + "/baseline.json", "--fail-on", "never"}) == kExitOk);
+  CHECK(Check({"--format", "json", "--baseline", dir + "/baseline.json", "--fail-on", "new"}, &out,
+              &err) == kExitOk);
+  CHECK(nlohmann::json::parse(out)["summary"]["baseline"]["unchanged"] == 12);
+  // A baseline from before the zone pack existed: its failures are new.
+  CHECK(Check({"--format", "json:" + dir + "/old.json", "--rules", "rules/packs/duji_plan.yaml",
+               "--fail-on", "never"}) == kExitOk);
+  CHECK(Check({"--format", "json", "--baseline", dir + "/old.json", "--fail-on", "new"}, &out,
+              &err) == kExitFindings);
+  auto against_old = nlohmann::json::parse(out);
+  CHECK(against_old["summary"]["baseline"]["new"] == 2);
+  CHECK(against_old["summary"]["baseline"]["unchanged"] == 10);
+  CHECK(Check({"--baseline", dir + "/waivers.yaml"}, &out, &err) == kExitUsage);
+  CHECK(err.find("not a kaohe JSON report") != std::string::npos);
+}
+
+}  // namespace kaohe

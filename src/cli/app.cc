@@ -9,12 +9,16 @@
 #include <ctime>
 #include <sstream>
 
+#include "engine/baseline.h"
 #include "engine/evaluator.h"
 #include "engine/suggest.h"
+#include "engine/waiver.h"
 #include "src/cli/bundled_data.h"
 #include "src/cli/extract_commands.h"
 #include "src/cli/output_file.h"
 #include "src/cli/quantities_command.h"
+#include "src/load/baseline_loader.h"
+#include "src/load/file_reader.h"
 #include "src/load/inputs.h"
 #include "src/report/fact_json.h"
 #include "src/report/reporter.h"
@@ -31,6 +35,9 @@ struct CommonOptions {
 
 struct CheckOptions {
   std::vector<std::string> formats;  // FORMAT or FORMAT:FILE
+  std::vector<std::string> waivers;
+  std::string baseline;
+  std::string today;  // YYYY-MM-DD; empty: the date of GeneratedAt()
   std::string output;
   std::string fail_on = "error";
   std::string color = "auto";
@@ -140,6 +147,45 @@ std::optional<std::vector<OutputSpec>> ParseOutputs(const CheckOptions& options,
   return outputs;
 }
 
+// Waivers and the baseline, after evaluation. nullopt (after saying why) when they cannot be
+// read; warnings (unused or expired waivers) are printed.
+std::optional<BaselineCounts> Review(std::vector<Finding>& findings, const Inputs& inputs,
+                                     const CheckOptions& options, Console& console) {
+  Diagnostics diagnostics;
+  std::vector<Waiver> waivers;
+  auto waiver_files = CollectFiles(options.waivers, {".yaml", ".yml"});
+  if (!waiver_files.ok()) {
+    console.err << "kaohe: " << waiver_files.error().message << "\n";
+    return std::nullopt;
+  }
+  for (const std::string& path : waiver_files.value()) {
+    auto file = ReadTextFile(path);
+    if (!file.ok()) {
+      console.err << "kaohe: " << file.error().message << "\n";
+      return std::nullopt;
+    }
+    auto loaded = LoadWaivers(file.value(), &*inputs.rules, diagnostics);
+    waivers.insert(waivers.end(), loaded.begin(), loaded.end());
+  }
+  if (!diagnostics.has_errors()) {
+    std::string today = options.today.empty() ? GeneratedAt().substr(0, 10) : options.today;
+    ApplyWaivers(findings, waivers, *inputs.rules, today, diagnostics);
+  }
+  diagnostics.Sort();
+  PrintDiagnostics(diagnostics, console.err);
+  if (diagnostics.has_errors()) return std::nullopt;
+  BaselineCounts counts;
+  if (!options.baseline.empty()) {
+    auto baseline = LoadBaseline(options.baseline);
+    if (!baseline.ok()) {
+      console.err << "kaohe: " << baseline.error().message << "\n";
+      return std::nullopt;
+    }
+    counts = ApplyBaseline(findings, baseline.value());
+  }
+  return counts;
+}
+
 int RunCheck(const CommonOptions& common, const CheckOptions& options, const std::string& program,
              Console& console) {
   auto outputs = ParseOutputs(options, console);
@@ -147,8 +193,14 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   auto inputs = Load(common, program, console);
   if (!inputs) return kExitUsage;
   std::vector<Finding> findings = Evaluate(*inputs->rules, inputs->facts, *inputs->dictionary);
+  auto counts = Review(findings, *inputs, options, console);
+  if (!counts) return kExitUsage;
   ReportInput input{findings, *inputs->dictionary, *inputs->rules, Summarize(findings),
                     GeneratedAt()};
+  input.summary.baseline_given = !options.baseline.empty();
+  input.summary.new_failures = counts->new_failures;
+  input.summary.unchanged = counts->unchanged;
+  input.summary.resolved = counts->resolved;
   for (const OutputSpec& o : *outputs) {
     bool color = options.color == "always" ||
                  (options.color == "auto" && o.path.empty() && console.out_is_terminal);
@@ -172,6 +224,11 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   }
   if (input.summary.error > 0) return kExitUsage;
   if (options.fail_on == "never") return kExitOk;
+  if (options.fail_on == "new") {
+    // Without a baseline every failure is new.
+    int fresh = options.baseline.empty() ? input.summary.failing_error : counts->new_error_failures;
+    return fresh > 0 ? kExitFindings : kExitOk;
+  }
   int failing = input.summary.failing_error;
   if (options.fail_on == "warning") failing += input.summary.failing_warning;
   return failing > 0 ? kExitFindings : kExitOk;
@@ -221,7 +278,15 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   check
       ->add_option("--fail-on", check_options.fail_on,
                    "exit 1 when a failing finding is at or above this severity")
-      ->check(CLI::IsMember({"error", "warning", "never"}));
+      ->check(CLI::IsMember({"error", "warning", "new", "never"}));
+  check->add_option("--waivers", check_options.waivers, "waiver files or directories")
+      ->type_name("DIR|FILE");
+  check
+      ->add_option("--baseline", check_options.baseline,
+                   "a previous JSON report: mark findings new, unchanged or resolved")
+      ->type_name("FILE");
+  check->add_option("--today", check_options.today, "the date waivers expire against")
+      ->type_name("YYYY-MM-DD");
   check->add_option("--color", check_options.color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 

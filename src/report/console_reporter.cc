@@ -77,6 +77,8 @@ void ConsoleReporter::Write(const ReportInput& input, std::ostream& out) const {
     if (!f.rule_title.empty()) out << "（" << f.rule_title << "）";
     out << "\n";
     if (!f.arithmetic.empty()) out << "      计算 " << f.arithmetic << "\n";
+    if (!f.waiver_reason.empty()) out << "      豁免 " << f.waiver_reason << "\n";
+    if (!f.baseline.empty()) out << "      基线 " << f.baseline << "\n";
     for (const Fact& e : f.evidence) {
       out << fmt::format("      {}{} {} {}:{}  「{}」\n",
                          FactKindId(e.key.kind) == "actual" ? "实际" : "目标",
@@ -88,9 +90,11 @@ void ConsoleReporter::Write(const ReportInput& input, std::ostream& out) const {
   const Summary& s = input.summary;
   out << "\n"
       << fmt::format(
-             "{} 条结论：达标 {}，未达标 {}，缺数据 {}，数据冲突 {}，错误 {}（{} 个实体，{} "
-             "条规则）\n",
-             s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.entities, s.rules);
+             "{} 条结论：达标 {}，未达标 {}，缺数据 {}，数据冲突 {}，错误 {}，已豁免 {}（{} "
+             "个实体，"
+             "{} 条规则）\n",
+             s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.waived, s.entities,
+             s.rules);
 }
 
 }  // namespace kaohe

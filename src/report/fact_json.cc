@@ -38,6 +38,8 @@ nlohmann::ordered_json FindingToJson(const Finding& f) {
   for (const Fact& e : f.evidence) evidence.push_back(FactToJson(e));
   j["evidence"] = std::move(evidence);
   j["rule_source"] = {{"file", f.rule_location.file}, {"line", f.rule_location.line}};
+  if (!f.waiver_reason.empty()) j["waiver"] = f.waiver_reason;
+  if (!f.baseline.empty()) j["baseline"] = f.baseline;
   return j;
 }
 

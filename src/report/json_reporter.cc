@@ -17,11 +17,16 @@ void JsonReporter::Write(const ReportInput& input, std::ostream& out) const {
       {"no_data", s.no_data},
       {"conflict", s.conflict},
       {"error", s.error},
+      {"waived", s.waived},
       {"failing_by_severity",
        {{"error", s.failing_error}, {"warning", s.failing_warning}, {"info", s.failing_info}}},
       {"entities", s.entities},
       {"rules", s.rules},
   };
+  if (s.baseline_given) {
+    report["summary"]["baseline"] = {
+        {"new", s.new_failures}, {"unchanged", s.unchanged}, {"resolved", s.resolved}};
+  }
   out << report.dump(2) << "\n";
 }
 

@@ -58,6 +58,8 @@ void FindingRow(const Finding& f, std::ostream& out) {
   }
   std::string conclusion = f.message;
   if (!f.arithmetic.empty()) conclusion += "<br>计算：" + f.arithmetic;
+  if (!f.waiver_reason.empty()) conclusion += "<br>豁免：" + f.waiver_reason;
+  if (!f.baseline.empty()) conclusion += "<br>基线：" + f.baseline;
   out << "| " << status << " | " << (f.period ? std::to_string(f.period) : "") << " | `" << f.rule
       << "` | " << Cell(conclusion) << " | " << Evidence(f) << " |\n";
 }

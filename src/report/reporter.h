@@ -28,6 +28,11 @@ struct Summary {
   int failing_info = 0;
   int entities = 0;
   int rules = 0;
+  // Against a baseline (when one was given).
+  bool baseline_given = false;
+  int new_failures = 0;
+  int unchanged = 0;
+  int resolved = 0;
 };
 
 Summary Summarize(const std::vector<Finding>& findings);

@@ -1,0 +1,128 @@
+#include <doctest/doctest.h>
+
+#include "engine/baseline.h"
+#include "engine/fingerprint.h"
+#include "engine/waiver.h"
+#include "tests/test_support.h"
+
+namespace kaohe {
+
+using testing::AllMessages;
+using testing::CompilePack;
+using testing::FindCode;
+using testing::MakeWorld;
+
+TEST_CASE("glob patterns match whole names, in characters") {
+  CHECK(GlobMatch("*", "anything"));
+  CHECK(GlobMatch("duji-*", "duji-growth-within-plan"));
+  CHECK_FALSE(GlobMatch("duji-*", "zone-total"));
+  CHECK(GlobMatch("*经济开发区", "杜集经济开发区"));
+  CHECK(GlobMatch("?集区", "杜集区"));
+  CHECK_FALSE(GlobMatch("?集区", "杜集经济开发区"));
+  CHECK(GlobMatch("202?", "2023"));
+  CHECK_FALSE(GlobMatch("2023", "2024"));
+}
+
+namespace {
+
+struct Fixture {
+  std::unique_ptr<testing::World> world = MakeWorld();
+  std::vector<Finding> findings;
+  Fixture(bool waivable = true) {
+    std::string pack = std::string(
+                           "pack: p\nrules:\n  - {id: r, scope: [甲区, 乙区], indicator: gdp, "
+                           "measure: growth, period: 2023, check: meets_target") +
+                       (waivable ? "" : ", waivable: false") + "}\n";
+    REQUIRE(CompilePack(*world, pack));
+    for (const char* e : {"甲区", "乙区"}) {
+      world->facts.Add(
+          testing::MakeFact(e, "gdp", Measure::kGrowth, 2023, FactKind::kActual, 5, "%"));
+      world->facts.Add(
+          testing::MakeFact(e, "gdp", Measure::kGrowth, 2023, FactKind::kTarget, 7, "%"));
+    }
+    findings = Evaluate(*world->rules, world->facts, *world->dictionary);
+    REQUIRE(findings.size() == 2);
+  }
+  std::vector<Waiver> Waivers(const std::string& yaml) {
+    auto w = LoadWaivers(world->AddFile("waivers.yaml", yaml), &*world->rules, world->diagnostics);
+    REQUIRE_MESSAGE(!world->diagnostics.has_errors(), AllMessages(world->diagnostics));
+    return w;
+  }
+};
+
+constexpr const char* kWaiver = R"(waivers:
+  - {rule: r, entity: 甲区, period: "2023", reason: 口径调整, owner: 王某, expires: 2026-12-31}
+)";
+
+}  // namespace
+
+TEST_CASE("a waiver turns a failure into waived, with its reason") {
+  Fixture f;
+  ApplyWaivers(f.findings, f.Waivers(kWaiver), *f.world->rules, "2026-11-22", f.world->diagnostics);
+  CHECK(f.findings[0].status == Status::kWaived);
+  CHECK(f.findings[0].waiver_reason == "口径调整（王某，有效至 2026-12-31）");
+  CHECK(f.findings[1].status == Status::kFail);  // 乙区 is not covered
+  CHECK_FALSE(FindCode(f.world->diagnostics, "W001"));
+}
+
+TEST_CASE("an expired waiver stops waiving and says so") {
+  Fixture f;
+  ApplyWaivers(f.findings, f.Waivers(kWaiver), *f.world->rules, "2027-01-01", f.world->diagnostics);
+  CHECK(f.findings[0].status == Status::kFail);
+  CHECK(f.findings[0].message.find("豁免已于 2026-12-31 到期") != std::string::npos);
+  CHECK(FindCode(f.world->diagnostics, "W002"));
+}
+
+TEST_CASE("an unwaivable rule cannot be waived; a waiver that matches nothing is a warning") {
+  Fixture f(/*waivable=*/false);
+  ApplyWaivers(f.findings, f.Waivers(kWaiver), *f.world->rules, "2026-11-22", f.world->diagnostics);
+  CHECK(f.findings[0].status == Status::kFail);
+  CHECK(FindCode(f.world->diagnostics, "W003"));
+  Fixture g;
+  ApplyWaivers(g.findings,
+               g.Waivers("waivers:\n  - {rule: r, entity: 丙区, reason: x, owner: y, expires: "
+                         "2030-01-01}\n"),
+               *g.world->rules, "2026-11-22", g.world->diagnostics);
+  const Diagnostic* unused = FindCode(g.world->diagnostics, "W001");
+  REQUIRE(unused);
+  CHECK(unused->location.line == 2);
+}
+
+TEST_CASE("waiver files are checked: unknown rules with did-you-mean, dates, required keys") {
+  Fixture f;
+  LoadWaivers(f.world->AddFile("bad.yaml", R"(waivers:
+  - {rule: q, reason: x, owner: y, expires: 2026-13-01}
+  - {rule: rr, reason: x, owner: y, expires: 2026-12-01}
+  - {rule: r, owner: y, expires: 2026-12-01, ownr: z}
+)"),
+              &*f.world->rules, f.world->diagnostics);
+  std::string all = AllMessages(f.world->diagnostics);
+  CHECK(all.find("bad.yaml:2:") != std::string::npos);
+  CHECK(all.find("expires must be a date YYYY-MM-DD, not '2026-13-01'") != std::string::npos);
+  CHECK(all.find("no rule 'rr' (did you mean r?)") != std::string::npos);
+  CHECK(all.find("missing required key 'reason'") != std::string::npos);
+  CHECK(all.find("unknown key 'ownr' in a waiver (did you mean owner?)") != std::string::npos);
+}
+
+TEST_CASE("against a baseline, failures are new or unchanged, fixed ones resolved") {
+  Fixture f;
+  std::vector<BaselineEntry> baseline = {{Fingerprint(f.findings[0]), Status::kFail}};
+  Finding gone = f.findings[0];
+  gone.entity = "丙区";
+  baseline.push_back({Fingerprint(gone), Status::kFail});
+  BaselineCounts counts = ApplyBaseline(f.findings, baseline);
+  CHECK(f.findings[0].baseline == "unchanged");
+  CHECK(f.findings[1].baseline == "new");
+  CHECK(counts.unchanged == 1);
+  CHECK(counts.new_failures == 1);
+  CHECK(counts.new_error_failures == 1);
+  CHECK(counts.resolved == 1);  // 丙区 is no longer evaluated
+  Finding fixed = f.findings[1];
+  fixed.status = Status::kPass;
+  fixed.baseline.clear();
+  std::vector<Finding> now = {fixed};
+  ApplyBaseline(now, {{Fingerprint(fixed), Status::kFail}});
+  CHECK(now[0].baseline == "resolved");
+}
+
+}  // namespace kaohe
