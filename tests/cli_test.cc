@@ -285,3 +285,58 @@ TEST_CASE("kaohe check --docs extracts and checks in one run, agreeing with the 
 }
 
 }  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("kaohe test runs the bundled packs' tests: all pass, every rule exercised") {
+  Run run = Kaohe({"test", "--coverage", "--min-coverage", "100"});
+  CHECK(run.code == kExitOk);
+  CHECK(run.out.find("coverage: 7 of 7 rules exercised (100%)") != std::string::npos);
+  CHECK(run.out.ends_with("24 passed, 0 failed\n"));
+}
+
+TEST_CASE("kaohe test shows a diff for each mismatch, honours known gaps, filters and coverage") {
+  std::string dir = TempDir();
+  std::string packs = std::string(KAOHE_SOURCE_DIR) + "/rules/packs/duji_plan.yaml";
+  Write(
+      dir + "/cases.yaml",
+      "tests:\n"
+      "  - name: wrong on purpose\n"
+      "    rules: [" +
+          packs +
+          "]\n"
+          "    facts:\n"
+          "      - {entity: 杜集区, indicator: gdp, measure: growth, period: 2023, kind: actual, "
+          "value: 5, unit: \"%\"}\n"
+          "      - {entity: 杜集区, indicator: gdp, measure: growth, period: 2023, kind: target, "
+          "value: 7, unit: \"%\"}\n"
+          "    expect:\n"
+          "      - {rule: duji-growth-meets-target, entity: 杜集区, indicator: gdp, period: 2023, "
+          "status: pass}\n"
+          "  - name: a known gap\n"
+          "    rules: [" +
+          packs +
+          "]\n"
+          "    known_gap: true\n"
+          "    expect:\n"
+          "      - {rule: duji-growth-meets-target, entity: 杜集区, period: 2030, status: pass}\n");
+  Run run = Kaohe({"test", dir + "/cases.yaml"});
+  CHECK(run.code == kExitFindings);
+  CHECK(
+      run.out.find("FAIL  wrong on purpose (" + dir + "/cases.yaml:2)\n  " + dir +
+                   "/cases.yaml:8: expected duji-growth-meets-target 杜集区 gdp 2023 pass\n    got "
+                   "duji-growth-meets-target 杜集区 gdp 2023: fail — 杜集区 2023 地区生产总值增速 "
+                   "5% 低于目标 7%") != std::string::npos);
+  CHECK(run.out.find("gap   a known gap (known gap)") != std::string::npos);
+  CHECK(run.out.ends_with("1 passed, 1 failed\n"));
+  Run filtered = Kaohe({"test", dir + "/cases.yaml", "--filter", "a known*"});
+  CHECK(filtered.code == kExitOk);
+  CHECK(filtered.out.ends_with("1 passed, 0 failed\n"));
+  Run coverage = Kaohe(
+      {"test", dir + "/cases.yaml", "--filter", "a known*", "--coverage", "--min-coverage", "60"});
+  CHECK(coverage.code == kExitFindings);
+  CHECK(coverage.out.find("not exercised: duji-growth-within-plan") != std::string::npos);
+  CHECK(coverage.out.find("coverage below the required 60%") != std::string::npos);
+}
+
+}  // namespace kaohe

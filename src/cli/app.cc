@@ -17,6 +17,7 @@
 #include "src/cli/extract_commands.h"
 #include "src/cli/output_file.h"
 #include "src/cli/quantities_command.h"
+#include "src/cli/test_command.h"
 #include "src/load/baseline_loader.h"
 #include "src/load/file_reader.h"
 #include "src/load/inputs.h"
@@ -315,6 +316,16 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   eval->add_option("--min-precision", eval_command.min_precision, "exit 1 below this precision");
   eval->add_option("--min-recall", eval_command.min_recall, "exit 1 below this recall");
 
+  TestCommand test_command;
+  CLI::App* test = app.add_subcommand("test", "run rule-pack tests (YAML cases)");
+  test->add_option("paths", test_command.paths, "test files or directories (default rules/tests)");
+  test->add_option("--dictionary", test_command.dictionaries, "indicator and entity dictionaries");
+  test->add_option("--rules", test_command.default_rules, "packs for cases that name none");
+  test->add_option("--filter", test_command.filter, "run the cases whose name matches (* ?)");
+  test->add_flag("--coverage", test_command.coverage, "list the rules no case exercises");
+  test->add_option("--min-coverage", test_command.min_coverage,
+                   "with --coverage: fail below this percentage of rules exercised");
+
   std::string quantities_path = "-";
   CLI::App* quantities = app.add_subcommand(
       "quantities", "print every number, percentage and amount found in each line, as JSON Lines");
@@ -343,6 +354,16 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   auto default_dictionary = [&](std::vector<std::string>& dictionaries) {
     if (dictionaries.empty()) dictionaries = ResolvePaths(common, program).dictionaries;
   };
+  if (test->parsed()) {
+    InputPaths defaults = ResolvePaths(common, program);
+    if (test_command.dictionaries.empty()) test_command.dictionaries = defaults.dictionaries;
+    if (test_command.default_rules.empty()) test_command.default_rules = defaults.rules;
+    if (test_command.paths.empty()) {
+      std::string root = FindDataRoot(program);
+      test_command.paths = {root == "." ? "rules/tests" : root + "/rules/tests"};
+    }
+    return RunTests(test_command, console);
+  }
   if (extract->parsed()) {
     default_dictionary(extract_command.dictionaries);
     return RunExtract(extract_command, console);
