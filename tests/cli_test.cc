@@ -340,3 +340,30 @@ TEST_CASE("kaohe test shows a diff for each mismatch, honours known gaps, filter
 }
 
 }  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("kaohe explain shows the facts read, the arithmetic and the result") {
+  Run run = Kaohe({"explain", "zone-output-growth-meets-implied", "杜集经开区", "2025"});
+  CHECK(run.code == kExitOk);
+  CHECK(run.out.find("检查   actual >= growth(target(measure=level, period=period - 1), "
+                     "target(measure=level))") != std::string::npos);
+  CHECK(run.out.find("  读取 实际 14.2% ← fixtures/docs/000_aac63f96177914d5.txt:26") !=
+        std::string::npos);
+  CHECK(run.out.find("  计算 (150亿元 ÷ 120亿元 − 1) × 100% = 25%；14.2% ≥ 25% → 否") !=
+        std::string::npos);
+  CHECK(run.out.find("  结果 未达标 (error)") != std::string::npos);
+  Run typo = Kaohe({"explain", "zone-output-growth-meets-implie", "杜集经开区"});
+  CHECK(typo.code == kExitUsage);
+  CHECK(typo.err.find("did you mean zone-output-growth-meets-implied?") != std::string::npos);
+  Run outside = Kaohe({"explain", "duji-growth-meets-target", "古交市"});
+  CHECK(outside.out.find("古交市 不在此规则的范围内") != std::string::npos);
+}
+
+TEST_CASE("kaohe doc writes the rule catalogue") {
+  Run run = Kaohe({"doc"});
+  CHECK(run.code == kExitOk);
+  CheckGolden("tests/golden/rules.md", run.out);
+}
+
+}  // namespace kaohe

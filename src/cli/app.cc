@@ -14,6 +14,7 @@
 #include "engine/suggest.h"
 #include "engine/waiver.h"
 #include "src/cli/bundled_data.h"
+#include "src/cli/catalog_commands.h"
 #include "src/cli/extract_commands.h"
 #include "src/cli/output_file.h"
 #include "src/cli/quantities_command.h"
@@ -316,6 +317,19 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   eval->add_option("--min-precision", eval_command.min_precision, "exit 1 below this precision");
   eval->add_option("--min-recall", eval_command.min_recall, "exit 1 below this recall");
 
+  std::string explain_rule, explain_entity;
+  std::optional<int> explain_period;
+  CLI::App* explain = app.add_subcommand("explain", "show one rule's evaluation for one entity");
+  explain->add_option("rule", explain_rule, "rule id")->required();
+  explain->add_option("entity", explain_entity, "entity name or alias")->required();
+  explain->add_option("period", explain_period, "year (default: every year)");
+  AddInputOptions(*explain, common);
+
+  std::string doc_output;
+  CLI::App* doc = app.add_subcommand("doc", "write the rule catalogue (Markdown)");
+  AddInputOptions(*doc, common);
+  doc->add_option("--output,-o", doc_output, "write to FILE (default stdout)")->type_name("FILE");
+
   TestCommand test_command;
   CLI::App* test = app.add_subcommand("test", "run rule-pack tests (YAML cases)");
   test->add_option("paths", test_command.paths, "test files or directories (default rules/tests)");
@@ -354,6 +368,22 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   auto default_dictionary = [&](std::vector<std::string>& dictionaries) {
     if (dictionaries.empty()) dictionaries = ResolvePaths(common, program).dictionaries;
   };
+  if (explain->parsed() || doc->parsed()) {
+    auto inputs = Load(common, program, console);
+    if (!inputs) return kExitUsage;
+    if (explain->parsed()) {
+      return RunExplain(*inputs->rules, inputs->facts, *inputs->dictionary, explain_rule,
+                        explain_entity, explain_period, console);
+    }
+    std::string catalogue = RuleCatalogue(*inputs->rules, *inputs->dictionary);
+    if (doc_output.empty()) {
+      console.out << catalogue;
+    } else if (auto written = WriteFileAtomically(doc_output, catalogue); !written.ok()) {
+      console.err << "kaohe: " << written.error().message << "\n";
+      return kExitUsage;
+    }
+    return kExitOk;
+  }
   if (test->parsed()) {
     InputPaths defaults = ResolvePaths(common, program);
     if (test_command.dictionaries.empty()) test_command.dictionaries = defaults.dictionaries;
