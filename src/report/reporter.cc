@@ -4,6 +4,7 @@
 
 #include "src/report/console_reporter.h"
 #include "src/report/github_reporter.h"
+#include "src/report/html_reporter.h"
 #include "src/report/json_reporter.h"
 #include "src/report/junit_reporter.h"
 #include "src/report/markdown_reporter.h"
@@ -50,8 +51,8 @@ Summary Summarize(const std::vector<Finding>& findings) {
 }
 
 const std::vector<std::string>& ReportFormats() {
-  static const std::vector<std::string> kFormats = {"console", "json",  "markdown",
-                                                    "junit",   "sarif", "github"};
+  static const std::vector<std::string> kFormats = {"console", "json",   "markdown", "junit",
+                                                    "sarif",   "github", "html"};
   return kFormats;
 }
 
@@ -62,6 +63,7 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, bool color) {
   if (format == "junit") return std::make_unique<JunitReporter>();
   if (format == "sarif") return std::make_unique<SarifReporter>();
   if (format == "github") return std::make_unique<GithubReporter>();
+  if (format == "html") return std::make_unique<HtmlReporter>();
   return nullptr;
 }
 
