@@ -84,9 +84,10 @@ TEST_CASE("the Markdown reporter escapes table cells and lists failures first") 
   std::string md = f.Write("markdown");
   CHECK(md.find("甲区 a\\|b") != std::string::npos);
   CHECK(md.find("「增长5%\\|引号」") != std::string::npos);
-  CHECK(md.find("## 需要关注") < md.find("## 甲区（区，甲市）"));
-  CHECK(md.find("| 1 | 1 | 1 | 0 | 0 |") == std::string::npos);  // counts: 0 pass
-  CHECK(md.find("| 0 | 1 | 1 | 0 | 0 |") != std::string::npos);
+  CHECK(md.find("## 需要关注") < md.find("### 甲区（区，甲市）"));
+  CHECK(md.find("| 1 | 1 | 1 | 0 | 0 | 0 |") == std::string::npos);  // counts: 0 pass
+  CHECK(md.find("| 0 | 1 | 1 | 0 | 0 | 0 |") != std::string::npos);
+  CHECK(md.find("<details>") < md.find("「增长5%\\|引号」"));
 }
 
 TEST_CASE("the console reporter groups by entity and colours only when asked") {
