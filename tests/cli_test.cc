@@ -367,3 +367,20 @@ TEST_CASE("kaohe doc writes the rule catalogue") {
 }
 
 }  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("kaohe lint --waivers warns of a waiver that matches nothing") {
+  std::string dir = TempDir();
+  Write(dir + "/w.yaml",
+        "waivers:\n  - {rule: zone-*, entity: 古交市, reason: x, owner: y, expires: 2030-01-01}\n");
+  Run run = Kaohe({"lint", "--waivers", dir + "/w.yaml", "--today", "2026-11-22"});
+  CHECK(run.code == kExitOk);
+  CHECK(run.err.find(dir + "/w.yaml:2:5: warning[W001]: this waiver matches no failing finding") !=
+        std::string::npos);
+  Run bundled = Kaohe({"lint", "--waivers", "rules/waivers", "--today", "2026-11-22"});
+  CHECK(bundled.code == kExitOk);
+  CHECK(bundled.err.empty());
+}
+
+}  // namespace kaohe

@@ -236,9 +236,15 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   return failing > 0 ? kExitFindings : kExitOk;
 }
 
-int RunLint(const CommonOptions& common, const std::string& program, Console& console) {
+int RunLint(const CommonOptions& common, const CheckOptions& options, const std::string& program,
+            Console& console) {
   auto inputs = Load(common, program, console);
   if (!inputs) return kExitUsage;
+  if (!options.waivers.empty()) {
+    // Whether a waiver still matches anything is only known by evaluating.
+    std::vector<Finding> findings = Evaluate(*inputs->rules, inputs->facts, *inputs->dictionary);
+    if (!Review(findings, *inputs, options, console)) return kExitUsage;
+  }
   console.out << fmt::format(
       "kaohe: {} rules in {} packs, {} indicators, {} entities, {} facts: ok\n",
       inputs->rules->rule_count(), inputs->rules->packs.size(),
@@ -295,6 +301,11 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   CLI::App* lint =
       app.add_subcommand("lint", "load dictionaries, rule packs and facts; report every problem");
   AddInputOptions(*lint, common);
+  CheckOptions lint_options;
+  lint->add_option("--waivers", lint_options.waivers, "waiver files or directories to check")
+      ->type_name("DIR|FILE");
+  lint->add_option("--today", lint_options.today, "the date waivers expire against")
+      ->type_name("YYYY-MM-DD");
 
   CLI::App* facts = app.add_subcommand(
       "facts", "load dictionaries and fact files and print every fact as JSON Lines");
@@ -362,7 +373,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   }
   const std::string program = args.empty() ? "kaohe" : args[0];
   if (check->parsed()) return RunCheck(common, check_options, program, console);
-  if (lint->parsed()) return RunLint(common, program, console);
+  if (lint->parsed()) return RunLint(common, lint_options, program, console);
   if (quantities->parsed()) return RunQuantities(quantities_path, console);
   if (facts->parsed()) return RunFacts(common, program, console);
   auto default_dictionary = [&](std::vector<std::string>& dictionaries) {
