@@ -28,6 +28,8 @@ TEST_CASE("every bundled YAML file is valid against the schema it names") {
   for (const char* dir : {"rules", "fixtures/targets"}) {
     for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
       std::string ext = entry.path().extension().string();
+      // rules/examples holds files for other tools (a GitHub workflow), not kaohe's YAML.
+      if (entry.path().string().find("/rules/examples/") != std::string::npos) continue;
       if (ext == ".yaml" || ext == ".yml") files.push_back(entry.path().string());
     }
   }
