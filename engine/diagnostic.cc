@@ -7,6 +7,9 @@
 
 namespace kaohe {
 
+// Longest stretch of a source line shown under a diagnostic, in code points.
+constexpr int kMaxSnippetCodePoints = 160;
+
 std::string_view DiagnosticSeverityName(DiagnosticSeverity severity) {
   switch (severity) {
     case DiagnosticSeverity::kError:
@@ -74,15 +77,35 @@ std::string RenderDiagnostic(const Diagnostic& d) {
   }
   out += fmt::format("{}[{}]: {}\n", DiagnosticSeverityName(d.severity), d.code, d.message);
   if (!d.snippet.empty() && d.location.line > 0) {
+    // A long line is shown as a window around the column.
+    std::string snippet = d.snippet;
+    int column = d.location.column;
+    const int total = CodePointCount(snippet);
+    if (total > kMaxSnippetCodePoints) {
+      int first = std::max(1, column - kMaxSnippetCodePoints / 2);
+      int last = std::min(total, first + kMaxSnippetCodePoints - 1);
+      std::string window = first > 1 ? "…" : "";
+      int cp = 0;
+      for (std::size_t i = 0; i < snippet.size();) {
+        unsigned char c = static_cast<unsigned char>(snippet[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        ++cp;
+        if (cp >= first && cp <= last) window += snippet.substr(i, len);
+        i += len;
+      }
+      if (last < total) window += "…";
+      snippet = window;
+      column = column - first + 1 + (first > 1 ? 1 : 0);
+    }
     std::string gutter = fmt::format("{:>5} | ", d.location.line);
-    out += gutter + d.snippet + "\n";
+    out += gutter + snippet + "\n";
     // Wide (CJK) characters take two terminal cells, so the caret is placed by reproducing
     // the prefix with each character replaced by blank cells of the same width.
     std::string pad(gutter.size() - 2, ' ');
     pad += "| ";
     int col = 1;
-    for (std::size_t i = 0; i < d.snippet.size() && col < d.location.column;) {
-      unsigned char c = static_cast<unsigned char>(d.snippet[i]);
+    for (std::size_t i = 0; i < snippet.size() && col < column;) {
+      unsigned char c = static_cast<unsigned char>(snippet[i]);
       int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
       if (c == '\t') {
         pad += '\t';

@@ -10,11 +10,57 @@
 
 namespace kaohe::internal {
 
+bool YamlReader::CheckFlowNesting() {
+  const std::string& text = file_.text();
+  int depth = 0;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      comment = false;
+      if (quote == '\'') quote = 0;  // single-quoted scalars do not span lines in practice
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c == '\\' && quote == '"')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+      continue;
+    }
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n'))
+      comment = true;
+    else if (c == '"' || c == '\'')
+      quote = c;
+    else if (c == '[' || c == '{') {
+      if (++depth > kMaxYamlDepth) {
+        SourceLocation where = file_.Locate(i);
+        diagnostics_.Error("Y006", where,
+                           fmt::format("YAML nesting is deeper than {}", kMaxYamlDepth),
+                           SnippetAt(file_, where.line));
+        return false;
+      }
+    } else if (c == ']' || c == '}') {
+      depth = std::max(0, depth - 1);
+    }
+  }
+  return true;
+}
+
 std::optional<YAML::Node> YamlReader::Parse() {
+  if (file_.text().size() > kMaxYamlBytes) {
+    diagnostics_.Error("Y007", {file_.path(), 0, 0},
+                       fmt::format("YAML file is larger than {} bytes", kMaxYamlBytes));
+    return std::nullopt;
+  }
+  if (!CheckFlowNesting()) return std::nullopt;
   try {
     YAML::Node root = YAML::Load(file_.text());
     if (!root || root.IsNull()) return YAML::Node(YAML::NodeType::Map);
-    if (!CheckDepth(root, 1)) return std::nullopt;
+    long visited = 0;
+    if (!CheckDepth(root, 1, visited)) return std::nullopt;
     return root;
   } catch (const YAML::Exception& e) {
     SourceLocation where = file_.LocateZeroBased(e.mark.line, e.mark.column);
@@ -23,18 +69,25 @@ std::optional<YAML::Node> YamlReader::Parse() {
   }
 }
 
-bool YamlReader::CheckDepth(const YAML::Node& node, int depth) {
+bool YamlReader::CheckDepth(const YAML::Node& node, int depth, long& visited) {
   if (depth > kMaxYamlDepth) {
     Error(node, "Y006", "YAML nesting is deeper than " + std::to_string(kMaxYamlDepth));
     return false;
   }
+  if (++visited > kMaxYamlNodes) {
+    Error(node, "Y008",
+          fmt::format("YAML expands to more than {} nodes: are aliases (*name) repeating an "
+                      "anchor too often?",
+                      kMaxYamlNodes));
+    return false;
+  }
   if (node.IsMap()) {
     for (const auto& entry : node) {
-      if (!CheckDepth(entry.second, depth + 1)) return false;
+      if (!CheckDepth(entry.second, depth + 1, visited)) return false;
     }
   } else if (node.IsSequence()) {
     for (const auto& item : node) {
-      if (!CheckDepth(item, depth + 1)) return false;
+      if (!CheckDepth(item, depth + 1, visited)) return false;
     }
   }
   return true;
@@ -97,7 +150,10 @@ bool YamlReader::ExpectSequence(const YAML::Node& node, std::string_view what) {
 
 bool YamlReader::Require(const YAML::Node& map, const YAML::Node& parent, std::string_view key) {
   if (map[std::string(key)]) return true;
-  Error(parent, "Y005", fmt::format("missing required key '{}'", key));
+  SourceLocation where = Where(parent);
+  if (!where.known()) where = {file_.path(), 1, 1};  // an empty document has no position
+  diagnostics_.Error("Y005", where, fmt::format("missing required key '{}'", key),
+                     SnippetAt(file_, where.line));
   return false;
 }
 

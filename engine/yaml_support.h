@@ -17,6 +17,11 @@ namespace kaohe::internal {
 
 // Deepest nesting of mappings and sequences accepted in any YAML file.
 inline constexpr int kMaxYamlDepth = 64;
+// Most nodes a YAML file may expand to, counting each use of an alias: a bound on "billion
+// laughs" files, whose aliases expand exponentially.
+inline constexpr long kMaxYamlNodes = 1'000'000;
+// Largest YAML file accepted, in bytes.
+inline constexpr std::size_t kMaxYamlBytes = 32u << 20;
 
 class YamlReader {
  public:
@@ -51,7 +56,9 @@ class YamlReader {
   Diagnostics& diagnostics() { return diagnostics_; }
 
  private:
-  bool CheckDepth(const YAML::Node& node, int depth);
+  bool CheckDepth(const YAML::Node& node, int depth, long& visited);
+  // Flow nesting ([[[…]]]) checked on the text, before yaml-cpp recurses into it.
+  bool CheckFlowNesting();
 
   const SourceFile& file_;
   Diagnostics& diagnostics_;
