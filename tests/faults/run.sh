@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Faults while writing reports: a file size limit (what a full disk does to a writer) and a
+# signal in the middle of a run. The previous report must stay whole, the error must be clear,
+# the exit code 2, and no temporary file may be left behind.
+set -uo pipefail
+source_dir="$1" kaohe="$2" work="$3"
+rm -rf "$work" && mkdir -p "$work" && cd "$source_dir"
+fail() { echo "FAIL: $*"; exit 1; }
+
+echo '{"previous": true}' > "$work/report.json"
+cp "$work/report.json" "$work/before.json"
+(ulimit -f 8; "$kaohe" check --fail-on never --format "json:$work/report.json" 2> "$work/err.txt")
+code=$?
+[ "$code" = 2 ] || fail "a file size limit gave exit $code, not 2"
+grep -q "write failed, the previous file is untouched: File too large" "$work/err.txt" ||
+  fail "unclear error: $(cat "$work/err.txt")"
+cmp -s "$work/report.json" "$work/before.json" || fail "the previous report changed"
+ls "$work" | grep -q '\.tmp\.' && fail "a temporary file was left behind"
+
+# A signal at any moment leaves the old report or the whole new one, never a part.
+for delay in 0 0.005 0.02 0.05; do
+  cp "$work/before.json" "$work/report.json"
+  "$kaohe" check --fail-on never --docs fixtures/docs --format "json:$work/report.json" \
+    --format "html:$work/report.html" 2>/dev/null &
+  pid=$!
+  sleep "$delay"
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  if ! cmp -s "$work/report.json" "$work/before.json"; then
+    /usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/report.json" ||
+      fail "interrupted after $delay s: the report is neither the old one nor a whole new one"
+  fi
+  ls "$work" | grep -q '\.tmp\.' && fail "interrupted after $delay s: a temporary file was left"
+done
+echo "faults: file size limit and signals leave reports whole; 2 passed, 0 failed"
