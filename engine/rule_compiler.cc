@@ -211,7 +211,14 @@ class RuleCompiler {
     rule.message = ast.message.value.empty() ? kDefaultMessage : ast.message.value;
     CheckMessage(ast.message);
 
-    if (!ast.check.text.empty()) {
+    if (ast.check.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      // An empty check would evaluate nothing: refuse it rather than let it pass.
+      // A missing check key was reported by the loader; an empty one is reported here.
+      if (ast.check.where.known() || !ast.where.known()) {
+        diagnostics_.Error("E001", ast.check.where.known() ? ast.check.where : ast.where,
+                           "the check is empty");
+      }
+    } else {
       check_ = &ast.check;
       rule.check_text = ast.check.text;
       std::vector<ExprParseError> errors;

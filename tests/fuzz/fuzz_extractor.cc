@@ -1,0 +1,21 @@
+// Report text: decoding (through a file, as kaohe reads), normalisation, extraction.
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "src/extract/extractor.h"
+#include "tests/fuzz/fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace kaohe;
+  static const Extractor extractor(fuzz::BundledDictionary());
+  static const std::string path = "/tmp/kaohe_fuzz_extractor." + std::to_string(::getpid());
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return 0;
+  std::fwrite(data, 1, size, f);
+  std::fclose(f);
+  auto extraction = extractor.ExtractFile(path);
+  (void)extraction;
+  return 0;
+}

@@ -1,0 +1,50 @@
+#include "tests/fuzz/fuzz_support.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "src/load/inputs.h"
+
+namespace kaohe::fuzz {
+
+const Dictionary& BundledDictionary() {
+  static const std::unique_ptr<Dictionary> dictionary = [] {
+    Diagnostics diagnostics;
+    InputPaths paths;
+    paths.dictionaries = {std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary"};
+    auto inputs = LoadInputs(paths, diagnostics);
+    if (!inputs.ok() || diagnostics.has_errors()) std::abort();
+    return std::move(inputs.value().dictionary);
+  }();
+  return *dictionary;
+}
+
+}  // namespace kaohe::fuzz
+
+#ifndef KAOHE_LIBFUZZER
+// Replays every file named, or found in the directories named.
+int main(int argc, char** argv) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    if (fs::is_directory(argv[i])) {
+      for (const auto& entry : fs::recursive_directory_iterator(argv[i])) {
+        if (entry.is_regular_file()) files.push_back(entry.path().string());
+      }
+    } else {
+      files.push_back(argv[i]);
+    }
+  }
+  for (const std::string& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(data.data()), data.size());
+  }
+  std::cout << files.size() << " inputs replayed: " << files.size() << " passed, 0 failed\n";
+  return 0;
+}
+#endif
