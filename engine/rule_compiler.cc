@@ -844,6 +844,13 @@ class RuleCompiler {
 std::optional<CompiledRuleSet> CompileRules(const std::vector<PackAst>& packs,
                                             const Dictionary& dictionary,
                                             Diagnostics& diagnostics) {
+  std::size_t count = 0;
+  for (const PackAst& ast : packs) count += ast.rules.size();
+  if (count > kMaxRules) {
+    diagnostics.Error("R013", packs.front().id.where,
+                      fmt::format("{} rules: more than the {} one run accepts", count, kMaxRules));
+    return std::nullopt;
+  }
   RuleCompiler compiler(dictionary, diagnostics);
   CompiledRuleSet set;
   std::set<std::string> pack_ids;

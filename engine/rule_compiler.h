@@ -14,6 +14,9 @@
 
 namespace kaohe {
 
+// Most rules one run compiles.
+inline constexpr std::size_t kMaxRules = 100'000;
+
 // Every problem is reported; returns nullopt when any is an error.
 std::optional<CompiledRuleSet> CompileRules(const std::vector<PackAst>& packs,
                                             const Dictionary& dictionary, Diagnostics& diagnostics);

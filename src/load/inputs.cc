@@ -63,6 +63,9 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
     const SourceFile* file = files.Get(path);
     if (!file) return ReadTextFile(path).error();
     LoadFactFile(*file, checker, inputs.facts);
+    if (inputs.facts.size() > kMaxFacts) {
+      return Error{fmt::format("{}: more than {} facts in one run", path, kMaxFacts)};
+    }
   }
   if (!paths.documents.empty()) {
     auto documents = CollectFiles(paths.documents, kDocumentExtensions);

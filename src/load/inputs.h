@@ -15,6 +15,9 @@
 
 namespace kaohe {
 
+// Most facts one run loads (from files and documents together).
+inline constexpr std::size_t kMaxFacts = 50'000'000;
+
 struct InputPaths {
   std::vector<std::string> dictionaries;  // files or directories of .yaml
   std::vector<std::string> rules;         // files or directories of .yaml; none: load no rules

@@ -7,8 +7,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace kaohe;
-  std::string text(reinterpret_cast<const char*>(data), size);
-  if (FindInvalidUtf8(text) != std::string::npos) return 0;  // readers refuse these first
+  std::string text = fuzz::ValidUtf8(data, size);
   NormalizedLine line = NormalizeLine(text);
   for (const Quantity& q : FindQuantities(line.text)) {
     (void)line.OriginalBegin(static_cast<std::size_t>(q.begin));

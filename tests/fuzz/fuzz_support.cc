@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "src/load/file_reader.h"
 #include "src/load/inputs.h"
 
 namespace kaohe::fuzz {
@@ -21,6 +22,15 @@ const Dictionary& BundledDictionary() {
     return std::move(inputs.value().dictionary);
   }();
   return *dictionary;
+}
+
+std::string ValidUtf8(const uint8_t* data, size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  for (std::size_t bad = FindInvalidUtf8(text); bad != std::string::npos;
+       bad = FindInvalidUtf8(text)) {
+    text[bad] = '?';
+  }
+  return text;
 }
 
 }  // namespace kaohe::fuzz

@@ -6,12 +6,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "engine/dictionary.h"
 
 namespace kaohe::fuzz {
 
 const Dictionary& BundledDictionary();
+
+// The input with every byte that is not part of valid UTF-8 replaced by '?', so that mutations
+// of Chinese text keep reaching the code past the readers' UTF-8 check.
+std::string ValidUtf8(const uint8_t* data, size_t size);
 
 }  // namespace kaohe::fuzz
 
