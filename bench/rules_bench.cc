@@ -1,0 +1,246 @@
+// Rule-evaluation benchmark at national scale. Generates a synthetic workload — N counties ×
+// 10 indicators × 5 years, level and growth, actual and target, about 5% of actual figures
+// missing; 100 rules (at least the target on levels, within ±1pp of it on growth) — then
+// measures `kaohe check` end to end (load facts and rules, evaluate, write the JSON report) as
+// a child process, evaluation alone in-process, and the peers on the same files:
+// json-rules-engine (entity by entity, as its documentation advises) and plain Python. All
+// three must report the same pass / fail / no_data counts, or the benchmark fails.
+//
+//   build/rules_bench [--entities 3000] [--no-peers] [--scaling]
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/evaluator.h"
+#include "src/load/inputs.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kIndicators = 10;
+constexpr int kFirstYear = 2021;
+constexpr int kYears = 5;
+
+struct Counts {
+  long pass = 0, fail = 0, no_data = 0;
+  bool operator==(const Counts&) const = default;
+};
+
+std::string Entity(int i) { return fmt::format("合成县{:05}", i); }
+
+// Writes the dictionary, the rule pack, the facts (JSON Lines) and the peers' rules.json.
+void Generate(const fs::path& dir, int entities) {
+  fs::create_directories(dir / "dictionary");
+  {
+    std::ofstream out(dir / "dictionary/indicators.yaml");
+    out << "indicators:\n";
+    for (int i = 1; i <= kIndicators; ++i) {
+      out << fmt::format("  - {{id: i{:02}, name: 合成指标{:02}, unit: 元}}\n", i, i);
+    }
+  }
+  {
+    std::ofstream out(dir / "dictionary/entities.yaml");
+    out << "entities:\n  - {name: 合成省, kind: province}\n";
+    for (int e = 1; e <= entities; ++e) {
+      out << fmt::format("  - {{name: {}, kind: county, parent: 合成省}}\n", Entity(e));
+    }
+  }
+  nlohmann::json spec = {{"rules", nlohmann::json::array()}};
+  {
+    std::ofstream out(dir / "pack.yaml");
+    out << "pack: synthetic-national\nrules:\n";
+    for (int i = 1; i <= kIndicators; ++i) {
+      for (int y = kFirstYear; y < kFirstYear + kYears; ++y) {
+        out << fmt::format(
+            "  - {{id: i{:02}-level-{}, scope: {{kind: county}}, indicator: i{:02}, "
+            "measure: level, period: {}, check: actual >= target}}\n",
+            i, y, i, y);
+        out << fmt::format(
+            "  - {{id: i{:02}-growth-{}, scope: {{kind: county}}, indicator: i{:02}, "
+            "measure: growth, period: {}, check: abs(actual - target) <= 1pp}}\n",
+            i, y, i, y);
+        std::string id = fmt::format("i{:02}", i);
+        spec["rules"].push_back({{"id", fmt::format("{}-level-{}", id, y)},
+                                 {"indicator", id},
+                                 {"measure", "level"},
+                                 {"period", y},
+                                 {"check", "atLeast"}});
+        spec["rules"].push_back({{"id", fmt::format("{}-growth-{}", id, y)},
+                                 {"indicator", id},
+                                 {"measure", "growth"},
+                                 {"period", y},
+                                 {"check", "within"}});
+      }
+    }
+  }
+  std::ofstream(dir / "rules.json") << spec.dump() << "\n";
+  std::ofstream facts(dir / "facts.jsonl");
+  uint64_t state = 0x9e3779b97f4a7c15ULL;
+  auto next = [&]() {  // xorshift: the same workload on every run
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int e = 1; e <= entities; ++e) {
+    for (int i = 1; i <= kIndicators; ++i) {
+      for (int y = kFirstYear; y < kFirstYear + kYears; ++y) {
+        // Levels: the actual is 0.1% to 10% off its target, never equal to it.
+        double target = (100 + static_cast<double>(next() % 900)) * 1e8;
+        double off = (1 + static_cast<double>(next() % 100)) / 1000.0 * (next() % 2 ? 1 : -1);
+        double actual = target * (1 + off);
+        // Growth: the actual is up to 2pp off its target, never within 0.01pp of the 1pp edge.
+        double g_target = 3 + static_cast<double>(next() % 600) / 100.0;
+        double g_off = static_cast<double>(next() % 200) / 100.0;
+        if (g_off > 0.98 && g_off < 1.02) g_off = 0.5;
+        double g_actual = g_target + (next() % 2 ? g_off : -g_off);
+        auto line = [&](const char* measure, const char* kind, double value, const char* unit) {
+          facts << fmt::format(
+              "{{\"entity\":\"{}\",\"indicator\":\"i{:02}\",\"measure\":\"{}\","
+              "\"period\":{},\"kind\":\"{}\",\"value\":{:.17g},\"unit\":\"{}\"}}\n",
+              Entity(e), i, measure, y, kind, value, unit);
+        };
+        line("level", "target", target, "元");
+        if (next() % 100 >= 5) line("level", "actual", actual, "元");
+        line("growth", "target", g_target, "%");
+        if (next() % 100 >= 5) line("growth", "actual", g_actual, "%");
+      }
+    }
+  }
+}
+
+struct ChildRun {
+  double seconds = 0;
+  long peak_kib = 0;
+  int status = 0;
+};
+
+ChildRun RunChild(const std::vector<std::string>& args) {
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
+  ChildRun run;
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.peak_kib = usage.ru_maxrss;
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return run;
+}
+
+std::string Capture(const std::string& command) {
+  std::string out;
+  if (std::FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
+    pclose(pipe);
+  }
+  return out;
+}
+
+Counts PeerCounts(const nlohmann::json& j) {
+  return {j.value("pass", 0L), j.value("fail", 0L), j.value("no_data", 0L)};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int entities = 3000;
+  bool peers = true, scaling = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--entities" && i + 1 < argc)
+      entities = std::stoi(argv[++i]);
+    else if (arg == "--no-peers")
+      peers = false;
+    else if (arg == "--scaling")
+      scaling = true;
+    else {
+      std::cerr << "usage: rules_bench [--entities N] [--no-peers] [--scaling]\n";
+      return 2;
+    }
+  }
+  const fs::path root = KAOHE_SOURCE_DIR;
+  const std::string kaohe = std::string(KAOHE_BINARY_DIR) + "/kaohe";
+  std::vector<int> sizes =
+      scaling ? std::vector<int>{300, 3000, 30000} : std::vector<int>{entities};
+  for (int n : sizes) {
+    fs::path dir = fs::path(KAOHE_BINARY_DIR) / "bench-rules" / std::to_string(n);
+    if (!fs::exists(dir / "facts.jsonl")) Generate(dir, n);
+    double facts_mb = static_cast<double>(fs::file_size(dir / "facts.jsonl")) / 1e6;
+    fmt::print("workload N = {}: {} rule–entity evaluations, facts file {:.1f} MB (synthetic)\n", n,
+               100L * n, facts_mb);
+    ChildRun check =
+        RunChild({kaohe, "check", "--dictionary", (dir / "dictionary").string(), "--rules",
+                  (dir / "pack.yaml").string(), "--facts", (dir / "facts.jsonl").string(),
+                  "--format", "json:" + (dir / "report.json").string(), "--fail-on", "never"});
+    if (check.status != 0) {
+      std::cerr << "rules_bench: kaohe check failed with " << check.status << "\n";
+      return 2;
+    }
+    std::ifstream report_file(dir / "report.json");
+    nlohmann::json report = nlohmann::json::parse(report_file);
+    Counts ours = PeerCounts(report["summary"]);
+    fmt::print(
+        "  kaohe check, end to end: {:.2f} s, peak memory {:.0f} MiB ({:.2f}x the facts file); "
+        "pass {} fail {} no_data {}\n",
+        check.seconds, check.peak_kib / 1024.0, check.peak_kib * 1024.0 / (facts_mb * 1e6),
+        ours.pass, ours.fail, ours.no_data);
+    // Evaluation alone, in this process.
+    kaohe::Diagnostics diagnostics;
+    kaohe::InputPaths paths;
+    paths.dictionaries = {(dir / "dictionary").string()};
+    paths.rules = {(dir / "pack.yaml").string()};
+    paths.facts = {(dir / "facts.jsonl").string()};
+    auto inputs = kaohe::LoadInputs(paths, diagnostics);
+    if (!inputs.ok() || !inputs.value().rules) return 2;
+    auto start = std::chrono::steady_clock::now();
+    auto findings =
+        kaohe::Evaluate(*inputs.value().rules, inputs.value().facts, *inputs.value().dictionary);
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    fmt::print(
+        "  kaohe evaluation alone: {:.3f} s, {:.2f} million rule–entity evaluations/s (1 core)\n",
+        seconds, findings.size() / seconds / 1e6);
+    if (!peers || n > 3000) continue;
+    std::string facts = (dir / "facts.jsonl").string(), rules = (dir / "rules.json").string();
+    auto js = nlohmann::json::parse(Capture(fmt::format(
+        "cd '{}/bench/peer' && node rules_engine_peer.js '{}' '{}'", root.string(), facts, rules)));
+    auto py = nlohmann::json::parse(
+        Capture(fmt::format("/usr/bin/python3 '{}/bench/peer/rules_python_peer.py' '{}' '{}'",
+                            root.string(), facts, rules)));
+    fmt::print("  json-rules-engine: {:.2f} s; pass {} fail {} no_data {}\n",
+               js["seconds"].get<double>(), js["pass"].get<long>(), js["fail"].get<long>(),
+               js["no_data"].get<long>());
+    fmt::print("  python dictionaries: {:.2f} s; pass {} fail {} no_data {}\n",
+               py["seconds"].get<double>(), py["pass"].get<long>(), py["fail"].get<long>(),
+               py["no_data"].get<long>());
+    if (!(PeerCounts(js) == ours) || !(PeerCounts(py) == ours)) {
+      std::cerr << "rules_bench: the peers and kaohe disagree on the counts\n";
+      return 1;
+    }
+    fmt::print(
+        "  counts agree; kaohe end to end is {:.1f}x as fast as json-rules-engine and {:.1f}x "
+        "as fast as Python\n",
+        js["seconds"].get<double>() / check.seconds, py["seconds"].get<double>() / check.seconds);
+  }
+  return 0;
+}
