@@ -20,7 +20,7 @@ class JsonlLineReader {
     base_ = padded.data();
     od::document doc;
     od::object object;
-    if (auto error = parser.iterate(padded).get(doc); error) return Syntax(doc, error);
+    if (auto error = parser.iterate(padded).get(doc); error) return Syntax(error);
     if (auto error = doc.get_object().get(object); error) {
       return Report(
           0, "F001",
@@ -33,12 +33,13 @@ class JsonlLineReader {
     bool ok = true;
     for (auto field_result : object) {
       od::field field;
-      if (auto error = std::move(field_result).get(field); error) return Syntax(doc, error);
+      if (auto error = std::move(field_result).get(field); error) return Syntax(error);
       // The key's position must be taken before unescaped_key(), which consumes the key.
       std::size_t key_offset = static_cast<std::size_t>(
           std::max<std::ptrdiff_t>(0, field.key().raw() - padded.data() - 1));
+      last_key_offset_ = key_offset;
       std::string_view key;
-      if (auto error = field.unescaped_key().get(key); error) return Syntax(doc, error);
+      if (auto error = field.unescaped_key().get(key); error) return Syntax(error);
       od::value value = field.value();
       auto string_field = [&](std::string& out) {
         std::string_view s;
@@ -196,13 +197,11 @@ class JsonlLineReader {
     return true;
   }
 
-  void Syntax(od::document& doc, simdjson::error_code error) {
-    std::size_t offset = 0;
-    const char* at = nullptr;
-    if (!doc.current_location().get(at) && at >= base_ && at <= base_ + text_.size()) {
-      offset = static_cast<std::size_t>(at - base_);
-    }
-    Report(offset, "F001", fmt::format("JSON syntax error: {}", simdjson::error_message(error)));
+  // A syntax error is reported at the last key read: simdjson's document cannot be asked for a
+  // position once iteration failed (found by fuzzing: it dereferenced a null iterator).
+  void Syntax(simdjson::error_code error) {
+    Report(last_key_offset_, "F001",
+           fmt::format("JSON syntax error: {}", simdjson::error_message(error)));
   }
 
   SourceLocation Where(std::size_t byte_offset) const {
@@ -220,6 +219,7 @@ class JsonlLineReader {
   std::string_view text_;
   FactChecker& checker_;
   const char* base_ = nullptr;  // the padded copy of the line being parsed
+  std::size_t last_key_offset_ = 0;
 };
 
 }  // namespace
