@@ -5,12 +5,16 @@
 namespace kaohe {
 
 void JsonReporter::Write(const ReportInput& input, std::ostream& out) const {
-  nlohmann::ordered_json report;
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const Finding& f : input.findings) findings.push_back(FindingToJson(f));
-  report["findings"] = std::move(findings);
+  // One finding a line, written as it is made: no document of the whole report is built, and
+  // reports diff line by line.
+  out << "{\"findings\": [";
+  bool first = true;
+  for (const Finding& f : input.findings) {
+    out << (first ? "\n" : ",\n") << FindingToJson(f).dump();
+    first = false;
+  }
   const Summary& s = input.summary;
-  report["summary"] = {
+  nlohmann::ordered_json summary = {
       {"total", s.total},
       {"pass", s.pass},
       {"fail", s.fail},
@@ -24,10 +28,9 @@ void JsonReporter::Write(const ReportInput& input, std::ostream& out) const {
       {"rules", s.rules},
   };
   if (s.baseline_given) {
-    report["summary"]["baseline"] = {
-        {"new", s.new_failures}, {"unchanged", s.unchanged}, {"resolved", s.resolved}};
+    summary["baseline"] = {{"new", s.new_failures}, {"unchanged", s.unchanged}, {"resolved", s.resolved}};
   }
-  out << report.dump(2) << "\n";
+  out << "\n],\n\"summary\": " << summary.dump() << "}\n";
 }
 
 }  // namespace kaohe
