@@ -188,6 +188,7 @@ int main(int argc, char** argv) {
     double facts_mb = static_cast<double>(fs::file_size(dir / "facts.jsonl")) / 1e6;
     fmt::print("workload N = {}: {} rule–entity evaluations, facts file {:.1f} MB (synthetic)\n", n,
                100L * n, facts_mb);
+    std::fflush(stdout);  // the child's messages come after this line, not before
     ChildRun check =
         RunChild({kaohe, "check", "--dictionary", (dir / "dictionary").string(), "--rules",
                   (dir / "pack.yaml").string(), "--facts", (dir / "facts.jsonl").string(),

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "engine/units.h"
@@ -609,15 +610,14 @@ Finding RuleLevelFinding(const CompiledRule& rule, std::string message) {
 
 std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& facts,
                               const Dictionary& dictionary) {
-  struct Sorted {
-    std::tuple<int, std::string, int, int, int, int, int> key;
-    Finding finding;
-  };
-  std::map<std::string, int> entity_order;
+  // Findings are large; they are sorted through their keys and moved once, into place.
+  using SortKey = std::tuple<int, std::string_view, int, int, int, int, int>;
+  std::vector<SortKey> keys;
+  std::vector<Finding> out;
+  std::map<std::string, int, std::less<>> entity_order;
   for (std::size_t i = 0; i < dictionary.entities().size(); ++i) {
     entity_order[dictionary.entities()[i].name] = static_cast<int>(i);
   }
-  std::vector<Sorted> out;
   int rule_index = 0;
   for (std::size_t pack_index = 0; pack_index < rules.packs.size(); ++pack_index) {
     const CompiledPack& pack = rules.packs[pack_index];
@@ -638,18 +638,19 @@ std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& fac
             Evaluation evaluation(rule, facts, dictionary, entity->name, indicator, period);
             Finding f = evaluation.Run();
             if (!f.evidence.empty()) read_anything = true;
-            out.push_back({{entity_order[entity->name], entity->name, rule_index,
-                            static_cast<int>(ii), static_cast<int>(rule.measure), period, 0},
-                           std::move(f)});
+            keys.emplace_back(entity_order[entity->name], entity->name, rule_index,
+                              static_cast<int>(ii), static_cast<int>(rule.measure), period, 0);
+            out.push_back(std::move(f));
           }
         }
       }
       if (!read_anything) {
         // A misspelt scope or an indicator nobody reports must never look like a clean run.
         out.resize(first);
+        keys.resize(first);
+        keys.emplace_back(-1, "", rule_index, 0, 0, 0, 0);
         out.push_back(
-            {{-1, "", rule_index, 0, 0, 0, 0},
-             RuleLevelFinding(rule, fmt::format("规则 {} 在其范围内没有读到任何数据", rule.id))});
+            RuleLevelFinding(rule, fmt::format("规则 {} 在其范围内没有读到任何数据", rule.id)));
       } else {
         pack_read_anything = true;
       }
@@ -659,14 +660,17 @@ std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& fac
           RuleLevelFinding(pack.rules.front(), fmt::format("规则包 {} 没有评估任何内容", pack.id));
       f.rule = pack.id;
       f.rule_title = pack.title;
-      out.push_back({{-1, "", rule_index, 1, 0, 0, 0}, std::move(f)});
+      keys.emplace_back(-1, "", rule_index, 1, 0, 0, 0);
+      out.push_back(std::move(f));
     }
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Sorted& a, const Sorted& b) { return a.key < b.key; });
+  std::vector<std::size_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&keys](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
   std::vector<Finding> findings;
   findings.reserve(out.size());
-  for (Sorted& s : out) findings.push_back(std::move(s.finding));
+  for (std::size_t i : order) findings.push_back(std::move(out[i]));
   return findings;
 }
 
