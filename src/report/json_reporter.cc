@@ -28,7 +28,8 @@ void JsonReporter::Write(const ReportInput& input, std::ostream& out) const {
       {"rules", s.rules},
   };
   if (s.baseline_given) {
-    summary["baseline"] = {{"new", s.new_failures}, {"unchanged", s.unchanged}, {"resolved", s.resolved}};
+    summary["baseline"] = {
+        {"new", s.new_failures}, {"unchanged", s.unchanged}, {"resolved", s.resolved}};
   }
   out << "\n],\n\"summary\": " << summary.dump() << "}\n";
 }
