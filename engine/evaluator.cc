@@ -8,6 +8,7 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 #include "engine/units.h"
 
@@ -79,6 +80,7 @@ class Evaluation {
         indicator_(indicator),
         period_(period) {}
 
+  // Runs once: the evidence moves into the finding.
   Finding Run() {
     auto result = Eval(*rule_.check, entity_, /*top=*/true);
     Finding f;
@@ -93,7 +95,7 @@ class Evaluation {
     f.severity = rule_.severity;
     f.actual = own_actual_;
     f.target = own_target_;
-    f.evidence = evidence_;
+    f.evidence = std::move(evidence_);
     f.missing = missing_;
     f.arithmetic = Join(trace_, "；");
     if (!errors_.empty()) {
