@@ -1,8 +1,13 @@
 #include "engine/units.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <random>
+#include <string>
+#include <vector>
 
 namespace kaohe {
 
@@ -45,6 +50,32 @@ TEST_CASE("quantities print as reports print them") {
   CHECK(FormatNumber(14.2 - 25) == "-10.8");
   CHECK(FormatNumber(25.0) == "25");
   CHECK(FormatNumber(-0.00001) == "0");
+}
+
+// The fast integer path of FormatNumber must print what fixed-point formatting prints.
+TEST_CASE("numbers format like fixed-point to four places, trailing zeros dropped") {
+  auto reference = [](double v) {
+    double rounded = std::round(v * 10000.0) / 10000.0;
+    if (rounded == 0) rounded = 0;
+    std::string text = fmt::format("{:.4f}", rounded);
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+    return text;
+  };
+  std::mt19937_64 random(20261122);
+  std::vector<double> values = {0.00005,      -0.00005,      0.00004999, 1e-9,
+                                0.1,          0.3,           2.675,      1.00005,
+                                -1.00005,     99999.99995,   544.825,    54482500000.0,
+                                8.9e15 / 1e4, -8.9e15 / 1e4, 1e12 + 0.5, 123456789.0001};
+  for (int exponent = -6; exponent <= 14; ++exponent) {
+    std::uniform_real_distribution<double> digits(-1.0, 1.0);
+    for (int i = 0; i < 2000; ++i) values.push_back(digits(random) * std::pow(10.0, exponent));
+  }
+  for (double v : values) {
+    CAPTURE(v);
+    CHECK(FormatNumber(v) == reference(v));
+  }
+  CHECK(FormatNumber(1e300) == reference(1e300));  // beyond the integer path
 }
 
 TEST_CASE("the longest surface unit is tried first") {
