@@ -60,20 +60,17 @@ class Extractor::Impl {
       }
       return out;
     };
-    for (std::size_t i = 0; i < dictionary.indicators().size(); ++i) {
-      const Indicator& ind = dictionary.indicators()[i];
-      int id = static_cast<int>(i);
-      indicators_.Add(normalized(ind.name), id);
-      for (const std::string& alias : ind.aliases) indicators_.Add(normalized(alias), id);
-    }
-    indicators_.Build();
-    for (std::size_t i = 0; i < dictionary.entities().size(); ++i) {
-      const Entity& e = dictionary.entities()[i];
-      int id = static_cast<int>(i);
-      entities_.Add(normalized(e.name), id);
-      for (const std::string& alias : e.aliases) entities_.Add(normalized(alias), id);
-    }
-    entities_.Build();
+    // An entry's position in the dictionary is its phrase id.
+    auto add_names = [&](const auto& entries, PhraseMatcher& matcher) {
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        int id = static_cast<int>(i);
+        matcher.Add(normalized(entries[i].name), id);
+        for (const std::string& alias : entries[i].aliases) matcher.Add(normalized(alias), id);
+      }
+      matcher.Build();
+    };
+    add_names(dictionary.indicators(), indicators_);
+    add_names(dictionary.entities(), entities_);
   }
 
   Extraction Extract(const std::string& path, std::vector<std::string> lines,
