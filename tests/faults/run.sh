@@ -32,4 +32,4 @@ for delay in 0 0.005 0.02 0.05; do
   fi
   ls "$work" | grep -q '\.tmp\.' && fail "interrupted after $delay s: a temporary file was left"
 done
-echo "faults: file size limit and signals leave reports whole; 2 passed, 0 failed"
+echo "faults: a file size limit and signals at 4 moments left every report whole"
