@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/name.h"
 #include "engine/qualifier.h"
 
 namespace kaohe {
@@ -19,16 +20,17 @@ std::optional<Measure> MeasureFromId(std::string_view id);
 std::string_view FactKindId(FactKind kind);  // "actual", "target"
 std::optional<FactKind> FactKindFromId(std::string_view id);
 
+// Every text field is a Name, so a Fact is a few words of memory and copies without allocating.
 struct FactSource {
-  std::string file;
+  Name file;
   int line = 0;
-  std::string quote;
+  Name quote;
   auto operator<=>(const FactSource&) const = default;
 };
 
 struct FactKey {
-  std::string entity;
-  std::string indicator;
+  Name entity;
+  Name indicator;
   Measure measure = Measure::kLevel;
   int period = 0;
   FactKind kind = FactKind::kActual;
@@ -38,7 +40,7 @@ struct FactKey {
 struct Fact {
   FactKey key;
   double value = 0;
-  std::string unit;  // canonical: 元, 美元, 家, 个, 人, 亩, 吨, 立方米, 千瓦, %
+  Name unit;  // canonical: 元, 美元, 家, 个, 人, 亩, 吨, 立方米, 千瓦, %
   Qualifier qualifier = Qualifier::kNone;
   bool preliminary = false;
   bool strive = false;

@@ -175,7 +175,7 @@ rows:
   const Fact& f =
       Only(l->store, {"甲区", "industry_enterprises", Measure::kLevel, 2024, FactKind::kTarget});
   CHECK(f.unit == "家");
-  CHECK(f.source.file.ends_with("table.yaml"));
+  CHECK(f.source.file.view().ends_with("table.yaml"));
   CHECK(f.source.line == 6);
 }
 

@@ -84,7 +84,7 @@ int RunEval(const EvalCommand& command, Console& console) {
   std::map<std::string, std::vector<Fact>> gold_by_document;
   gold_store.ForEach([&](const FactKey&, std::span<const Fact> facts) {
     for (const Fact& f : facts) {
-      gold_by_document[std::filesystem::path(f.source.file).filename().string()].push_back(f);
+      gold_by_document[std::filesystem::path(f.source.file.str()).filename().string()].push_back(f);
     }
   });
   auto doc_files = CollectFiles(command.documents, kDocumentExtensions);
@@ -112,7 +112,7 @@ int RunEval(const EvalCommand& command, Console& console) {
   auto show = [&](const char* what, const std::vector<Fact>& facts) {
     for (const Fact& f : facts) {
       console.out << fmt::format("  {} {}:{} {} {} {} {} {} = {} {}  「{}」\n", what,
-                                 std::filesystem::path(f.source.file).filename().string(),
+                                 std::filesystem::path(f.source.file.str()).filename().string(),
                                  f.source.line, f.key.entity, f.key.indicator,
                                  MeasureId(f.key.measure), f.key.period, FactKindId(f.key.kind),
                                  f.value, f.unit, f.source.quote);

@@ -41,16 +41,16 @@ class JsonlLineReader {
       std::string_view key;
       if (auto error = field.unescaped_key().get(key); error) return Syntax(error);
       od::value value = field.value();
-      auto string_field = [&](std::string& out) {
-        std::string_view s;
-        if (value.get_string().get(s)) {
+      std::string_view s;
+      auto string_field = [&](auto& out) {
+        std::string_view text;
+        if (value.get_string().get(text)) {
           Report(key_offset, "F003", fmt::format("{} must be a string", key));
           return false;
         }
-        out = std::string(s);
+        out = text;
         return true;
       };
-      std::string s;
       if (key == "entity") {
         ok &= string_field(fact.key.entity);
         have[0] = true;
@@ -184,7 +184,7 @@ class JsonlLineReader {
           Report(offset, "F003", fmt::format("source.{} must be a string", key));
           return false;
         }
-        (key == "file" ? source.file : source.quote) = std::string(s);
+        (key == "file" ? source.file : source.quote) = Name(s);
       } else if (key == "line") {
         int64_t line = 0;
         if (v.get_int64().get(line) || line < 1 || line > (int64_t{1} << 31) - 1) {

@@ -54,7 +54,7 @@ void SarifReporter::Write(const ReportInput& input, std::ostream& out) const {
     result["message"] = {
         {"text", f.arithmetic.empty() ? f.message : f.message + "（" + f.arithmetic + "）"}};
     const Fact* judged = JudgedFact(f);
-    std::string uri = judged ? judged->source.file : f.rule_location.file;
+    std::string uri = judged ? judged->source.file.str() : f.rule_location.file;
     int line = judged ? judged->source.line : f.rule_location.line;
     Json physical = {{"artifactLocation", {{"uri", uri}}}};
     if (line > 0) physical["region"] = {{"startLine", line}};

@@ -1,0 +1,76 @@
+// Name: an interned, immutable string for the words facts and findings repeat by the million —
+// entity names, indicator ids, units, file names, quotes. Each distinct text is stored once for
+// the life of the process, so a Name is one pointer: copying it allocates nothing, two Names are
+// equal exactly when their pointers are, and a Fact made of Names is trivially copyable.
+// Ordering compares the text, so anything sorted by Names is sorted as by strings.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <compare>
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace kaohe {
+
+class Name {
+ public:
+  Name();
+  Name(std::string_view text);  // NOLINT: implicit, so a string can stand where a Name is wanted
+  Name(const char* text) : Name(std::string_view(text)) {}         // NOLINT
+  Name(const std::string& text) : Name(std::string_view(text)) {}  // NOLINT
+
+  const std::string& str() const { return *text_; }
+  operator const std::string&() const { return *text_; }  // NOLINT
+  operator std::string_view() const { return *text_; }    // NOLINT
+  std::string_view view() const { return *text_; }
+  bool empty() const { return text_->empty(); }
+  std::size_t size() const { return text_->size(); }
+  const char* c_str() const { return text_->c_str(); }
+  const char* data() const { return text_->data(); }
+  // Stable for the life of the process; usable as a hash.
+  const void* id() const { return text_; }
+
+  friend bool operator==(const Name& a, const Name& b) { return a.text_ == b.text_; }
+  friend bool operator==(const Name& a, std::string_view b) { return *a.text_ == b; }
+  friend bool operator==(const Name& a, const std::string& b) { return *a.text_ == b; }
+  friend bool operator==(const Name& a, const char* b) { return *a.text_ == b; }
+  friend std::strong_ordering operator<=>(const Name& a, const Name& b) {
+    if (a.text_ == b.text_) return std::strong_ordering::equal;
+    return *a.text_ <=> *b.text_;
+  }
+  friend std::strong_ordering operator<=>(const Name& a, std::string_view b) {
+    return std::string_view(*a.text_) <=> b;
+  }
+  friend std::ostream& operator<<(std::ostream& out, const Name& name) {
+    return out << *name.text_;
+  }
+
+ private:
+  const std::string* text_;
+};
+
+inline std::string operator+(const std::string& a, const Name& b) { return a + b.str(); }
+inline std::string operator+(const Name& a, const std::string& b) { return a.str() + b; }
+inline std::string operator+(const char* a, const Name& b) { return a + b.str(); }
+inline std::string operator+(const Name& a, const char* b) { return a.str() + b; }
+
+}  // namespace kaohe
+
+template <>
+struct std::hash<kaohe::Name> {
+  std::size_t operator()(const kaohe::Name& name) const noexcept {
+    return std::hash<const void*>()(name.id());
+  }
+};
+
+template <>
+struct fmt::formatter<kaohe::Name> : fmt::formatter<std::string_view> {
+  template <typename Context>
+  auto format(const kaohe::Name& name, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(name.view(), ctx);
+  }
+};
