@@ -1,36 +1,152 @@
 #include "engine/fact_store.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace kaohe {
+namespace {
+
+std::uint64_t Mix(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t SeriesHash(const Name& entity, const Name& indicator, Measure measure,
+                         FactKind kind) {
+  auto e = reinterpret_cast<std::uintptr_t>(entity.id());
+  auto i = reinterpret_cast<std::uintptr_t>(indicator.id());
+  return Mix(e ^ Mix(i ^ (static_cast<std::uint64_t>(measure) << 1 | static_cast<int>(kind))));
+}
+
+std::uint64_t KeyHash(const FactKey& key) {
+  return Mix(SeriesHash(key.entity, key.indicator, key.measure, key.kind) ^
+             static_cast<std::uint32_t>(key.period));
+}
+
+bool SameSeries(const FactKey& a, const Name& entity, const Name& indicator, Measure measure,
+                FactKind kind) {
+  return a.entity == entity && a.indicator == indicator && a.measure == measure && a.kind == kind;
+}
+
+}  // namespace
+
+std::uint32_t FactStore::FindGroup(const FactKey& key) const {
+  if (group_slots_.empty()) return kNone;
+  std::size_t mask = group_slots_.size() - 1;
+  for (std::size_t i = KeyHash(key) & mask;; i = (i + 1) & mask) {
+    std::uint32_t g = group_slots_[i];
+    if (g == kNone || facts_[groups_[g].first].key == key) return g;
+  }
+}
+
+std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, Measure measure,
+                                    FactKind kind) const {
+  if (series_slots_.empty()) return kNone;
+  std::size_t mask = series_slots_.size() - 1;
+  for (std::size_t i = SeriesHash(entity, indicator, measure, kind) & mask;; i = (i + 1) & mask) {
+    std::uint32_t s = series_slots_[i];
+    if (s == kNone) return kNone;
+    const FactKey& key = facts_[groups_[series_heads_[s]].first].key;
+    if (SameSeries(key, entity, indicator, measure, kind)) return s;
+  }
+}
+
+void FactStore::Rehash() {
+  // Kept at most half full so that probes stay short.
+  std::size_t capacity = 64;
+  while (capacity < 2 * (groups_.size() + 1)) capacity *= 2;
+  group_slots_.assign(capacity, kNone);
+  std::size_t mask = capacity - 1;
+  for (std::uint32_t g = 0; g < groups_.size(); ++g) {
+    std::size_t i = KeyHash(facts_[groups_[g].first].key) & mask;
+    while (group_slots_[i] != kNone) i = (i + 1) & mask;
+    group_slots_[i] = g;
+  }
+  series_slots_.assign(capacity, kNone);
+  for (std::uint32_t s = 0; s < series_heads_.size(); ++s) {
+    const FactKey& k = facts_[groups_[series_heads_[s]].first].key;
+    std::size_t i = SeriesHash(k.entity, k.indicator, k.measure, k.kind) & mask;
+    while (series_slots_[i] != kNone) i = (i + 1) & mask;
+    series_slots_[i] = s;
+  }
+}
 
 void FactStore::Add(Fact fact) {
-  FactKey key = fact.key;
-  facts_[std::move(key)].push_back(std::move(fact));
+  if (facts_.size() >= kNone - 1) throw std::length_error("too many facts for one store");
+  std::uint32_t g = FindGroup(fact.key);
+  if (g != kNone) {
+    Group& group = groups_[g];
+    if (group.first + group.count != facts_.size()) {
+      // Another key was added since this one: the group moves to the end to stay contiguous.
+      // The copies left behind are unreachable; a repeated key is rare (two documents giving
+      // one figure), so the waste is small.
+      std::vector<Fact> moved(facts_.begin() + group.first,
+                              facts_.begin() + group.first + group.count);
+      group.first = static_cast<std::uint32_t>(facts_.size());
+      facts_.insert(facts_.end(), moved.begin(), moved.end());
+    }
+    facts_.push_back(fact);
+    ++group.count;
+    ++size_;
+    return;
+  }
+  if (2 * (groups_.size() + 1) > group_slots_.size()) Rehash();
+  g = static_cast<std::uint32_t>(groups_.size());
+  groups_.push_back({static_cast<std::uint32_t>(facts_.size()), 1, kNone});
+  facts_.push_back(fact);
   ++size_;
+  std::size_t mask = group_slots_.size() - 1;
+  std::size_t i = KeyHash(fact.key) & mask;
+  while (group_slots_[i] != kNone) i = (i + 1) & mask;
+  group_slots_[i] = g;
+
+  const FactKey& k = fact.key;
+  std::uint32_t s = FindSeries(k.entity, k.indicator, k.measure, k.kind);
+  if (s != kNone) {
+    groups_[g].next_in_series = series_heads_[s];
+    series_heads_[s] = g;
+    return;
+  }
+  s = static_cast<std::uint32_t>(series_heads_.size());
+  series_heads_.push_back(g);
+  i = SeriesHash(k.entity, k.indicator, k.measure, k.kind) & mask;
+  while (series_slots_[i] != kNone) i = (i + 1) & mask;
+  series_slots_[i] = s;
 }
 
 std::span<const Fact> FactStore::Find(const FactKey& key) const {
-  auto it = facts_.find(key);
-  if (it == facts_.end()) return {};
-  return it->second;
+  std::uint32_t g = FindGroup(key);
+  if (g == kNone) return {};
+  return std::span<const Fact>(&facts_[groups_[g].first], groups_[g].count);
 }
 
-std::set<int> FactStore::Periods(const std::string& entity, const std::string& indicator,
-                                 Measure measure, FactKind kind) const {
+std::set<int> FactStore::Periods(const Name& entity, const Name& indicator, Measure measure,
+                                 FactKind kind) const {
   std::set<int> periods;
-  // Keys are ordered by entity, indicator, measure, period: scan the range for this prefix.
-  FactKey low{entity, indicator, measure, std::numeric_limits<int>::min(), FactKind::kActual};
-  for (auto it = facts_.lower_bound(low); it != facts_.end(); ++it) {
-    const FactKey& k = it->first;
-    if (k.entity != entity || k.indicator != indicator || k.measure != measure) break;
-    if (k.kind == kind) periods.insert(k.period);
+  std::uint32_t s = FindSeries(entity, indicator, measure, kind);
+  if (s == kNone) return periods;
+  for (std::uint32_t g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
+    periods.insert(facts_[groups_[g].first].key.period);
   }
   return periods;
 }
 
 std::set<std::string> FactStore::Entities() const {
   std::set<std::string> entities;
-  for (const auto& [key, facts] : facts_) entities.insert(key.entity);
+  for (const Group& group : groups_) entities.insert(facts_[group.first].key.entity);
   return entities;
+}
+
+std::vector<std::uint32_t> FactStore::GroupsInKeyOrder() const {
+  std::vector<std::uint32_t> order(groups_.size());
+  for (std::uint32_t g = 0; g < order.size(); ++g) order[g] = g;
+  std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return facts_[groups_[a].first].key < facts_[groups_[b].first].key;
+  });
+  return order;
 }
 
 }  // namespace kaohe

@@ -1,13 +1,15 @@
 // FactStore: every fact, indexed by entity, indicator, measure, period and kind. Several facts
 // may share a key (two documents report the same figure); the evaluator decides whether they
-// agree. Iteration order is the key order, so everything built from the store is deterministic.
+// agree. Lookups hash the key's Names (pointers), so a national store of millions of facts is
+// probed without comparing a string; ForEach visits keys in their text order, so everything
+// built from it is deterministic.
 #pragma once
 
-#include <limits>
-#include <map>
+#include <cstdint>
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/fact.h"
@@ -22,7 +24,7 @@ class FactStore {
   std::span<const Fact> Find(const FactKey& key) const;
 
   // The periods for which the entity has any fact of this indicator, measure and kind.
-  std::set<int> Periods(const std::string& entity, const std::string& indicator, Measure measure,
+  std::set<int> Periods(const Name& entity, const Name& indicator, Measure measure,
                         FactKind kind) const;
 
   // The entities that have any fact.
@@ -33,11 +35,33 @@ class FactStore {
   // Calls visit(key, facts) for every key in key order.
   template <typename Visit>
   void ForEach(Visit&& visit) const {
-    for (const auto& [key, facts] : facts_) visit(key, std::span<const Fact>(facts));
+    for (std::uint32_t g : GroupsInKeyOrder()) {
+      const Group& group = groups_[g];
+      visit(facts_[group.first].key, std::span<const Fact>(&facts_[group.first], group.count));
+    }
   }
 
  private:
-  std::map<FactKey, std::vector<Fact>> facts_;
+  // The facts of one key, contiguous in facts_.
+  struct Group {
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+    std::uint32_t next_in_series = kNone;  // the series' next group, for Periods
+  };
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  // Open addressing with linear probing over group numbers; kNone marks an empty slot.
+  std::uint32_t FindGroup(const FactKey& key) const;
+  std::uint32_t FindSeries(const Name& entity, const Name& indicator, Measure measure,
+                           FactKind kind) const;
+  void Rehash();
+  std::vector<std::uint32_t> GroupsInKeyOrder() const;
+
+  std::vector<Fact> facts_;  // may hold copies left behind when a group moved (see Add)
+  std::vector<Group> groups_;
+  std::vector<std::uint32_t> group_slots_;
+  std::vector<std::uint32_t> series_heads_;  // the first group of each series
+  std::vector<std::uint32_t> series_slots_;
   std::size_t size_ = 0;
 };
 

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+#include <random>
+#include <tuple>
+
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -33,6 +37,47 @@ TEST_CASE("a fact's debug string names every field") {
   Fact f = MakeFact("甲区", "gdp", Measure::kGrowth, 2023, FactKind::kTarget, 7, "%",
                     Qualifier::kAtLeast, true);
   CHECK(DebugString(f) == "甲区 gdp growth 2023 target = 7 % (at_least, strive) @ doc.txt:1");
+}
+
+TEST_CASE("the hashed store agrees with an ordered map over many keys, repeats and moves") {
+  // Keys repeat out of order, so groups move to stay contiguous, and the tables rehash.
+  std::mt19937 random(20261122);
+  FactStore store;
+  std::map<FactKey, std::vector<double>> expected;
+  const char* entities[] = {"甲区", "乙区", "丙县", "丁市", "戊开发区"};
+  const char* indicators[] = {"gdp", "industrial_output", "fixed_asset_investment"};
+  for (int i = 0; i < 20000; ++i) {
+    Measure measure = random() % 2 ? Measure::kGrowth : Measure::kLevel;
+    FactKind kind = random() % 2 ? FactKind::kTarget : FactKind::kActual;
+    int period = 2000 + static_cast<int>(random() % 30);
+    Fact f = MakeFact(entities[random() % 5], indicators[random() % 3], measure, period, kind, i,
+                      measure == Measure::kGrowth ? "%" : "元");
+    expected[f.key].push_back(i);
+    store.Add(f);
+  }
+  CHECK(store.size() == 20000);
+  std::size_t keys = 0;
+  FactKey previous;
+  store.ForEach([&](const FactKey& key, std::span<const Fact> facts) {
+    if (keys++) CHECK(previous < key);  // key order
+    previous = key;
+    std::vector<double> values;
+    for (const Fact& f : facts) values.push_back(f.value);
+    CHECK(values == expected.at(key));  // every fact, in the order added
+  });
+  CHECK(keys == expected.size());
+  for (const auto& [key, values] : expected) {
+    CHECK(store.Find(key).size() == values.size());
+    std::set<int> periods;
+    for (const auto& [k, v] : expected) {
+      if (k.entity == key.entity && k.indicator == key.indicator && k.measure == key.measure &&
+          k.kind == key.kind) {
+        periods.insert(k.period);
+      }
+    }
+    CHECK(store.Periods(key.entity, key.indicator, key.measure, key.kind) == periods);
+  }
+  CHECK(store.Find({"己区", "gdp", Measure::kLevel, 2001, FactKind::kActual}).empty());
 }
 
 }  // namespace kaohe
