@@ -34,7 +34,7 @@ std::vector<std::string> EntityKindIds();
 std::string_view EntityKindName(EntityKind kind);  // Chinese: 省, 市, 区 …
 
 struct Indicator {
-  std::string id;
+  Name id;  // a Name, because every fact and finding repeats it
   std::string name;
   std::vector<std::string> aliases;
   std::vector<Measure> measures;
@@ -47,7 +47,7 @@ struct Indicator {
 };
 
 struct Entity {
-  std::string name;
+  Name name;  // a Name, because every fact and finding repeats it
   std::vector<std::string> aliases;
   EntityKind kind = EntityKind::kCity;
   std::string parent;               // canonical name; empty at the top

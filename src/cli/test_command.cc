@@ -117,9 +117,9 @@ int RunTests(const TestCommand& command, Console& console) {
     for (const ExpectedFinding& x : c.expect) {
       exercised.insert(x.rule);
       const Entity* entity = dictionary.FindEntity(x.entity);
-      std::string entity_name = entity ? entity->name : x.entity;
+      std::string entity_name = entity ? entity->name.str() : x.entity;
       const Indicator* indicator = dictionary.FindIndicator(x.indicator);
-      std::string indicator_id = indicator ? indicator->id : x.indicator;
+      std::string indicator_id = indicator ? indicator->id.str() : x.indicator;
       const Finding* match = nullptr;
       for (const Finding& f : findings) {
         if (f.rule == x.rule && (x.entity.empty() || f.entity == entity_name) &&

@@ -79,7 +79,7 @@ class Extractor::Impl {
     Document doc = BuildDocument(path, std::move(lines));
     if (!options.entity.empty()) {
       const Entity* e = dictionary_.FindEntity(options.entity);
-      result.subject = e ? e->name : options.entity;
+      result.subject = e ? e->name.str() : options.entity;
     } else {
       result.subject = FindSubject(doc, dictionary_, entities_);
     }

@@ -166,7 +166,7 @@ class SentenceReader {
           k + 1 < indicators.size() ? static_cast<std::size_t>(indicators[k + 1].begin) : s_.size();
       const Indicator& indicator = ctx_.IndicatorOf(indicators[k].id);
       // 新增高新技术企业111家 counts new ones, not the stock the indicator measures.
-      if (!indicator.id.starts_with("new_") && begin >= 2 &&
+      if (!indicator.id.view().starts_with("new_") && begin >= 2 &&
           HasAny(
               s_.substr(begin - std::min<std::size_t>(begin, 3), std::min<std::size_t>(begin, 3)),
               cues::kNewlyAdded)) {

@@ -88,7 +88,7 @@ std::string FindSubject(const Document& doc, const Dictionary& dictionary,
         continue;
       }
       // A document about a city's zones taken together is the city's.
-      if (e.kind == EntityKind::kZoneGroup) return e.parent.empty() ? e.name : e.parent;
+      if (e.kind == EntityKind::kZoneGroup) return e.parent.empty() ? e.name.str() : e.parent;
       return e.name;
     }
     // 2. A place in no dictionary, by its form before a year or 人民政府: 关于某某县2025年.
