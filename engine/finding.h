@@ -23,12 +23,12 @@ std::optional<Severity> SeverityFromId(std::string_view id);
 Severity Milder(Severity severity);
 
 struct Finding {
-  std::string pack;
-  std::string rule;
-  std::string rule_title;
+  Name pack;
+  Name rule;
+  Name rule_title;
   SourceLocation rule_location;
-  std::string entity;  // empty for a finding about the rule itself
-  std::string indicator;
+  Name entity;  // empty for a finding about the rule itself
+  Name indicator;
   Measure measure = Measure::kLevel;
   int period = 0;
   Status status = Status::kError;

@@ -100,7 +100,7 @@ int RunExplain(const CompiledRuleSet& rules, const FactStore& facts, const Dicti
     ++shown;
     const Indicator* indicator = dictionary.FindIndicator(f.indicator);
     out << fmt::format("\n{} {} {}{}：\n", f.entity, f.period,
-                       indicator ? indicator->name : f.indicator,
+                       indicator ? indicator->name : f.indicator.str(),
                        f.measure == Measure::kGrowth ? "增速" : "");
     for (const Fact& e : f.evidence) {
       out << fmt::format("  读取 {}{} {}{} ← {}:{} 「{}」\n",

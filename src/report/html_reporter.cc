@@ -46,7 +46,7 @@ void HtmlReporter::Write(const ReportInput& input, std::ostream& out) const {
                  {"kind", entity ? std::string(EntityKindId(entity->kind)) : ""},
                  {"kindName", entity ? std::string(EntityKindName(entity->kind)) : ""},
                  {"indicator", f.indicator},
-                 {"indicatorName", indicator ? indicator->name : f.indicator},
+                 {"indicatorName", indicator ? indicator->name : f.indicator.str()},
                  {"measure", MeasureId(f.measure)},
                  {"period", f.period},
                  {"status", StatusId(f.status)},
