@@ -50,7 +50,7 @@ struct CompiledExpr {
   std::string text;  // the source text of this node, for traces
   // kNumber: the value in canonical units; unit "" for a plain number.
   double number = 0;
-  std::string unit;
+  Name unit;
   // kRef: which figure. A null indicator or empty measure means the rule's own.
   FactKind kind = FactKind::kActual;
   const Indicator* indicator = nullptr;

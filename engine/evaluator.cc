@@ -7,7 +7,9 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <thread>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "engine/units.h"
@@ -49,8 +51,18 @@ struct Value {
   bool boolean = false;
   bool truth = false;
   double number = 0;
-  std::string unit;  // canonical unit; "" for a plain number
+  Name unit;  // canonical unit; empty for a plain number
 };
+
+// Units the evaluator names itself, interned once.
+const Name& PercentUnit() {
+  static const Name unit("%");
+  return unit;
+}
+const Name& PointsUnit() {
+  static const Name unit("pp");
+  return unit;
+}
 
 bool NearlyEqual(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
@@ -68,56 +80,89 @@ std::string FormatValue(const Value& v) {
   return FormatQuantity(v.number, v.unit);
 }
 
-// One evaluation: a rule for one entity, indicator and period.
+// One evaluation: a rule for one entity, indicator and period. Judging (explain = false) decides
+// only the status; explaining runs the same steps again and also writes the message, the
+// arithmetic, the missing figures and the evidence. Both take every branch alike, so an
+// explained finding always has the status it was judged to have.
 class Evaluation {
  public:
   Evaluation(const CompiledRule& rule, const FactStore& store, const Dictionary& dictionary,
-             const std::string& entity, const Indicator& indicator, int period)
+             const Entity& entity, const Indicator& indicator, int period, bool explain)
       : rule_(rule),
         store_(store),
         dictionary_(dictionary),
         entity_(entity),
         indicator_(indicator),
-        period_(period) {}
+        period_(period),
+        explain_(explain) {}
+
+  Verdict Judge() {
+    Run();
+    Verdict v;
+    v.rule = &rule_;
+    v.entity = &entity_;
+    v.indicator = &indicator_;
+    v.period = period_;
+    v.status = status_;
+    v.severity = severity_;
+    v.read_anything = read_anything_;
+    return v;
+  }
 
   // Runs once: the evidence moves into the finding.
-  Finding Run() {
-    auto result = Eval(*rule_.check, entity_, /*top=*/true);
+  Finding Explain() {
+    Run();
     Finding f;
     f.pack = rule_.pack;
     f.rule = rule_.id;
     f.rule_title = rule_.title;
     f.rule_location = rule_.where;
-    f.entity = entity_;
+    f.entity = entity_.name;
     f.indicator = indicator_.id;
     f.measure = rule_.measure;
     f.period = period_;
-    f.severity = rule_.severity;
-    f.actual = own_actual_;
-    f.target = own_target_;
+    f.status = status_;
+    f.severity = severity_;
+    if (own_actual_) f.actual = *own_actual_;
+    if (own_target_) f.target = *own_target_;
     f.evidence = std::move(evidence_);
     f.missing = missing_;
     f.arithmetic = Join(trace_, "；");
-    if (!errors_.empty()) {
-      f.status = Status::kError;
-      f.message = "无法评估：" + Join(errors_, "；");
-    } else if (!conflicts_.empty()) {
-      f.status = Status::kConflict;
-      f.message = "数据冲突：" + Join(conflicts_, "；");
-    } else if (!missing_.empty() || !result) {
-      f.status = Status::kNoData;
-      f.message = "缺少数据：" + Join(missing_, "；");
-    } else {
-      f.status = result->truth ? Status::kPass : Status::kFail;
-      if (f.status == Status::kFail && own_target_ && own_target_->strive) {
-        f.severity = Milder(f.severity);  // a 力争 target missed weighs less than a firm one
-      }
-      f.message = RenderMessage(rule_.message, Placeholders(f));
+    switch (status_) {
+      case Status::kError:
+        f.message = "无法评估：" + Join(errors_, "；");
+        break;
+      case Status::kConflict:
+        f.message = "数据冲突：" + Join(conflicts_, "；");
+        break;
+      case Status::kNoData:
+        f.message = "缺少数据：" + Join(missing_, "；");
+        break;
+      default:
+        f.message = RenderMessage(rule_.message, Placeholders(f));
+        break;
     }
     return f;
   }
 
  private:
+  void Run() {
+    auto result = Eval(*rule_.check, entity_.name, /*top=*/true);
+    severity_ = rule_.severity;
+    if (has_error_) {
+      status_ = Status::kError;
+    } else if (has_conflict_) {
+      status_ = Status::kConflict;
+    } else if (has_missing_ || !result) {
+      status_ = Status::kNoData;
+    } else {
+      status_ = result->truth ? Status::kPass : Status::kFail;
+      if (status_ == Status::kFail && own_target_ && own_target_->strive) {
+        severity_ = Milder(severity_);  // a 力争 target missed weighs less than a firm one
+      }
+    }
+  }
+
   static std::string Join(const std::vector<std::string>& items, std::string_view sep) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -131,13 +176,12 @@ class Evaluation {
     std::string gap;
     if (own_actual_ && own_target_ && own_actual_->unit == own_target_->unit) {
       double d = own_actual_->value - own_target_->value;
-      std::string unit = own_actual_->unit == "%" ? "pp" : own_actual_->unit;
+      std::string unit = own_actual_->unit == PercentUnit() ? "pp" : own_actual_->unit.str();
       gap = (d > 0 ? "+" : "") + FormatQuantity(d, unit);
     }
-    const Entity* entity = dictionary_.FindEntity(entity_);
     return {
-        {"entity", entity_},
-        {"kind", entity ? std::string(EntityKindName(entity->kind)) : ""},
+        {"entity", entity_.name},
+        {"kind", std::string(EntityKindName(entity_.kind))},
         {"period", std::to_string(period_)},
         {"indicator", indicator_.name},
         {"indicator_id", indicator_.id},
@@ -147,42 +191,51 @@ class Evaluation {
         {"lhs", lhs_ ? FormatValue(*lhs_) : "—"},
         {"rhs", rhs_ ? FormatValue(*rhs_) : "—"},
         {"gap", gap},
-        {"verdict", Verdict(f.status)},
+        {"verdict", VerdictWord(f.status)},
         {"rule", rule_.id},
         {"status", std::string(StatusId(f.status))},
     };
   }
 
-  std::string Verdict(Status status) const {
+  std::string VerdictWord(Status status) const {
     if (!meets_target_used_) return status == Status::kPass ? "符合" : "不符合";
     if (status == Status::kPass) return "达到目标";
     return indicator_.direction == Direction::kHigherIsBetter ? "低于目标" : "高于目标";
   }
 
+  // Errors are rare (a rule that cannot be evaluated), so their text is always written.
   void Error(std::string message) {
+    has_error_ = true;
     if (std::find(errors_.begin(), errors_.end(), message) == errors_.end()) {
       errors_.push_back(std::move(message));
     }
   }
 
   void AddEvidence(const Fact& fact) {
+    read_anything_ = true;
+    if (!explain_) return;
     for (const Fact& f : evidence_) {
       if (f.key == fact.key && f.source == fact.source && f.value == fact.value) return;
     }
     evidence_.push_back(fact);
   }
 
-  std::optional<Value> Lookup(const CompiledExpr& e, const std::string& entity, int period,
-                              bool own) {
+  std::optional<Value> Lookup(const CompiledExpr& e, const Name& entity, int period, bool own) {
     const Indicator& indicator = e.indicator ? *e.indicator : indicator_;
     Measure measure = e.measure.value_or(rule_.measure);
     FactKey key{entity, indicator.id, measure, period, e.kind};
     std::span<const Fact> facts = store_.Find(key);
-    std::string what = fmt::format("{} {} {}{}{}", entity, period, indicator.name,
-                                   MeasureWord(measure), KindWord(e.kind));
+    auto what = [&] {
+      return fmt::format("{} {} {}{}{}", entity, period, indicator.name, MeasureWord(measure),
+                         KindWord(e.kind));
+    };
     if (facts.empty()) {
-      if (std::find(missing_.begin(), missing_.end(), what) == missing_.end()) {
-        missing_.push_back(what);
+      has_missing_ = true;
+      if (explain_) {
+        std::string missing = what();
+        if (std::find(missing_.begin(), missing_.end(), missing) == missing_.end()) {
+          missing_.push_back(std::move(missing));
+        }
       }
       return std::nullopt;
     }
@@ -199,34 +252,40 @@ class Evaluation {
                               first.qualifier != Qualifier::kNone &&
                               other.qualifier != first.qualifier;
       if (!NearlyEqual(other.value, first.value) || other.unit != first.unit || qualifiers_clash) {
-        conflicts_.push_back(fmt::format("{}：{}（{}:{}）与 {}（{}:{}）不一致", what,
-                                         FormatFact(first), first.source.file, first.source.line,
-                                         FormatFact(other), other.source.file, other.source.line));
+        has_conflict_ = true;
+        if (explain_) {
+          conflicts_.push_back(fmt::format(
+              "{}：{}（{}:{}）与 {}（{}:{}）不一致", what(), FormatFact(first), first.source.file,
+              first.source.line, FormatFact(other), other.source.file, other.source.line));
+        }
         return std::nullopt;
       }
     }
     if (own) {
-      if (e.kind == FactKind::kActual && !own_actual_) own_actual_ = first;
-      if (e.kind == FactKind::kTarget && !own_target_) own_target_ = first;
+      if (e.kind == FactKind::kActual && !own_actual_) own_actual_ = &first;
+      if (e.kind == FactKind::kTarget && !own_target_) own_target_ = &first;
     }
     return Value{false, false, first.value, first.unit};
   }
 
   // Units of two operands of +, -, comparisons, min and max. nullopt after an error.
-  std::optional<std::string> CommonUnit(const Value& a, const Value& b, const CompiledExpr& e) {
+  std::optional<Name> CommonUnit(const Value& a, const Value& b, const CompiledExpr& e) {
     if (a.unit.empty()) return b.unit;
     if (b.unit.empty() || a.unit == b.unit) return a.unit;
-    if ((a.unit == "%" && b.unit == "pp") || (a.unit == "pp" && b.unit == "%")) return "%";
+    if ((a.unit == PercentUnit() && b.unit == PointsUnit()) ||
+        (a.unit == PointsUnit() && b.unit == PercentUnit())) {
+      return PercentUnit();
+    }
     Error(fmt::format("“{}”把{}与{}相比，需要换算", e.text, a.unit, b.unit));
     return std::nullopt;
   }
 
-  std::optional<Value> Eval(const CompiledExpr& e, const std::string& entity, bool top) {
+  std::optional<Value> Eval(const CompiledExpr& e, const Name& entity, bool top) {
     switch (e.op) {
       case ExprOp::kNumber:
         return Value{false, false, e.number, e.unit};
       case ExprOp::kPeriod:
-        return Value{false, false, static_cast<double>(period_), ""};
+        return Value{false, false, static_cast<double>(period_), Name()};
       case ExprOp::kRef: {
         int period = period_;
         if (e.period) {
@@ -263,7 +322,7 @@ class Evaluation {
         auto b = Eval(*e.args[1], entity, top);
         if (!a || !b) return std::nullopt;
         bool truth = e.op == ExprOp::kAnd ? (a->truth && b->truth) : (a->truth || b->truth);
-        return Value{true, truth, 0, ""};
+        return Value{true, truth, 0, Name()};
       }
       case ExprOp::kAdd:
       case ExprOp::kSubtract: {
@@ -273,18 +332,20 @@ class Evaluation {
         auto unit = CommonUnit(*a, *b, e);
         if (!unit) return std::nullopt;
         double n = e.op == ExprOp::kAdd ? a->number + b->number : a->number - b->number;
-        std::string u = *unit;
-        if (e.op == ExprOp::kSubtract && a->unit == "%" && b->unit == "%") u = "pp";
+        Name u = *unit;
+        if (e.op == ExprOp::kSubtract && a->unit == PercentUnit() && b->unit == PercentUnit()) {
+          u = PointsUnit();
+        }
         return Value{false, false, n, u};
       }
       case ExprOp::kMultiply: {
         auto a = Eval(*e.args[0], entity, false);
         auto b = Eval(*e.args[1], entity, false);
         if (!a || !b) return std::nullopt;
-        if (a->unit == "%" && !b->unit.empty() && b->unit != "%") {
+        if (a->unit == PercentUnit() && !b->unit.empty() && b->unit != PercentUnit()) {
           return Value{false, false, a->number / 100.0 * b->number, b->unit};
         }
-        if (b->unit == "%" && !a->unit.empty() && a->unit != "%") {
+        if (b->unit == PercentUnit() && !a->unit.empty() && a->unit != PercentUnit()) {
           return Value{false, false, a->number * b->number / 100.0, a->unit};
         }
         return Value{false, false, a->number * b->number, a->unit.empty() ? b->unit : a->unit};
@@ -301,7 +362,7 @@ class Evaluation {
           Error(fmt::format("“{}”把{}除以{}，需要换算", e.text, a->unit, b->unit));
           return std::nullopt;
         }
-        return Value{false, false, a->number / b->number, b->unit.empty() ? a->unit : ""};
+        return Value{false, false, a->number / b->number, b->unit.empty() ? a->unit : Name()};
       }
       case ExprOp::kLess:
       case ExprOp::kLessEqual:
@@ -343,7 +404,7 @@ class Evaluation {
             sign = "≠";
             break;
         }
-        if (top_level_entity(entity)) {
+        if (explain_ && top_level_entity(entity)) {
           if (!lhs_) {
             lhs_ = *a;
             rhs_ = *b;
@@ -351,7 +412,7 @@ class Evaluation {
           trace_.push_back(fmt::format("{} {} {} → {}", FormatValue(*a), sign, FormatValue(*b),
                                        truth ? "是" : "否"));
         }
-        return Value{true, truth, 0, ""};
+        return Value{true, truth, 0, Name()};
       }
       case ExprOp::kMin:
       case ExprOp::kMax: {
@@ -389,11 +450,11 @@ class Evaluation {
           return std::nullopt;
         }
         double g = (b->number / a->number - 1.0) * 100.0;
-        if (top_level_entity(entity)) {
+        if (explain_ && top_level_entity(entity)) {
           trace_.push_back(fmt::format("({} ÷ {} − 1) × 100% = {}", FormatValue(*b),
                                        FormatValue(*a), FormatQuantity(g, "%")));
         }
-        return Value{false, false, g, "%"};
+        return Value{false, false, g, PercentUnit()};
       }
       case ExprOp::kWithin: {
         auto a = Eval(*e.args[0], entity, false);
@@ -402,17 +463,20 @@ class Evaluation {
         if (!a || !b || !tol) return std::nullopt;
         if (!CommonUnit(*a, *b, e)) return std::nullopt;
         double allowed = tol->number;
-        std::string allowed_text = FormatValue(*tol);
-        if (tol->unit == "%") {
+        if (tol->unit == PercentUnit()) {
           // 2% means two percent of the second value, whatever its unit.
           allowed = std::fabs(b->number) * tol->number / 100.0;
-          allowed_text = fmt::format("{} × {} = {}", FormatValue(*b), FormatValue(*tol),
-                                     FormatQuantity(allowed, b->unit == "%" ? "pp" : b->unit));
         }
         double diff = std::fabs(a->number - b->number);
         bool truth = diff <= allowed || NearlyEqual(diff, allowed);
-        std::string diff_unit = a->unit == "%" ? "pp" : a->unit;
-        if (top_level_entity(entity)) {
+        if (explain_ && top_level_entity(entity)) {
+          std::string allowed_text = FormatValue(*tol);
+          if (tol->unit == PercentUnit()) {
+            allowed_text =
+                fmt::format("{} × {} = {}", FormatValue(*b), FormatValue(*tol),
+                            FormatQuantity(allowed, b->unit == PercentUnit() ? "pp" : b->unit));
+          }
+          std::string_view diff_unit = a->unit == PercentUnit() ? "pp" : a->unit.view();
           if (!lhs_) {
             lhs_ = *a;
             rhs_ = *b;
@@ -421,7 +485,7 @@ class Evaluation {
                                        FormatQuantity(diff, diff_unit), allowed_text,
                                        truth ? "是" : "否"));
         }
-        return Value{true, truth, 0, ""};
+        return Value{true, truth, 0, Name()};
       }
       case ExprOp::kMeetsTarget:
         return MeetsTarget(e, entity);
@@ -434,20 +498,25 @@ class Evaluation {
     return std::nullopt;
   }
 
-  bool top_level_entity(const std::string& entity) const { return entity == entity_; }
+  bool top_level_entity(const Name& entity) const { return entity == entity_.name; }
 
-  std::optional<Value> MeetsTarget(const CompiledExpr& e, const std::string& entity) {
+  static const CompiledExpr& OwnRef(FactKind kind) {
+    static const CompiledExpr* const refs[2] = {MakeOwnRef(FactKind::kActual, "actual"),
+                                                MakeOwnRef(FactKind::kTarget, "target")};
+    return *refs[kind == FactKind::kActual ? 0 : 1];
+  }
+  static const CompiledExpr* MakeOwnRef(FactKind kind, const char* text) {
+    auto* ref = new CompiledExpr();
+    ref->op = ExprOp::kRef;
+    ref->kind = kind;
+    ref->text = text;
+    return ref;
+  }
+
+  std::optional<Value> MeetsTarget(const CompiledExpr& e, const Name& entity) {
     meets_target_used_ = true;
-    CompiledExpr actual_ref;
-    actual_ref.op = ExprOp::kRef;
-    actual_ref.kind = FactKind::kActual;
-    actual_ref.text = "actual";
-    CompiledExpr target_ref;
-    target_ref.op = ExprOp::kRef;
-    target_ref.kind = FactKind::kTarget;
-    target_ref.text = "target";
-    auto a = Lookup(actual_ref, entity, period_, true);
-    auto t = Lookup(target_ref, entity, period_, true);
+    auto a = Lookup(OwnRef(FactKind::kActual), entity, period_, true);
+    auto t = Lookup(OwnRef(FactKind::kTarget), entity, period_, true);
     std::optional<Value> tolerance;
     if (e.tolerance) tolerance = Eval(*e.tolerance, entity, false);
     if (!a || !t) return std::nullopt;
@@ -457,54 +526,69 @@ class Evaluation {
     double tol = growth ? rule_.tolerance.growth_pp : rule_.tolerance.level_percent;
     if (tolerance) tol = tolerance->number;
     double slack = growth ? tol : std::fabs(t->number) * tol / 100.0;
-    std::string slack_text = FormatQuantity(slack, growth ? "pp" : t->unit);
 
     const bool higher = indicator_.direction == Direction::kHigherIsBetter;
     double x = a->number, y = t->number;
+    double bound = higher ? y - slack : y + slack;
     bool truth = false;
-    std::string rule_text;
-    std::string as = FormatValue(*a), ts = FormatFact(target);
     switch (target.qualifier) {
       case Qualifier::kAtLeast:
         truth = x > y || NearlyEqual(x, y);
-        rule_text = fmt::format("{} ≥ {}", as, FormatValue(*t));
         break;
       case Qualifier::kMoreThan:
         truth = x > y && !NearlyEqual(x, y);
-        rule_text = fmt::format("{} > {}", as, FormatValue(*t));
         break;
       case Qualifier::kAtMost:
         truth = x < y || NearlyEqual(x, y);
-        rule_text = fmt::format("{} ≤ {}", as, FormatValue(*t));
         break;
-      case Qualifier::kApprox: {
+      case Qualifier::kApprox:
         // 左右 accepts a shortfall of up to the tolerance; doing better is never a miss.
-        double bound = higher ? y - slack : y + slack;
         truth =
             higher ? (x > bound || NearlyEqual(x, bound)) : (x < bound || NearlyEqual(x, bound));
-        rule_text = fmt::format("{} {} {} {} {} = {}", as, higher ? "≥" : "≤", FormatValue(*t),
-                                higher ? "−" : "+", slack_text, FormatQuantity(bound, t->unit));
         break;
-      }
       case Qualifier::kNone:
         truth = higher ? (x > y || NearlyEqual(x, y)) : (x < y || NearlyEqual(x, y));
-        rule_text = fmt::format("{} {} {}", as, higher ? "≥" : "≤", FormatValue(*t));
         break;
     }
-    lhs_ = *a;
-    rhs_ = *t;
-    trace_.push_back(fmt::format("目标 {}：{} → {}", ts, rule_text, truth ? "是" : "否"));
-    return Value{true, truth, 0, ""};
+    if (explain_) {
+      std::string as = FormatValue(*a), ts = FormatValue(*t);
+      std::string rule_text;
+      switch (target.qualifier) {
+        case Qualifier::kAtLeast:
+          rule_text = fmt::format("{} ≥ {}", as, ts);
+          break;
+        case Qualifier::kMoreThan:
+          rule_text = fmt::format("{} > {}", as, ts);
+          break;
+        case Qualifier::kAtMost:
+          rule_text = fmt::format("{} ≤ {}", as, ts);
+          break;
+        case Qualifier::kApprox:
+          rule_text =
+              fmt::format("{} {} {} {} {} = {}", as, higher ? "≥" : "≤", ts, higher ? "−" : "+",
+                          FormatQuantity(slack, growth ? "pp" : t->unit.view()),
+                          FormatQuantity(bound, t->unit));
+          break;
+        case Qualifier::kNone:
+          rule_text = fmt::format("{} {} {}", as, higher ? "≥" : "≤", ts);
+          break;
+      }
+      lhs_ = *a;
+      rhs_ = *t;
+      trace_.push_back(
+          fmt::format("目标 {}：{} → {}", FormatFact(target), rule_text, truth ? "是" : "否"));
+    }
+    return Value{true, truth, 0, Name()};
   }
 
-  std::optional<Value> Aggregate(const CompiledExpr& e, const std::string& entity) {
+  std::optional<Value> Aggregate(const CompiledExpr& e, const Name& entity) {
     std::vector<const Entity*> children = dictionary_.Children(entity);
     if (children.empty()) {
       Error(fmt::format("{}在实体词典中没有下级", entity));
       return std::nullopt;
     }
     if (e.op == ExprOp::kChildrenCount) {
-      return Value{false, false, static_cast<double>(children.size()), ""};
+      return Value{false, false, static_cast<double>(children.size()), Name()};
     }
     std::optional<Value> total;
     bool complete = true;
@@ -515,7 +599,7 @@ class Evaluation {
         complete = false;
         continue;
       }
-      parts.push_back(FormatQuantity(v->number, v->unit));
+      if (explain_) parts.push_back(FormatQuantity(v->number, v->unit));
       if (!total) {
         total = v;
         continue;
@@ -527,7 +611,7 @@ class Evaluation {
       if (e.op == ExprOp::kChildrenMax) total->number = std::max(total->number, v->number);
     }
     if (!complete || !total) return std::nullopt;
-    if (e.op == ExprOp::kChildrenSum) {
+    if (explain_ && e.op == ExprOp::kChildrenSum) {
       std::string joined;
       for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? " + " : "") + parts[i];
       trace_.push_back(fmt::format("{}：{} = {}", e.text, joined, FormatValue(*total)));
@@ -538,16 +622,23 @@ class Evaluation {
   const CompiledRule& rule_;
   const FactStore& store_;
   const Dictionary& dictionary_;
-  const std::string& entity_;
+  const Entity& entity_;
   const Indicator& indicator_;
   const int period_;
+  const bool explain_;
+  Status status_ = Status::kError;
+  Severity severity_ = Severity::kError;
+  bool has_error_ = false;
+  bool has_conflict_ = false;
+  bool has_missing_ = false;
+  bool read_anything_ = false;
   std::vector<Fact> evidence_;
   std::vector<std::string> missing_;
   std::vector<std::string> conflicts_;
   std::vector<std::string> errors_;
   std::vector<std::string> trace_;
-  std::optional<Fact> own_actual_;
-  std::optional<Fact> own_target_;
+  const Fact* own_actual_ = nullptr;  // in the store
+  const Fact* own_target_ = nullptr;
   std::optional<Value> lhs_;
   std::optional<Value> rhs_;
   bool meets_target_used_ = false;
@@ -610,24 +701,44 @@ Finding RuleLevelFinding(const CompiledRule& rule, std::string message) {
 
 }  // namespace
 
-std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& facts,
-                              const Dictionary& dictionary) {
-  // Findings are large; they are sorted through their keys and moved once, into place.
-  using SortKey = std::tuple<int, std::string_view, int, int, int, int, int>;
-  std::vector<SortKey> keys;
-  std::vector<Finding> out;
-  std::map<std::string, int, std::less<>> entity_order;
+Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary) {
+  return Evaluation(*verdict.rule, facts, dictionary, *verdict.entity, *verdict.indicator,
+                    verdict.period, /*explain=*/true)
+      .Explain();
+}
+
+FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
+                  const Dictionary& dictionary, unsigned threads) {
+  // Every evaluation is listed first, in rule order, then judged on all threads at once: each
+  // writes only its own verdict, and the store and dictionary are only read.
+  struct Key {
+    std::int64_t entity_order;
+    int rule_index;
+    int indicator_index;
+    int measure;
+    int period;
+    bool operator<(const Key& o) const {
+      return std::tie(entity_order, rule_index, indicator_index, measure, period) <
+             std::tie(o.entity_order, o.rule_index, o.indicator_index, o.measure, o.period);
+    }
+  };
+  std::unordered_map<const Entity*, std::int64_t> entity_order;
   for (std::size_t i = 0; i < dictionary.entities().size(); ++i) {
-    entity_order[dictionary.entities()[i].name] = static_cast<int>(i);
+    entity_order[&dictionary.entities()[i]] = static_cast<std::int64_t>(i);
   }
+  std::vector<Verdict> verdicts;
+  std::vector<Key> keys;
+  struct RuleSpan {
+    const CompiledRule* rule;
+    int rule_index;
+    std::size_t first, last;
+  };
+  std::vector<RuleSpan> spans;
   int rule_index = 0;
-  for (std::size_t pack_index = 0; pack_index < rules.packs.size(); ++pack_index) {
-    const CompiledPack& pack = rules.packs[pack_index];
-    bool pack_read_anything = false;
+  for (const CompiledPack& pack : rules.packs) {
     for (const CompiledRule& rule : pack.rules) {
       ++rule_index;
-      bool read_anything = false;
-      std::size_t first = out.size();
+      std::size_t first = verdicts.size();
       for (std::size_t ii = 0; ii < rule.indicators.size(); ++ii) {
         const Indicator& indicator = *rule.indicators[ii];
         std::vector<int> periods = rule.periods;
@@ -637,43 +748,112 @@ std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& fac
         }
         for (const Entity* entity : rule.entities) {
           for (int period : periods) {
-            Evaluation evaluation(rule, facts, dictionary, entity->name, indicator, period);
-            Finding f = evaluation.Run();
-            if (!f.evidence.empty()) read_anything = true;
-            keys.emplace_back(entity_order[entity->name], entity->name, rule_index,
-                              static_cast<int>(ii), static_cast<int>(rule.measure), period, 0);
-            out.push_back(std::move(f));
+            Verdict v;
+            v.rule = &rule;
+            v.entity = entity;
+            v.indicator = &indicator;
+            v.period = period;
+            verdicts.push_back(v);
+            keys.push_back({entity_order[entity], rule_index, static_cast<int>(ii),
+                            static_cast<int>(rule.measure), period});
           }
         }
       }
-      if (!read_anything) {
-        // A misspelt scope or an indicator nobody reports must never look like a clean run.
-        out.resize(first);
-        keys.resize(first);
-        keys.emplace_back(-1, "", rule_index, 0, 0, 0, 0);
-        out.push_back(
-            RuleLevelFinding(rule, fmt::format("规则 {} 在其范围内没有读到任何数据", rule.id)));
-      } else {
-        pack_read_anything = true;
+      spans.push_back({&rule, rule_index, first, verdicts.size()});
+    }
+  }
+
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Below this many evaluations a second thread costs more than it saves.
+  constexpr std::size_t kPerThread = 4096;
+  threads = static_cast<unsigned>(
+      std::min<std::size_t>(threads, std::max<std::size_t>(1, verdicts.size() / kPerThread)));
+  auto judge_range = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      Verdict& v = verdicts[i];
+      v = Evaluation(*v.rule, facts, dictionary, *v.entity, *v.indicator, v.period,
+                     /*explain=*/false)
+              .Judge();
+    }
+  };
+  if (threads <= 1) {
+    judge_range(0, verdicts.size());
+  } else {
+    std::vector<std::thread> workers;
+    std::size_t chunk = (verdicts.size() + threads - 1) / threads;
+    for (unsigned t = 0; t < threads; ++t) {
+      std::size_t begin = std::min(verdicts.size(), t * chunk);
+      std::size_t end = std::min(verdicts.size(), begin + chunk);
+      workers.emplace_back(judge_range, begin, end);
+    }
+    for (std::thread& w : workers) w.join();
+  }
+
+  // A misspelt scope or an indicator nobody reports must never look like a clean run: a rule
+  // that read nothing gives one finding about itself instead of its no_data verdicts.
+  std::vector<Finding> whole;
+  std::vector<bool> keep(verdicts.size(), true);
+  std::vector<Verdict> rule_level;
+  std::vector<Key> rule_level_keys;
+  auto add_rule_level = [&](Finding f, Key key) {
+    Verdict v;
+    v.status = f.status;
+    v.severity = f.severity;
+    v.whole = static_cast<std::uint32_t>(whole.size());
+    whole.push_back(std::move(f));
+    rule_level.push_back(v);
+    rule_level_keys.push_back(key);
+  };
+  std::size_t span_index = 0;
+  for (const CompiledPack& pack : rules.packs) {
+    bool pack_read_anything = false;
+    for (std::size_t r = 0; r < pack.rules.size(); ++r, ++span_index) {
+      const RuleSpan& span = spans[span_index];
+      bool read_anything = false;
+      for (std::size_t i = span.first; i < span.last && !read_anything; ++i) {
+        read_anything = verdicts[i].read_anything;
       }
+      if (read_anything) {
+        pack_read_anything = true;
+        continue;
+      }
+      for (std::size_t i = span.first; i < span.last; ++i) keep[i] = false;
+      add_rule_level(RuleLevelFinding(*span.rule, fmt::format("规则 {} 在其范围内没有读到任何数据",
+                                                              span.rule->id)),
+                     {-1, span.rule_index, 0, 0, 0});
     }
     if (!pack_read_anything && !pack.rules.empty()) {
       Finding f =
           RuleLevelFinding(pack.rules.front(), fmt::format("规则包 {} 没有评估任何内容", pack.id));
       f.rule = pack.id;
       f.rule_title = pack.title;
-      keys.emplace_back(-1, "", rule_index, 1, 0, 0, 0);
-      out.push_back(std::move(f));
+      add_rule_level(std::move(f), {-1, spans[span_index - 1].rule_index, 1, 0, 0});
     }
   }
-  std::vector<std::size_t> order(out.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (std::size_t i = 0; i < rule_level.size(); ++i) {
+    verdicts.push_back(rule_level[i]);
+    keys.push_back(rule_level_keys[i]);
+    keep.push_back(true);
+  }
+
+  std::vector<std::uint32_t> order;
+  order.reserve(verdicts.size());
+  for (std::size_t i = 0; i < verdicts.size(); ++i) {
+    if (keep[i]) order.push_back(static_cast<std::uint32_t>(i));
+  }
   std::stable_sort(order.begin(), order.end(),
-                   [&keys](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-  std::vector<Finding> findings;
-  findings.reserve(out.size());
-  for (std::size_t i : order) findings.push_back(std::move(out[i]));
-  return findings;
+                   [&keys](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+  std::vector<Verdict> sorted;
+  sorted.reserve(order.size());
+  for (std::uint32_t i : order) sorted.push_back(verdicts[i]);
+  return FindingList(std::move(sorted), std::move(whole), [&facts, &dictionary](const Verdict& v) {
+    return Explain(v, facts, dictionary);
+  });
+}
+
+std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& facts,
+                              const Dictionary& dictionary) {
+  return Judge(rules, facts, dictionary).ToVector();
 }
 
 }  // namespace kaohe

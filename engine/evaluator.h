@@ -12,11 +12,23 @@
 #include "engine/dictionary.h"
 #include "engine/fact_store.h"
 #include "engine/finding.h"
+#include "engine/finding_list.h"
 
 namespace kaohe {
 
+// Judges every evaluation on `threads` threads (0: one per core) and returns the verdicts,
+// explained only when read. The list explains through `facts` and `dictionary`, which must
+// outlive it, as must `rules`.
+FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
+                  const Dictionary& dictionary, unsigned threads = 0);
+
+// Every finding, explained: Judge, then each finding read once.
 std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& facts,
                               const Dictionary& dictionary);
+
+// Evaluates a judged verdict again with its trace on: message, arithmetic, missing figures and
+// evidence. Its status is always the one it was judged to have.
+Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary);
 
 // Fills a message template's {placeholders}; {{ and }} stand for braces.
 std::string RenderMessage(const std::string& message_template,

@@ -1,0 +1,95 @@
+// FindingList: the findings of one run. A national check has hundreds of thousands, so each is
+// kept as a Verdict — rule, entity, indicator, period, status and severity in a few words — and
+// explained (message, arithmetic, the figures it read) only when a reporter asks for it, by
+// evaluating it once more with its trace on. Findings that are already whole (about a rule
+// itself, from a baseline, or built by hand) are kept whole.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iterator>
+#include <string_view>
+#include <vector>
+
+#include "engine/compiled_rule.h"
+#include "engine/finding.h"
+
+namespace kaohe {
+
+struct Verdict {
+  static constexpr std::uint32_t kNotWhole = UINT32_MAX;
+  const CompiledRule* rule = nullptr;
+  const Entity* entity = nullptr;
+  const Indicator* indicator = nullptr;
+  int period = 0;
+  Status status = Status::kError;
+  Severity severity = Severity::kError;
+  bool read_anything = false;       // whether the check found any figure
+  std::uint8_t baseline = 0;        // 0: none; else 1 + index into BaselineWords()
+  std::uint32_t whole = kNotWhole;  // for a whole finding: its index in the list's store
+};
+
+class FindingList {
+ public:
+  using Explainer = std::function<Finding(const Verdict&)>;
+
+  FindingList() = default;
+  FindingList(std::vector<Finding> findings);  // NOLINT: implicit, for whole findings
+  FindingList(std::vector<Verdict> verdicts, std::vector<Finding> whole, Explainer explain);
+
+  std::size_t size() const { return verdicts_.size(); }
+  bool empty() const { return verdicts_.empty(); }
+
+  // The finding, explained. Safe to call from several threads at once.
+  Finding operator[](std::size_t i) const;
+  Finding at(std::size_t i) const { return (*this)[i]; }
+  // Only what identifies the finding and its verdict: pack, rule, location, entity, indicator,
+  // measure, period, status, severity, waiver and baseline. Cheap.
+  Finding Heading(std::size_t i) const;
+  Status status(std::size_t i) const { return verdicts_[i].status; }
+  Severity severity(std::size_t i) const { return verdicts_[i].severity; }
+
+  // Stores the finding whole in place of entry i (a waiver rewrote it).
+  void Replace(std::size_t i, Finding finding);
+  // "new", "unchanged", "resolved" or "".
+  void SetBaseline(std::size_t i, std::string_view word);
+  void Append(Finding finding);
+
+  std::vector<Finding> ToVector() const;
+
+  class Iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = Finding;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = Finding;
+    Iterator() = default;
+    Iterator(const FindingList* list, std::size_t i) : list_(list), i_(i) {}
+    Finding operator*() const { return (*list_)[i_]; }
+    Iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator old = *this;
+      ++i_;
+      return old;
+    }
+    bool operator==(const Iterator& other) const { return i_ == other.i_; }
+
+   private:
+    const FindingList* list_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  Iterator begin() const { return Iterator(this, 0); }
+  Iterator end() const { return Iterator(this, verdicts_.size()); }
+
+ private:
+  std::vector<Verdict> verdicts_;
+  std::vector<Finding> whole_;
+  Explainer explain_;
+};
+
+}  // namespace kaohe
