@@ -10,20 +10,20 @@ namespace {
 bool Failing(Status s) { return s == Status::kFail || s == Status::kConflict; }
 }  // namespace
 
-BaselineCounts ApplyBaseline(std::vector<Finding>& findings,
-                             const std::vector<BaselineEntry>& baseline) {
+BaselineCounts ApplyBaseline(FindingList& findings, const std::vector<BaselineEntry>& baseline) {
   std::map<std::string, Status> before;
   for (const BaselineEntry& e : baseline) before[e.fingerprint] = e.status;
   BaselineCounts counts;
   std::set<std::string> seen;
-  for (Finding& f : findings) {
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    Finding f = findings.Heading(i);
     std::string fp = Fingerprint(f);
     seen.insert(fp);
     auto it = before.find(fp);
     bool failed_before =
         it != before.end() && (Failing(it->second) || it->second == Status::kWaived);
     if (Failing(f.status)) {
-      f.baseline = failed_before ? "unchanged" : "new";
+      findings.SetBaseline(i, failed_before ? "unchanged" : "new");
       if (failed_before) {
         ++counts.unchanged;
       } else {
@@ -31,7 +31,7 @@ BaselineCounts ApplyBaseline(std::vector<Finding>& findings,
         if (f.severity == Severity::kError) ++counts.new_error_failures;
       }
     } else if (failed_before && f.status != Status::kWaived) {
-      f.baseline = "resolved";
+      findings.SetBaseline(i, "resolved");
       ++counts.resolved;
     }
   }

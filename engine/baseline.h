@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/finding.h"
+#include "engine/finding_list.h"
 
 namespace kaohe {
 
@@ -23,7 +24,6 @@ struct BaselineCounts {
 };
 
 // Sets Finding::baseline ("new", "unchanged", "resolved") and returns the counts.
-BaselineCounts ApplyBaseline(std::vector<Finding>& findings,
-                             const std::vector<BaselineEntry>& baseline);
+BaselineCounts ApplyBaseline(FindingList& findings, const std::vector<BaselineEntry>& baseline);
 
 }  // namespace kaohe

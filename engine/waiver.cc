@@ -122,7 +122,7 @@ std::vector<Waiver> LoadWaivers(const SourceFile& file, const CompiledRuleSet* r
   return out;
 }
 
-void ApplyWaivers(std::vector<Finding>& findings, const std::vector<Waiver>& waivers,
+void ApplyWaivers(FindingList& findings, const std::vector<Waiver>& waivers,
                   const CompiledRuleSet& rules, const std::string& today,
                   Diagnostics& diagnostics) {
   std::set<std::string> unwaivable;
@@ -133,9 +133,12 @@ void ApplyWaivers(std::vector<Finding>& findings, const std::vector<Waiver>& wai
   }
   std::vector<bool> used(waivers.size(), false), expired_said(waivers.size(), false),
       unwaivable_said(waivers.size(), false);
-  for (Finding& f : findings) {
-    if (f.status != Status::kFail && f.status != Status::kConflict) continue;
+  for (std::size_t index = 0; index < findings.size(); ++index) {
+    Status status = findings.status(index);
+    if (status != Status::kFail && status != Status::kConflict) continue;
+    Finding heading = findings.Heading(index);
     for (std::size_t i = 0; i < waivers.size(); ++i) {
+      const Finding& f = heading;
       const Waiver& w = waivers[i];
       if (!GlobMatch(w.rule, f.rule) || !GlobMatch(w.entity, f.entity) ||
           !GlobMatch(w.indicator, f.indicator) || !GlobMatch(w.period, std::to_string(f.period))) {
@@ -150,7 +153,9 @@ void ApplyWaivers(std::vector<Finding>& findings, const std::vector<Waiver>& wai
                                           f.rule));
           unwaivable_said[i] = true;
         }
-        f.message += "（该规则不可豁免）";
+        Finding whole = findings[index];
+        whole.message += "（该规则不可豁免）";
+        findings.Replace(index, std::move(whole));
         break;
       }
       if (w.expires < today) {
@@ -159,11 +164,15 @@ void ApplyWaivers(std::vector<Finding>& findings, const std::vector<Waiver>& wai
                               fmt::format("waiver expired on {}: it no longer waives", w.expires));
           expired_said[i] = true;
         }
-        f.message += fmt::format("（豁免已于 {} 到期：{}）", w.expires, w.reason);
+        Finding whole = findings[index];
+        whole.message += fmt::format("（豁免已于 {} 到期：{}）", w.expires, w.reason);
+        findings.Replace(index, std::move(whole));
         break;
       }
-      f.status = Status::kWaived;
-      f.waiver_reason = fmt::format("{}（{}，有效至 {}）", w.reason, w.owner, w.expires);
+      Finding whole = findings[index];
+      whole.status = Status::kWaived;
+      whole.waiver_reason = fmt::format("{}（{}，有效至 {}）", w.reason, w.owner, w.expires);
+      findings.Replace(index, std::move(whole));
       break;
     }
   }

@@ -10,6 +10,7 @@
 #include "engine/compiled_rule.h"
 #include "engine/diagnostic.h"
 #include "engine/finding.h"
+#include "engine/finding_list.h"
 #include "engine/source.h"
 
 namespace kaohe {
@@ -36,7 +37,7 @@ bool GlobMatch(std::string_view pattern, std::string_view text);
 // Waives the fail and conflict findings the waivers cover, as of `today` (YYYY-MM-DD). Reports
 // waivers that matched nothing (W001), that expired (W002, once per waiver) and that tried to
 // waive an unwaivable rule (W003) as warnings.
-void ApplyWaivers(std::vector<Finding>& findings, const std::vector<Waiver>& waivers,
+void ApplyWaivers(FindingList& findings, const std::vector<Waiver>& waivers,
                   const CompiledRuleSet& rules, const std::string& today, Diagnostics& diagnostics);
 
 }  // namespace kaohe

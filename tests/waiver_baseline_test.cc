@@ -27,7 +27,7 @@ namespace {
 
 struct Fixture {
   std::unique_ptr<testing::World> world = MakeWorld();
-  std::vector<Finding> findings;
+  FindingList findings;  // judged, explained when read: waivers and baselines act on verdicts
   Fixture(bool waivable = true) {
     std::string pack = std::string(
                            "pack: p\nrules:\n  - {id: r, scope: [甲区, 乙区], indicator: gdp, "
@@ -40,7 +40,7 @@ struct Fixture {
       world->facts.Add(
           testing::MakeFact(e, "gdp", Measure::kGrowth, 2023, FactKind::kTarget, 7, "%"));
     }
-    findings = Evaluate(*world->rules, world->facts, *world->dictionary);
+    findings = Judge(*world->rules, world->facts, *world->dictionary);
     REQUIRE(findings.size() == 2);
   }
   std::vector<Waiver> Waivers(const std::string& yaml) {
@@ -120,7 +120,7 @@ TEST_CASE("against a baseline, failures are new or unchanged, fixed ones resolve
   Finding fixed = f.findings[1];
   fixed.status = Status::kPass;
   fixed.baseline.clear();
-  std::vector<Finding> now = {fixed};
+  FindingList now(std::vector<Finding>{fixed});
   ApplyBaseline(now, {{Fingerprint(fixed), Status::kFail}});
   CHECK(now[0].baseline == "resolved");
 }

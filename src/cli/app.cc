@@ -151,7 +151,7 @@ std::optional<std::vector<OutputSpec>> ParseOutputs(const CheckOptions& options,
 
 // Waivers and the baseline, after evaluation. nullopt (after saying why) when they cannot be
 // read; warnings (unused or expired waivers) are printed.
-std::optional<BaselineCounts> Review(std::vector<Finding>& findings, const Inputs& inputs,
+std::optional<BaselineCounts> Review(FindingList& findings, const Inputs& inputs,
                                      const CheckOptions& options, Console& console) {
   Diagnostics diagnostics;
   std::vector<Waiver> waivers;
@@ -194,7 +194,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   if (!outputs) return kExitUsage;
   auto inputs = Load(common, program, console);
   if (!inputs) return kExitUsage;
-  std::vector<Finding> findings = Evaluate(*inputs->rules, inputs->facts, *inputs->dictionary);
+  FindingList findings = Judge(*inputs->rules, inputs->facts, *inputs->dictionary);
   auto counts = Review(findings, *inputs, options, console);
   if (!counts) return kExitUsage;
   ReportInput input{findings, *inputs->dictionary, *inputs->rules, Summarize(findings),
@@ -211,9 +211,13 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
       reporter->Write(input, console.out);
       continue;
     }
-    std::ostringstream buffer;
-    reporter->Write(input, buffer);
-    auto written = WriteFileAtomically(o.path, buffer.str());
+    auto file = AtomicFile::Open(o.path);
+    if (!file.ok()) {
+      console.err << "kaohe: " << file.error().message << "\n";
+      return kExitUsage;
+    }
+    reporter->Write(input, file.value()->stream());
+    auto written = file.value()->Commit();
     if (!written.ok()) {
       console.err << "kaohe: " << written.error().message << "\n";
       return kExitUsage;
@@ -242,7 +246,7 @@ int RunLint(const CommonOptions& common, const CheckOptions& options, const std:
   if (!inputs) return kExitUsage;
   if (!options.waivers.empty()) {
     // Whether a waiver still matches anything is only known by evaluating.
-    std::vector<Finding> findings = Evaluate(*inputs->rules, inputs->facts, *inputs->dictionary);
+    FindingList findings = Judge(*inputs->rules, inputs->facts, *inputs->dictionary);
     if (!Review(findings, *inputs, options, console)) return kExitUsage;
   }
   console.out << fmt::format(

@@ -8,6 +8,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <streambuf>
+#include <utility>
+#include <vector>
 
 namespace kaohe {
 namespace {
@@ -38,7 +41,51 @@ Error WriteError(const std::string& path, const char* what, int error) {
 
 }  // namespace
 
-Result<bool> WriteFileAtomically(const std::string& path, const std::string& content) {
+// Collects writes in a 1 MiB buffer and hands them to the file descriptor; remembers the first
+// error, after which it accepts and drops everything.
+class AtomicFile::Buffer : public std::streambuf {
+ public:
+  explicit Buffer(int fd) : fd_(fd), data_(1 << 20) {
+    setp(data_.data(), data_.data() + data_.size());
+  }
+
+  int error() const { return error_; }
+
+  bool Flush() {
+    const char* p = pbase();
+    std::size_t left = static_cast<std::size_t>(pptr() - pbase());
+    while (left > 0 && error_ == 0) {
+      ssize_t n = ::write(fd_, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        error_ = n < 0 ? errno : ENOSPC;
+        break;
+      }
+      p += n;
+      left -= static_cast<std::size_t>(n);
+    }
+    setp(data_.data(), data_.data() + data_.size());
+    return error_ == 0;
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!Flush()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return Flush() ? 0 : -1; }
+
+ private:
+  int fd_;
+  int error_ = 0;
+  std::vector<char> data_;
+};
+
+Result<std::unique_ptr<AtomicFile>> AtomicFile::Open(const std::string& path) {
   InstallHandlersOnce();
   std::string temporary = fmt::format("{}.tmp.{}", path, ::getpid());
   if (temporary.size() >= sizeof g_temporary) {
@@ -51,37 +98,57 @@ Result<bool> WriteFileAtomically(const std::string& path, const std::string& con
     g_writing = 0;
     return WriteError(path, "cannot write", errno);
   }
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int saved = n < 0 ? errno : ENOSPC;
-      ::close(fd);
-      ::unlink(temporary.c_str());
-      g_writing = 0;
-      return WriteError(path, "write failed, the previous file is untouched", saved);
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
+  return std::unique_ptr<AtomicFile>(new AtomicFile(path, temporary, fd));
+}
+
+AtomicFile::AtomicFile(std::string path, std::string temporary, int fd)
+    : path_(std::move(path)),
+      temporary_(std::move(temporary)),
+      fd_(fd),
+      buffer_(std::make_unique<Buffer>(fd)),
+      stream_(std::make_unique<std::ostream>(buffer_.get())) {}
+
+AtomicFile::~AtomicFile() { Abandon(); }
+
+std::ostream& AtomicFile::stream() { return *stream_; }
+
+void AtomicFile::Abandon() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  fd_ = -1;
+  ::unlink(temporary_.c_str());
+  g_writing = 0;
+}
+
+Result<bool> AtomicFile::Commit() {
+  stream_->flush();
+  if (!buffer_->Flush() || buffer_->error() != 0) {
+    int saved = buffer_->error();
+    Abandon();
+    return WriteError(path_, "write failed, the previous file is untouched", saved);
   }
-  if (::fsync(fd) != 0 && errno != EINVAL) {
+  if (::fsync(fd_) != 0 && errno != EINVAL) {
     int saved = errno;
-    ::close(fd);
-    ::unlink(temporary.c_str());
-    g_writing = 0;
-    return WriteError(path, "write failed, the previous file is untouched", saved);
+    Abandon();
+    return WriteError(path_, "write failed, the previous file is untouched", saved);
   }
-  ::close(fd);
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+  ::close(fd_);
+  fd_ = -1;
+  if (std::rename(temporary_.c_str(), path_.c_str()) != 0) {
     int saved = errno;
-    ::unlink(temporary.c_str());
+    ::unlink(temporary_.c_str());
     g_writing = 0;
-    return WriteError(path, "cannot replace", saved);
+    return WriteError(path_, "cannot replace", saved);
   }
   g_writing = 0;
   return true;
+}
+
+Result<bool> WriteFileAtomically(const std::string& path, const std::string& content) {
+  auto file = AtomicFile::Open(path);
+  if (!file.ok()) return file.error();
+  file.value()->stream().write(content.data(), static_cast<std::streamsize>(content.size()));
+  return file.value()->Commit();
 }
 
 }  // namespace kaohe

@@ -54,20 +54,23 @@ std::string Evidence(const Finding& f) {
 }  // namespace
 
 void JunitReporter::Write(const ReportInput& input, std::ostream& out) const {
-  std::map<std::string, std::vector<const Finding*>> by_pack;
+  // Grouped by pack through indices and headings; each finding is explained once, when written.
+  std::map<std::string, std::vector<std::size_t>> by_pack;
   std::vector<std::string> order;
-  for (const Finding& f : input.findings) {
-    if (!by_pack.count(f.pack)) order.push_back(f.pack);
-    by_pack[f.pack].push_back(&f);
+  for (std::size_t i = 0; i < input.findings.size(); ++i) {
+    Finding heading = input.findings.Heading(i);
+    if (!by_pack.count(heading.pack)) order.push_back(heading.pack);
+    by_pack[heading.pack].push_back(i);
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
   int id = 0;
   for (const std::string& pack : order) {
     int failures = 0, errors = 0, skipped = 0;
-    for (const Finding* f : by_pack[pack]) {
-      if (f->status == Status::kFail || f->status == Status::kConflict) ++failures;
-      if (f->status == Status::kError) ++errors;
-      if (f->status == Status::kNoData || f->status == Status::kWaived) ++skipped;
+    for (std::size_t i : by_pack[pack]) {
+      Status status = input.findings.status(i);
+      if (status == Status::kFail || status == Status::kConflict) ++failures;
+      if (status == Status::kError) ++errors;
+      if (status == Status::kNoData || status == Status::kWaived) ++skipped;
     }
     out << fmt::format(
         "  <testsuite name=\"{}\" package=\"kaohe\" id=\"{}\" timestamp=\"{}\" hostname=\"kaohe\" "
@@ -75,7 +78,9 @@ void JunitReporter::Write(const ReportInput& input, std::ostream& out) const {
         "<properties/>\n",
         XmlEscape(pack.empty() ? "kaohe" : pack), id++, input.generated_at, by_pack[pack].size(),
         failures, errors, skipped);
-    for (const Finding* f : by_pack[pack]) {
+    for (std::size_t i : by_pack[pack]) {
+      const Finding whole = input.findings[i];
+      const Finding* f = &whole;
       std::string name = f->entity.empty() ? std::string("(rule)")
                                            : fmt::format("{} {} {} {}", f->entity, f->period,
                                                          f->indicator, MeasureId(f->measure));

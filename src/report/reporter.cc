@@ -12,10 +12,11 @@
 
 namespace kaohe {
 
-Summary Summarize(const std::vector<Finding>& findings) {
+Summary Summarize(const FindingList& findings) {
   Summary s;
   std::set<std::string> entities, rules;
-  for (const Finding& f : findings) {
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding f = findings.Heading(i);
     ++s.total;
     if (!f.entity.empty()) entities.insert(f.entity);
     rules.insert(f.rule);

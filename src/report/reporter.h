@@ -11,6 +11,7 @@
 #include "engine/compiled_rule.h"
 #include "engine/dictionary.h"
 #include "engine/finding.h"
+#include "engine/finding_list.h"
 
 namespace kaohe {
 
@@ -35,10 +36,10 @@ struct Summary {
   int resolved = 0;
 };
 
-Summary Summarize(const std::vector<Finding>& findings);
+Summary Summarize(const FindingList& findings);
 
 struct ReportInput {
-  const std::vector<Finding>& findings;
+  const FindingList& findings;
   const Dictionary& dictionary;
   const CompiledRuleSet& rules;
   Summary summary;
