@@ -48,6 +48,7 @@ class FindingList {
   // measure, period, status, severity, waiver and baseline. Cheap.
   Finding Heading(std::size_t i) const;
   Status status(std::size_t i) const { return verdicts_[i].status; }
+  const Verdict& verdict(std::size_t i) const { return verdicts_[i]; }
   Severity severity(std::size_t i) const { return verdicts_[i].severity; }
 
   // Stores the finding whole in place of entry i (a waiver rewrote it).

@@ -261,7 +261,7 @@ int RunFacts(const CommonOptions& common, const std::string& program, Console& c
   auto inputs = Load(common, program, console, /*with_rules=*/false);
   if (!inputs) return kExitUsage;
   inputs->facts.ForEach([&](const FactKey&, std::span<const Fact> facts) {
-    for (const Fact& f : facts) console.out << FactToJson(f).dump() << "\n";
+    for (const Fact& f : facts) console.out << FactJson(f) << "\n";
   });
   return kExitOk;
 }

@@ -53,7 +53,7 @@ int RunExtract(const ExtractCommand& command, Console& console) {
     for (const Diagnostic& d : extraction.value().diagnostics.all()) {
       console.err << RenderDiagnostic(d);
     }
-    for (const Fact& f : extraction.value().facts) console.out << FactToJson(f).dump() << "\n";
+    for (const Fact& f : extraction.value().facts) console.out << FactJson(f) << "\n";
   }
   return status;
 }

@@ -1,20 +1,18 @@
-// Facts and findings as JSON, in the field order of the fact interchange spec.
+// Facts and findings as JSON, in the field order of the fact interchange spec, one object on
+// one line.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "engine/fact.h"
 #include "engine/finding.h"
 
 namespace kaohe {
 
-// Lets nlohmann::json take a Name wherever it takes a string.
-template <typename BasicJson>
-void to_json(BasicJson& json, const Name& name) {
-  json = name.str();
-}
+void AppendFactJson(std::string& out, const Fact& fact);
+void AppendFindingJson(std::string& out, const Finding& finding);
 
-nlohmann::ordered_json FactToJson(const Fact& fact);
-nlohmann::ordered_json FindingToJson(const Finding& finding);
+std::string FactJson(const Fact& fact);
+std::string FindingJson(const Finding& finding);
 
 }  // namespace kaohe

@@ -1,6 +1,9 @@
 #include "src/report/json_reporter.h"
 
+#include <nlohmann/json.hpp>
+
 #include "src/report/fact_json.h"
+#include "src/report/render_in_order.h"
 
 namespace kaohe {
 
@@ -8,11 +11,13 @@ void JsonReporter::Write(const ReportInput& input, std::ostream& out) const {
   // One finding a line, written as it is made: no document of the whole report is built, and
   // reports diff line by line.
   out << "{\"findings\": [";
-  bool first = true;
-  for (const Finding& f : input.findings) {
-    out << (first ? "\n" : ",\n") << FindingToJson(f).dump();
-    first = false;
-  }
+  RenderInOrder(
+      input.findings,
+      [](std::size_t i, const Finding& f, std::string& text) {
+        text += i == 0 ? "\n" : ",\n";
+        AppendFindingJson(text, f);
+      },
+      out);
   const Summary& s = input.summary;
   nlohmann::ordered_json summary = {
       {"total", s.total},

@@ -1,0 +1,117 @@
+// The streaming JSON writer must agree byte for byte with nlohmann::json, which reads kaohe's
+// reports back (baselines) and which earlier reports were written with; and rendering on several
+// threads must give the same text as rendering on one.
+#include "src/report/json_text.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "engine/finding_list.h"
+#include "src/report/fact_json.h"
+#include "src/report/render_in_order.h"
+#include "tests/test_support.h"
+
+namespace kaohe {
+namespace {
+
+// nlohmann's reading of the text, written back by nlohmann.
+std::string Redumped(const std::string& text) { return nlohmann::ordered_json::parse(text).dump(); }
+
+}  // namespace
+
+TEST_CASE("JSON strings and numbers are written as nlohmann::json writes them") {
+  std::string controls;
+  for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
+  for (std::string text : {std::string("杜集区"), std::string("say \"hi\" \\ now"), controls,
+                           std::string("tab\tnew\nline\x7f"), std::string()}) {
+    std::string out;
+    AppendJsonString(out, text);
+    CHECK(out == nlohmann::json(text).dump());
+  }
+  std::mt19937_64 random(7);
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                1,
+                                -5,
+                                0.1,
+                                4.28,
+                                58900000000,
+                                54482500000.000008,
+                                1e15,
+                                1e16,
+                                1.5e300,
+                                1e-5,
+                                123456789012345678.0,
+                                5e-324};
+  for (int i = 0; i < 20000; ++i) {
+    std::uint64_t bits = random();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    if (std::isfinite(v)) values.push_back(v);
+    values.push_back(static_cast<double>(random() % 100000000) / 100.0);
+  }
+  for (double v : values) {
+    std::string out;
+    AppendJsonNumber(out, v);
+    REQUIRE_MESSAGE(out == nlohmann::json(v).dump(), v);
+  }
+  std::string nan;
+  AppendJsonNumber(nan, std::nan(""));
+  CHECK(nan == "null");
+}
+
+TEST_CASE("a finding's JSON is nlohmann's, field for field and byte for byte") {
+  Finding f;
+  f.rule = "r\"1";
+  f.pack = "p";
+  f.entity = "甲区";
+  f.indicator = "gdp";
+  f.measure = Measure::kGrowth;
+  f.period = 2023;
+  f.status = Status::kFail;
+  f.severity = Severity::kWarning;
+  f.message = "甲区 2023 增速 5% 低于目标\n7%";
+  f.actual = testing::MakeFact("甲区", "gdp", Measure::kGrowth, 2023, FactKind::kActual, 5, "%");
+  f.actual->source = {"doc.txt", 18, "——地区生产总值同比增长5%。"};
+  f.evidence = {*f.actual};
+  f.missing = {"甲区 2023 地区生产总值增速目标值"};
+  f.arithmetic = "5% ≥ 7% → 否";
+  f.rule_location = {"rules/p.yaml", 3, 5};
+  f.waiver_reason = "口径调整";
+  f.baseline = "new";
+  std::string text = FindingJson(f);
+  CHECK(text == Redumped(text));
+  auto json = nlohmann::ordered_json::parse(text);
+  CHECK(json["target"].is_null());
+  CHECK(json["actual"]["source"]["quote"] == "——地区生产总值同比增长5%。");
+  CHECK(json["evidence"].size() == 1);
+  CHECK(json["waiver"] == "口径调整");
+  std::string fact = FactJson(*f.actual);
+  CHECK(fact == Redumped(fact));
+  CHECK(fact.find("\"preliminary\":false,\"strive\":false") != std::string::npos);
+}
+
+TEST_CASE("findings rendered on several threads come out as on one") {
+  std::vector<Finding> findings(5000);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    findings[i].rule = "r";
+    findings[i].period = static_cast<int>(i);
+  }
+  FindingList list(findings);
+  auto render = [](std::size_t i, const Finding& f, std::string& out) {
+    out += std::to_string(i) + ":" + std::to_string(f.period) + ",";
+  };
+  std::ostringstream one, two, three;
+  RenderInOrder(list, render, one, 1);
+  RenderInOrder(list, render, two, 2);
+  RenderInOrder(list, render, three, 3);
+  CHECK(one.str().size() > 5000 * 4);
+  CHECK(two.str() == one.str());
+  CHECK(three.str() == one.str());
+  CHECK(one.str().rfind("4999:4999,") == one.str().size() - 10);
+}
+
+}  // namespace kaohe
