@@ -763,90 +763,92 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     }
   }
 
+  // Judged in the order they are reported — entity by entity — so that each entity's facts are
+  // read together, not swept once per rule.
+  std::vector<std::uint32_t> order(verdicts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&keys](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+  std::vector<Verdict> sorted;
+  std::vector<int> sorted_rule;  // each sorted verdict's rule index
+  sorted.reserve(order.size());
+  sorted_rule.reserve(order.size());
+  for (std::uint32_t i : order) {
+    sorted.push_back(verdicts[i]);
+    sorted_rule.push_back(keys[i].rule_index);
+  }
+  std::vector<Verdict>().swap(verdicts);
+  std::vector<Key>().swap(keys);
+  std::vector<std::uint32_t>().swap(order);
+
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // Below this many evaluations a second thread costs more than it saves.
   constexpr std::size_t kPerThread = 4096;
   threads = static_cast<unsigned>(
-      std::min<std::size_t>(threads, std::max<std::size_t>(1, verdicts.size() / kPerThread)));
+      std::min<std::size_t>(threads, std::max<std::size_t>(1, sorted.size() / kPerThread)));
   auto judge_range = [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      Verdict& v = verdicts[i];
+      Verdict& v = sorted[i];
       v = Evaluation(*v.rule, facts, dictionary, *v.entity, *v.indicator, v.period,
                      /*explain=*/false)
               .Judge();
     }
   };
   if (threads <= 1) {
-    judge_range(0, verdicts.size());
+    judge_range(0, sorted.size());
   } else {
     std::vector<std::thread> workers;
-    std::size_t chunk = (verdicts.size() + threads - 1) / threads;
+    std::size_t chunk = (sorted.size() + threads - 1) / threads;
     for (unsigned t = 0; t < threads; ++t) {
-      std::size_t begin = std::min(verdicts.size(), t * chunk);
-      std::size_t end = std::min(verdicts.size(), begin + chunk);
+      std::size_t begin = std::min(sorted.size(), t * chunk);
+      std::size_t end = std::min(sorted.size(), begin + chunk);
       workers.emplace_back(judge_range, begin, end);
     }
     for (std::thread& w : workers) w.join();
   }
 
   // A misspelt scope or an indicator nobody reports must never look like a clean run: a rule
-  // that read nothing gives one finding about itself instead of its no_data verdicts.
+  // that read nothing gives one finding about itself instead of its no_data verdicts. These come
+  // first, in rule order (they have no entity).
+  std::vector<bool> rule_read(static_cast<std::size_t>(rule_index) + 1, false);
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (sorted[i].read_anything) rule_read[static_cast<std::size_t>(sorted_rule[i])] = true;
+  }
   std::vector<Finding> whole;
-  std::vector<bool> keep(verdicts.size(), true);
-  std::vector<Verdict> rule_level;
-  std::vector<Key> rule_level_keys;
-  auto add_rule_level = [&](Finding f, Key key) {
+  std::vector<Verdict> out;
+  auto add_whole = [&](Finding f) {
     Verdict v;
     v.status = f.status;
     v.severity = f.severity;
     v.whole = static_cast<std::uint32_t>(whole.size());
     whole.push_back(std::move(f));
-    rule_level.push_back(v);
-    rule_level_keys.push_back(key);
+    out.push_back(v);
   };
   std::size_t span_index = 0;
   for (const CompiledPack& pack : rules.packs) {
     bool pack_read_anything = false;
     for (std::size_t r = 0; r < pack.rules.size(); ++r, ++span_index) {
       const RuleSpan& span = spans[span_index];
-      bool read_anything = false;
-      for (std::size_t i = span.first; i < span.last && !read_anything; ++i) {
-        read_anything = verdicts[i].read_anything;
-      }
-      if (read_anything) {
+      if (rule_read[static_cast<std::size_t>(span.rule_index)]) {
         pack_read_anything = true;
         continue;
       }
-      for (std::size_t i = span.first; i < span.last; ++i) keep[i] = false;
-      add_rule_level(RuleLevelFinding(*span.rule, fmt::format("规则 {} 在其范围内没有读到任何数据",
-                                                              span.rule->id)),
-                     {-1, span.rule_index, 0, 0, 0});
+      add_whole(RuleLevelFinding(*span.rule,
+                                 fmt::format("规则 {} 在其范围内没有读到任何数据", span.rule->id)));
     }
     if (!pack_read_anything && !pack.rules.empty()) {
       Finding f =
           RuleLevelFinding(pack.rules.front(), fmt::format("规则包 {} 没有评估任何内容", pack.id));
       f.rule = pack.id;
       f.rule_title = pack.title;
-      add_rule_level(std::move(f), {-1, spans[span_index - 1].rule_index, 1, 0, 0});
+      add_whole(std::move(f));
     }
   }
-  for (std::size_t i = 0; i < rule_level.size(); ++i) {
-    verdicts.push_back(rule_level[i]);
-    keys.push_back(rule_level_keys[i]);
-    keep.push_back(true);
+  out.reserve(out.size() + sorted.size());
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (rule_read[static_cast<std::size_t>(sorted_rule[i])]) out.push_back(sorted[i]);
   }
-
-  std::vector<std::uint32_t> order;
-  order.reserve(verdicts.size());
-  for (std::size_t i = 0; i < verdicts.size(); ++i) {
-    if (keep[i]) order.push_back(static_cast<std::uint32_t>(i));
-  }
-  std::stable_sort(order.begin(), order.end(),
-                   [&keys](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
-  std::vector<Verdict> sorted;
-  sorted.reserve(order.size());
-  for (std::uint32_t i : order) sorted.push_back(verdicts[i]);
-  return FindingList(std::move(sorted), std::move(whole), [&facts, &dictionary](const Verdict& v) {
+  return FindingList(std::move(out), std::move(whole), [&facts, &dictionary](const Verdict& v) {
     return Explain(v, facts, dictionary);
   });
 }

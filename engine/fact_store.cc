@@ -36,10 +36,23 @@ bool SameSeries(const FactKey& a, const Name& entity, const Name& indicator, Mea
 std::uint32_t FactStore::FindGroup(const FactKey& key) const {
   if (group_slots_.empty()) return kNone;
   std::size_t mask = group_slots_.size() - 1;
-  for (std::size_t i = KeyHash(key) & mask;; i = (i + 1) & mask) {
-    std::uint32_t g = group_slots_[i];
-    if (g == kNone || facts_[groups_[g].first].key == key) return g;
+  std::uint64_t hash = KeyHash(key);
+  std::uint64_t tag = hash & 0xFFFFFFFF00000000ULL;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    std::uint64_t slot = group_slots_[i];
+    if (slot == kEmptySlot) return kNone;
+    if ((slot & 0xFFFFFFFF00000000ULL) != tag) continue;
+    auto g = static_cast<std::uint32_t>(slot);
+    if (facts_[groups_[g].first].key == key) return g;
   }
+}
+
+void FactStore::PlaceGroup(std::uint32_t g) {
+  std::size_t mask = group_slots_.size() - 1;
+  std::uint64_t hash = KeyHash(facts_[groups_[g].first].key);
+  std::size_t i = hash & mask;
+  while (group_slots_[i] != kEmptySlot) i = (i + 1) & mask;
+  group_slots_[i] = (hash & 0xFFFFFFFF00000000ULL) | g;
 }
 
 std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, Measure measure,
@@ -58,13 +71,9 @@ void FactStore::Rehash() {
   // Kept at most half full so that probes stay short.
   std::size_t capacity = 64;
   while (capacity < 2 * (groups_.size() + 1)) capacity *= 2;
-  group_slots_.assign(capacity, kNone);
+  group_slots_.assign(capacity, kEmptySlot);
   std::size_t mask = capacity - 1;
-  for (std::uint32_t g = 0; g < groups_.size(); ++g) {
-    std::size_t i = KeyHash(facts_[groups_[g].first].key) & mask;
-    while (group_slots_[i] != kNone) i = (i + 1) & mask;
-    group_slots_[i] = g;
-  }
+  for (std::uint32_t g = 0; g < groups_.size(); ++g) PlaceGroup(g);
   series_slots_.assign(capacity, kNone);
   for (std::uint32_t s = 0; s < series_heads_.size(); ++s) {
     const FactKey& k = facts_[groups_[series_heads_[s]].first].key;
@@ -98,10 +107,8 @@ void FactStore::Add(Fact fact) {
   groups_.push_back({static_cast<std::uint32_t>(facts_.size()), 1, kNone});
   facts_.push_back(fact);
   ++size_;
-  std::size_t mask = group_slots_.size() - 1;
-  std::size_t i = KeyHash(fact.key) & mask;
-  while (group_slots_[i] != kNone) i = (i + 1) & mask;
-  group_slots_[i] = g;
+  PlaceGroup(g);
+  std::size_t mask = series_slots_.size() - 1;
 
   const FactKey& k = fact.key;
   std::uint32_t s = FindSeries(k.entity, k.indicator, k.measure, k.kind);
@@ -112,7 +119,7 @@ void FactStore::Add(Fact fact) {
   }
   s = static_cast<std::uint32_t>(series_heads_.size());
   series_heads_.push_back(g);
-  i = SeriesHash(k.entity, k.indicator, k.measure, k.kind) & mask;
+  std::size_t i = SeriesHash(k.entity, k.indicator, k.measure, k.kind) & mask;
   while (series_slots_[i] != kNone) i = (i + 1) & mask;
   series_slots_[i] = s;
 }

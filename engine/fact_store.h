@@ -49,17 +49,21 @@ class FactStore {
     std::uint32_t next_in_series = kNone;  // the series' next group, for Periods
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;
+  static constexpr std::uint64_t kEmptySlot = UINT64_MAX;
 
   // Open addressing with linear probing over group numbers; kNone marks an empty slot.
   std::uint32_t FindGroup(const FactKey& key) const;
   std::uint32_t FindSeries(const Name& entity, const Name& indicator, Measure measure,
                            FactKind kind) const;
   void Rehash();
+  void PlaceGroup(std::uint32_t group);
   std::vector<std::uint32_t> GroupsInKeyOrder() const;
 
   std::vector<Fact> facts_;  // may hold copies left behind when a group moved (see Add)
   std::vector<Group> groups_;
-  std::vector<std::uint32_t> group_slots_;
+  // Each slot: the key's hash in the high half, its group in the low half (kEmptySlot: none),
+  // so that a probe touches groups_ and facts_ only when the hash matches.
+  std::vector<std::uint64_t> group_slots_;
   std::vector<std::uint32_t> series_heads_;  // the first group of each series
   std::vector<std::uint32_t> series_slots_;
   std::size_t size_ = 0;
