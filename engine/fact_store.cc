@@ -21,10 +21,7 @@ std::uint64_t SeriesHash(const Name& entity, const Name& indicator, Measure meas
   return Mix(e ^ Mix(i ^ (static_cast<std::uint64_t>(measure) << 1 | static_cast<int>(kind))));
 }
 
-std::uint64_t KeyHash(const FactKey& key) {
-  return Mix(SeriesHash(key.entity, key.indicator, key.measure, key.kind) ^
-             static_cast<std::uint32_t>(key.period));
-}
+constexpr std::uint64_t kTagBits = 0xFFFFFFFF00000000ULL;
 
 bool SameSeries(const FactKey& a, const Name& entity, const Name& indicator, Measure measure,
                 FactKind kind) {
@@ -33,59 +30,59 @@ bool SameSeries(const FactKey& a, const Name& entity, const Name& indicator, Mea
 
 }  // namespace
 
-std::uint32_t FactStore::FindGroup(const FactKey& key) const {
-  if (group_slots_.empty()) return kNone;
-  std::size_t mask = group_slots_.size() - 1;
-  std::uint64_t hash = KeyHash(key);
-  std::uint64_t tag = hash & 0xFFFFFFFF00000000ULL;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    std::uint64_t slot = group_slots_[i];
-    if (slot == kEmptySlot) return kNone;
-    if ((slot & 0xFFFFFFFF00000000ULL) != tag) continue;
-    auto g = static_cast<std::uint32_t>(slot);
-    if (facts_[groups_[g].first].key == key) return g;
-  }
-}
-
-void FactStore::PlaceGroup(std::uint32_t g) {
-  std::size_t mask = group_slots_.size() - 1;
-  std::uint64_t hash = KeyHash(facts_[groups_[g].first].key);
-  std::size_t i = hash & mask;
-  while (group_slots_[i] != kEmptySlot) i = (i + 1) & mask;
-  group_slots_[i] = (hash & 0xFFFFFFFF00000000ULL) | g;
-}
-
 std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, Measure measure,
                                     FactKind kind) const {
   if (series_slots_.empty()) return kNone;
   std::size_t mask = series_slots_.size() - 1;
-  for (std::size_t i = SeriesHash(entity, indicator, measure, kind) & mask;; i = (i + 1) & mask) {
-    std::uint32_t s = series_slots_[i];
-    if (s == kNone) return kNone;
-    const FactKey& key = facts_[groups_[series_heads_[s]].first].key;
-    if (SameSeries(key, entity, indicator, measure, kind)) return s;
+  std::uint64_t hash = SeriesHash(entity, indicator, measure, kind);
+  std::uint64_t tag = hash & kTagBits;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    std::uint64_t slot = series_slots_[i];
+    if (slot == kEmptySlot) return kNone;
+    if ((slot & kTagBits) != tag) continue;
+    auto s = static_cast<std::uint32_t>(slot);
+    if (SameSeries(facts_[groups_[series_heads_[s]].first].key, entity, indicator, measure, kind)) {
+      return s;
+    }
   }
+}
+
+std::uint32_t FactStore::FindGroup(const FactKey& key) const {
+  std::uint32_t s = FindSeries(key.entity, key.indicator, key.measure, key.kind);
+  if (s == kNone) return kNone;
+  for (std::uint32_t g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
+    if (facts_[groups_[g].first].key.period == key.period) return g;
+  }
+  return kNone;
+}
+
+void FactStore::PlaceSeries(std::uint32_t s) {
+  std::size_t mask = series_slots_.size() - 1;
+  const FactKey& k = facts_[groups_[series_heads_[s]].first].key;
+  std::uint64_t hash = SeriesHash(k.entity, k.indicator, k.measure, k.kind);
+  std::size_t i = hash & mask;
+  while (series_slots_[i] != kEmptySlot) i = (i + 1) & mask;
+  series_slots_[i] = (hash & kTagBits) | s;
 }
 
 void FactStore::Rehash() {
   // Kept at most half full so that probes stay short.
   std::size_t capacity = 64;
-  while (capacity < 2 * (groups_.size() + 1)) capacity *= 2;
-  group_slots_.assign(capacity, kEmptySlot);
-  std::size_t mask = capacity - 1;
-  for (std::uint32_t g = 0; g < groups_.size(); ++g) PlaceGroup(g);
-  series_slots_.assign(capacity, kNone);
-  for (std::uint32_t s = 0; s < series_heads_.size(); ++s) {
-    const FactKey& k = facts_[groups_[series_heads_[s]].first].key;
-    std::size_t i = SeriesHash(k.entity, k.indicator, k.measure, k.kind) & mask;
-    while (series_slots_[i] != kNone) i = (i + 1) & mask;
-    series_slots_[i] = s;
-  }
+  while (capacity < 2 * (series_heads_.size() + 1)) capacity *= 2;
+  series_slots_.assign(capacity, kEmptySlot);
+  for (std::uint32_t s = 0; s < series_heads_.size(); ++s) PlaceSeries(s);
 }
 
 void FactStore::Add(Fact fact) {
   if (facts_.size() >= kNone - 1) throw std::length_error("too many facts for one store");
-  std::uint32_t g = FindGroup(fact.key);
+  const FactKey& k = fact.key;
+  std::uint32_t s = FindSeries(k.entity, k.indicator, k.measure, k.kind);
+  std::uint32_t g = kNone;
+  if (s != kNone) {
+    for (g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
+      if (facts_[groups_[g].first].key.period == k.period) break;
+    }
+  }
   if (g != kNone) {
     Group& group = groups_[g];
     if (group.first + group.count != facts_.size()) {
@@ -102,16 +99,10 @@ void FactStore::Add(Fact fact) {
     ++size_;
     return;
   }
-  if (2 * (groups_.size() + 1) > group_slots_.size()) Rehash();
   g = static_cast<std::uint32_t>(groups_.size());
   groups_.push_back({static_cast<std::uint32_t>(facts_.size()), 1, kNone});
   facts_.push_back(fact);
   ++size_;
-  PlaceGroup(g);
-  std::size_t mask = series_slots_.size() - 1;
-
-  const FactKey& k = fact.key;
-  std::uint32_t s = FindSeries(k.entity, k.indicator, k.measure, k.kind);
   if (s != kNone) {
     groups_[g].next_in_series = series_heads_[s];
     series_heads_[s] = g;
@@ -119,9 +110,11 @@ void FactStore::Add(Fact fact) {
   }
   s = static_cast<std::uint32_t>(series_heads_.size());
   series_heads_.push_back(g);
-  std::size_t i = SeriesHash(k.entity, k.indicator, k.measure, k.kind) & mask;
-  while (series_slots_[i] != kNone) i = (i + 1) & mask;
-  series_slots_[i] = s;
+  if (2 * (series_heads_.size() + 1) > series_slots_.size()) {
+    Rehash();
+  } else {
+    PlaceSeries(s);
+  }
 }
 
 std::span<const Fact> FactStore::Find(const FactKey& key) const {

@@ -1,8 +1,9 @@
 // FactStore: every fact, indexed by entity, indicator, measure, period and kind. Several facts
 // may share a key (two documents report the same figure); the evaluator decides whether they
-// agree. Lookups hash the key's Names (pointers), so a national store of millions of facts is
-// probed without comparing a string; ForEach visits keys in their text order, so everything
-// built from it is deterministic.
+// agree. A series — one entity, indicator, measure and kind — is found by hashing its Names
+// (pointers, so no string is compared), then its few periods are walked; the series table is
+// a fifth the size of a table of keys and stays in cache. ForEach visits keys in their text
+// order, so everything built from it is deterministic.
 #pragma once
 
 #include <cstdint>
@@ -46,7 +47,7 @@ class FactStore {
   struct Group {
     std::uint32_t first = 0;
     std::uint32_t count = 0;
-    std::uint32_t next_in_series = kNone;  // the series' next group, for Periods
+    std::uint32_t next_in_series = kNone;  // the series' group added before this one
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;
   static constexpr std::uint64_t kEmptySlot = UINT64_MAX;
@@ -56,16 +57,15 @@ class FactStore {
   std::uint32_t FindSeries(const Name& entity, const Name& indicator, Measure measure,
                            FactKind kind) const;
   void Rehash();
-  void PlaceGroup(std::uint32_t group);
+  void PlaceSeries(std::uint32_t series);
   std::vector<std::uint32_t> GroupsInKeyOrder() const;
 
   std::vector<Fact> facts_;  // may hold copies left behind when a group moved (see Add)
   std::vector<Group> groups_;
-  // Each slot: the key's hash in the high half, its group in the low half (kEmptySlot: none),
-  // so that a probe touches groups_ and facts_ only when the hash matches.
-  std::vector<std::uint64_t> group_slots_;
-  std::vector<std::uint32_t> series_heads_;  // the first group of each series
-  std::vector<std::uint32_t> series_slots_;
+  std::vector<std::uint32_t> series_heads_;  // the latest group of each series
+  // Each slot: the series' hash in the high half, its number in the low half (kEmptySlot:
+  // none), so that a probe reads facts_ only when the hash matches.
+  std::vector<std::uint64_t> series_slots_;
   std::size_t size_ = 0;
 };
 

@@ -1,14 +1,21 @@
 #include "src/report/fact_json.h"
 
+#include <cstring>
+
 #include "src/report/json_text.h"
 
 namespace kaohe {
 namespace {
 
+// Keys are fixed words that need no escaping; written in one append, as this runs for every
+// field of every finding of a national report.
 void Key(std::string& out, std::string_view key) {
-  out += '"';
-  out += key;  // keys are fixed words that need no escaping
-  out += "\":";
+  char text[32];
+  text[0] = '"';
+  std::memcpy(text + 1, key.data(), key.size());
+  text[key.size() + 1] = '"';
+  text[key.size() + 2] = ':';
+  out.append(text, key.size() + 3);
 }
 
 void StringField(std::string& out, std::string_view key, std::string_view value) {

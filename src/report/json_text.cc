@@ -2,17 +2,21 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace kaohe {
 
-void AppendJsonString(std::string& out, std::string_view text) {
+namespace {
+
+bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+void AppendEscaped(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
   std::size_t plain = 0;  // start of the run of characters copied as they are
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!NeedsEscape(c)) continue;
     out.append(text.data() + plain, i - plain);
     plain = i + 1;
     switch (c) {
@@ -37,14 +41,33 @@ void AppendJsonString(std::string& out, std::string_view text) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
+      default: {
+        const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(escape, sizeof escape);
         break;
+      }
     }
   }
   out.append(text.data() + plain, text.size() - plain);
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  bool plain = true;
+  for (char c : text) plain &= !NeedsEscape(static_cast<unsigned char>(c));
+  if (plain) {
+    // The usual case, in one copy.
+    std::size_t at = out.size();
+    out.resize(at + text.size() + 2);
+    char* p = out.data() + at;
+    *p = '"';
+    std::memcpy(p + 1, text.data(), text.size());
+    p[text.size() + 1] = '"';
+    return;
+  }
+  out += '"';
+  AppendEscaped(out, text);
   out += '"';
 }
 
