@@ -1,11 +1,13 @@
 #include "src/load/fact_loaders.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "src/load/file_reader.h"
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -240,6 +242,60 @@ TEST_CASE("CSV mistakes are reported at row and column") {
 TEST_CASE("a file with another extension is refused") {
   auto l = Load("facts.txt", "");
   CHECK(FindCode(l->world->diagnostics, "F012"));
+}
+
+TEST_CASE("a streamed JSON Lines file gives the facts and diagnostics of one read whole") {
+  // Over 4 MiB, so that lines straddle the reader's chunks; with a byte order mark, CRLF line
+  // ends, blank lines, a bad fact and no final line break.
+  std::string text = "\xEF\xBB\xBF";
+  int lines = 0;
+  for (int i = 0; text.size() < (std::size_t{9} << 20); ++i) {
+    text += fmt::format(
+        R"({{"entity":"甲区","indicator":"gdp","measure":"level","period":{},"kind":"actual",)"
+        R"("value":{},"unit":"元","note":"{}"}})",
+        1990 + i % 36, i, std::string(static_cast<std::size_t>(i % 97), 'q'));
+    text += i % 3 ? "\n" : "\r\n";
+    ++lines;
+    if (i % 1000 == 0) {
+      text += "\n";
+      ++lines;
+    }
+  }
+  text += R"({"entity":"甲区","indicator":"gdp","measure":"level","period":1999,"kind":"plan"})";
+  ++lines;
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kaohe_loader_test." + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "stream.jsonl").string();
+  std::ofstream(path, std::ios::binary) << text;
+  auto whole = std::make_unique<Loaded>();
+  auto file = ReadTextFile(path);
+  REQUIRE(file.ok());
+  FactChecker whole_checker(*whole->world->dictionary, whole->world->diagnostics, whole->documents);
+  LoadFactFile(file.value(), whole_checker, whole->store);
+  auto world = MakeWorld();
+  DocumentCache documents;
+  FactStore streamed;
+  FactChecker checker(*world->dictionary, world->diagnostics, documents);
+  auto result = StreamFactsJsonl(path, checker, streamed);
+  REQUIRE(result.ok());
+  CHECK(streamed.size() == whole->store.size());
+  CHECK(streamed.size() > 50000);
+  std::vector<std::string> a, b;
+  streamed.ForEach([&](const FactKey&, std::span<const Fact> facts) {
+    for (const Fact& f : facts) a.push_back(DebugString(f));
+  });
+  whole->store.ForEach([&](const FactKey&, std::span<const Fact> facts) {
+    for (const Fact& f : facts) b.push_back(DebugString(f));
+  });
+  CHECK(a == b);
+  CHECK(AllMessages(world->diagnostics) == AllMessages(whole->world->diagnostics));
+  CHECK(AllMessages(world->diagnostics).find(fmt::format(":{}:", lines)) != std::string::npos);
+
+  std::ofstream(path, std::ios::binary) << "{}\n{\"entity\":\"甲\xFF\"}\n";
+  auto bad = StreamFactsJsonl(path, checker, streamed);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == path + ":2:13: invalid UTF-8 at byte offset 17 (byte 0xFF)");
 }
 
 }  // namespace kaohe

@@ -2,8 +2,13 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
 #include "engine/units.h"
 #include "src/load/fact_loaders.h"
+#include "src/load/file_reader.h"
 
 namespace kaohe {
 namespace {
@@ -12,12 +17,16 @@ namespace od = simdjson::ondemand;
 
 class JsonlLineReader {
  public:
-  JsonlLineReader(const SourceFile& file, int line, std::string_view text, FactChecker& checker)
-      : file_(file), line_(line), text_(text), checker_(checker) {}
+  JsonlLineReader(const std::string& path, int line, std::string_view text, FactChecker& checker)
+      : path_(path), line_(line), text_(text), checker_(checker) {}
 
-  void Read(od::parser& parser, FactStore& store) {
-    simdjson::padded_string padded(text_);
-    base_ = padded.data();
+  // `scratch` holds the line with the padding simdjson reads past its end; it is reused from
+  // line to line so that a file of millions of facts is not a million allocations.
+  void Read(od::parser& parser, std::string& scratch, FactStore& store) {
+    scratch.assign(text_);
+    scratch.resize(text_.size() + simdjson::SIMDJSON_PADDING, '\0');
+    simdjson::padded_string_view padded(scratch.data(), text_.size(), scratch.size());
+    base_ = scratch.data();
     od::document doc;
     od::object object;
     if (auto error = parser.iterate(padded).get(doc); error) return Syntax(error);
@@ -35,8 +44,8 @@ class JsonlLineReader {
       od::field field;
       if (auto error = std::move(field_result).get(field); error) return Syntax(error);
       // The key's position must be taken before unescaped_key(), which consumes the key.
-      std::size_t key_offset = static_cast<std::size_t>(
-          std::max<std::ptrdiff_t>(0, field.key().raw() - padded.data() - 1));
+      std::size_t key_offset =
+          static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, field.key().raw() - base_ - 1));
       last_key_offset_ = key_offset;
       std::string_view key;
       if (auto error = field.unescaped_key().get(key); error) return Syntax(error);
@@ -205,8 +214,7 @@ class JsonlLineReader {
   }
 
   SourceLocation Where(std::size_t byte_offset) const {
-    return {file_.path(), line_,
-            CodePointCount(text_.substr(0, std::min(byte_offset, text_.size()))) + 1};
+    return {path_, line_, CodePointCount(text_.substr(0, std::min(byte_offset, text_.size()))) + 1};
   }
 
   void Report(std::size_t byte_offset, std::string code, std::string message) {
@@ -214,7 +222,7 @@ class JsonlLineReader {
                                  std::string(text_));
   }
 
-  const SourceFile& file_;
+  const std::string& path_;
   int line_;
   std::string_view text_;
   FactChecker& checker_;
@@ -226,11 +234,76 @@ class JsonlLineReader {
 
 void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store) {
   od::parser parser;
+  std::string scratch;
   for (int line = 1; line <= file.line_count(); ++line) {
     std::string_view text = file.Line(line);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    JsonlLineReader(file, line, text, checker).Read(parser, store);
+    JsonlLineReader(file.path(), line, text, checker).Read(parser, scratch, store);
   }
+}
+
+Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, FactStore& store) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return Error{fmt::format("{}: is a directory", path)};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{fmt::format("{}: cannot open", path)};
+  od::parser parser;
+  std::string scratch, pending;
+  std::vector<char> chunk(std::size_t{4} << 20);
+  std::size_t offset = 0;  // of pending's first byte in the file, after any byte order mark
+  int line = 0;
+  bool first_chunk = true;
+  // Returns an error for invalid UTF-8 or an overlong line; reads the line otherwise.
+  auto take_line = [&](std::string_view text) -> std::optional<Error> {
+    ++line;
+    if (text.size() > kMaxStreamedLineBytes) {
+      return Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path, line,
+                               kMaxStreamedLineBytes)};
+    }
+    if (std::size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+      return Error{fmt::format("{}:{}:{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})", path,
+                               line, CodePointCount(text.substr(0, bad)) + 1, offset + bad,
+                               static_cast<unsigned char>(text[bad]))};
+    }
+    std::string_view content = text;
+    if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
+    if (content.find_first_not_of(" \t") != std::string_view::npos) {
+      JsonlLineReader(path, line, content, checker).Read(parser, scratch, store);
+    }
+    return std::nullopt;
+  };
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    std::size_t got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    std::string_view data(chunk.data(), got);
+    if (first_chunk && data.starts_with("\xEF\xBB\xBF")) data.remove_prefix(3);
+    first_chunk = false;
+    std::size_t start = 0;
+    for (std::size_t nl = data.find('\n'); nl != std::string_view::npos;
+         nl = data.find('\n', start)) {
+      std::string_view text = data.substr(start, nl - start);
+      if (!pending.empty()) {
+        pending.append(text);
+        text = pending;
+      }
+      if (auto error = take_line(text)) return *error;
+      offset += text.size() + 1;
+      pending.clear();
+      start = nl + 1;
+    }
+    pending.append(data.substr(start));
+    if (pending.size() > kMaxStreamedLineBytes) {
+      return Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path, line + 1,
+                               kMaxStreamedLineBytes)};
+    }
+  }
+  if (in.bad()) return Error{fmt::format("{}: read failed", path)};
+  if (!pending.empty()) {
+    if (auto error = take_line(pending)) return *error;
+  }
+  return true;
 }
 
 }  // namespace kaohe

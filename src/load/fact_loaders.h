@@ -6,13 +6,23 @@
 // stored, and the caller refuses to evaluate when any error was reported.
 #pragma once
 
+#include <string>
+
 #include "engine/fact_store.h"
+#include "engine/result.h"
 #include "engine/source.h"
 #include "src/load/fact_checker.h"
 
 namespace kaohe {
 
+// Longest line of a JSON Lines fact file read as a stream, as for streamed documents.
+inline constexpr std::size_t kMaxStreamedLineBytes = std::size_t{1} << 24;
+
 void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store);
+// The same, read from the file a few megabytes at a time, so that a national facts file is never
+// held in memory whole. Errors: unreadable file, invalid UTF-8 (file:line:column and byte
+// offset), a line over kMaxStreamedLineBytes.
+Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, FactStore& store);
 void LoadTargetTableYaml(const SourceFile& file, FactChecker& checker, FactStore& store);
 void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store);
 

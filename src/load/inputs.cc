@@ -60,9 +60,14 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
 
   FactChecker checker(*inputs.dictionary, diagnostics, files);
   for (const std::string& path : fact_files.value()) {
-    const SourceFile* file = files.Get(path);
-    if (!file) return ReadTextFile(path).error();
-    LoadFactFile(*file, checker, inputs.facts);
+    if (path.ends_with(".jsonl")) {
+      auto streamed = StreamFactsJsonl(path, checker, inputs.facts);
+      if (!streamed.ok()) return streamed.error();
+    } else {
+      const SourceFile* file = files.Get(path);
+      if (!file) return ReadTextFile(path).error();
+      LoadFactFile(*file, checker, inputs.facts);
+    }
     if (inputs.facts.size() > kMaxFacts) {
       return Error{fmt::format("{}: more than {} facts in one run", path, kMaxFacts)};
     }
