@@ -16,10 +16,9 @@
 
 namespace kaohe {
 
-std::string RenderMessage(const std::string& message_template,
-                          const std::vector<std::pair<std::string, std::string>>& values) {
+std::string RenderMessage(std::string_view message_template, const PlaceholderValue& value) {
   std::string out;
-  const std::string& t = message_template;
+  const std::string_view t = message_template;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i] == '{' && i + 1 < t.size() && t[i + 1] == '{') {
       out += '{';
@@ -29,20 +28,33 @@ std::string RenderMessage(const std::string& message_template,
       ++i;
     } else if (t[i] == '{') {
       std::size_t close = t.find('}', i);
-      if (close == std::string::npos) {
+      if (close == std::string_view::npos) {
         out += t.substr(i);
         break;
       }
-      std::string name = t.substr(i + 1, close - i - 1);
-      auto it = std::find_if(values.begin(), values.end(),
-                             [&](const auto& kv) { return kv.first == name; });
-      out += it != values.end() ? it->second : t.substr(i, close - i + 1);
+      std::optional<std::string> v = value(t.substr(i + 1, close - i - 1));
+      out += v ? *v : t.substr(i, close - i + 1);
       i = close;
     } else {
-      out += t[i];
+      // Copies the run up to the next brace at once.
+      std::size_t next = t.find_first_of("{}", i);
+      if (next == std::string_view::npos) next = t.size();
+      out += t.substr(i, std::max<std::size_t>(1, next - i));
+      i += std::max<std::size_t>(1, next - i) - 1;
     }
   }
   return out;
+}
+
+std::string RenderMessage(const std::string& message_template,
+                          const std::vector<std::pair<std::string, std::string>>& values) {
+  return RenderMessage(std::string_view(message_template),
+                       [&](std::string_view name) -> std::optional<std::string> {
+                         for (const auto& [key, v] : values) {
+                           if (key == name) return v;
+                         }
+                         return std::nullopt;
+                       });
 }
 
 namespace {
@@ -139,7 +151,9 @@ class Evaluation {
         f.message = "缺少数据：" + Join(missing_, "；");
         break;
       default:
-        f.message = RenderMessage(rule_.message, Placeholders(f));
+        f.message = RenderMessage(std::string_view(rule_.message), [&](std::string_view name) {
+          return Placeholder(name, f.status);
+        });
         break;
     }
     return f;
@@ -172,29 +186,28 @@ class Evaluation {
     return out;
   }
 
-  std::vector<std::pair<std::string, std::string>> Placeholders(const Finding& f) const {
-    std::string gap;
-    if (own_actual_ && own_target_ && own_actual_->unit == own_target_->unit) {
+  // The value of one message placeholder; only those a template names are ever formatted.
+  std::optional<std::string> Placeholder(std::string_view name, Status status) const {
+    if (name == "entity") return entity_.name.str();
+    if (name == "kind") return std::string(EntityKindName(entity_.kind));
+    if (name == "period") return std::to_string(period_);
+    if (name == "indicator") return indicator_.name;
+    if (name == "indicator_id") return indicator_.id.str();
+    if (name == "measure") return std::string(MeasureWord(rule_.measure));
+    if (name == "actual") return own_actual_ ? FormatFact(*own_actual_) : "—";
+    if (name == "target") return own_target_ ? FormatFact(*own_target_) : "—";
+    if (name == "lhs") return lhs_ ? FormatValue(*lhs_) : "—";
+    if (name == "rhs") return rhs_ ? FormatValue(*rhs_) : "—";
+    if (name == "gap") {
+      if (!own_actual_ || !own_target_ || own_actual_->unit != own_target_->unit) return "";
       double d = own_actual_->value - own_target_->value;
-      std::string unit = own_actual_->unit == PercentUnit() ? "pp" : own_actual_->unit.str();
-      gap = (d > 0 ? "+" : "") + FormatQuantity(d, unit);
+      std::string_view unit = own_actual_->unit == PercentUnit() ? "pp" : own_actual_->unit.view();
+      return (d > 0 ? "+" : "") + FormatQuantity(d, unit);
     }
-    return {
-        {"entity", entity_.name},
-        {"kind", std::string(EntityKindName(entity_.kind))},
-        {"period", std::to_string(period_)},
-        {"indicator", indicator_.name},
-        {"indicator_id", indicator_.id},
-        {"measure", std::string(MeasureWord(rule_.measure))},
-        {"actual", own_actual_ ? FormatFact(*own_actual_) : "—"},
-        {"target", own_target_ ? FormatFact(*own_target_) : "—"},
-        {"lhs", lhs_ ? FormatValue(*lhs_) : "—"},
-        {"rhs", rhs_ ? FormatValue(*rhs_) : "—"},
-        {"gap", gap},
-        {"verdict", VerdictWord(f.status)},
-        {"rule", rule_.id},
-        {"status", std::string(StatusId(f.status))},
-    };
+    if (name == "verdict") return VerdictWord(status);
+    if (name == "rule") return rule_.id;
+    if (name == "status") return std::string(StatusId(status));
+    return std::nullopt;
   }
 
   std::string VerdictWord(Status status) const {

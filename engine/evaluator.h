@@ -5,7 +5,10 @@
 // dictionary's order of entities, then pack and rule order, indicator, measure and period.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/compiled_rule.h"
@@ -30,7 +33,10 @@ std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& fac
 // evidence. Its status is always the one it was judged to have.
 Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary);
 
-// Fills a message template's {placeholders}; {{ and }} stand for braces.
+// Fills a message template's {placeholders}; {{ and }} stand for braces. A placeholder whose
+// value is nullopt is left as it is.
+using PlaceholderValue = std::function<std::optional<std::string>(std::string_view name)>;
+std::string RenderMessage(std::string_view message_template, const PlaceholderValue& value);
 std::string RenderMessage(const std::string& message_template,
                           const std::vector<std::pair<std::string, std::string>>& values);
 
