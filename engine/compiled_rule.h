@@ -67,9 +67,9 @@ struct Tolerance {
 };
 
 struct CompiledRule {
-  std::string pack;
-  std::string id;
-  std::string title;
+  Name pack;  // Names, because every finding of the rule repeats them
+  Name id;
+  Name title;
   std::string description;
   SourceLocation where;
   std::vector<const Entity*> entities;       // in dictionary order

@@ -32,8 +32,8 @@ void SarifReporter::Write(const ReportInput& input, std::ostream& out) const {
       Json r;
       r["id"] = rule.id;
       r["name"] = rule.id;
-      r["shortDescription"] = {{"text", rule.title.empty() ? rule.id : rule.title}};
-      r["fullDescription"] = {{"text", rule.description.empty() ? rule.title : rule.description}};
+      r["shortDescription"] = {{"text", rule.title.empty() ? rule.id.str() : rule.title.str()}};
+      r["fullDescription"] = {{"text", rule.description.empty() ? rule.title.str() : rule.description}};
       r["help"] = {{"text", "check: " + rule.check_text +
                                 (pack.document.empty() ? "" : "\ndocument: " + pack.document)}};
       r["defaultConfiguration"] = {{"level", Level(rule.severity)}};
