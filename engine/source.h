@@ -8,10 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/name.h"
+
 namespace kaohe {
 
 struct SourceLocation {
-  std::string file;
+  Name file;       // a Name: every finding of a rule copies its location
   int line = 0;    // 1-based; 0 when unknown
   int column = 0;  // 1-based, in code points; 0 when unknown
 

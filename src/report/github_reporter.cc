@@ -46,7 +46,7 @@ void GithubReporter::Write(const ReportInput& input, std::ostream& out) const {
                                : f.severity == Severity::kWarning ? "warning"
                                                                   : "notice";
     const Fact* judged = JudgedFact(f);
-    std::string file = judged ? judged->source.file.str() : f.rule_location.file;
+    std::string file = judged ? judged->source.file.str() : f.rule_location.file.str();
     int line = judged ? judged->source.line : f.rule_location.line;
     std::string message = f.message;
     if (!f.arithmetic.empty()) message += "\n" + f.arithmetic;

@@ -33,7 +33,8 @@ void SarifReporter::Write(const ReportInput& input, std::ostream& out) const {
       r["id"] = rule.id;
       r["name"] = rule.id;
       r["shortDescription"] = {{"text", rule.title.empty() ? rule.id.str() : rule.title.str()}};
-      r["fullDescription"] = {{"text", rule.description.empty() ? rule.title.str() : rule.description}};
+      r["fullDescription"] = {
+          {"text", rule.description.empty() ? rule.title.str() : rule.description}};
       r["help"] = {{"text", "check: " + rule.check_text +
                                 (pack.document.empty() ? "" : "\ndocument: " + pack.document)}};
       r["defaultConfiguration"] = {{"level", Level(rule.severity)}};
@@ -54,7 +55,7 @@ void SarifReporter::Write(const ReportInput& input, std::ostream& out) const {
     result["message"] = {
         {"text", f.arithmetic.empty() ? f.message : f.message + "（" + f.arithmetic + "）"}};
     const Fact* judged = JudgedFact(f);
-    std::string uri = judged ? judged->source.file.str() : f.rule_location.file;
+    std::string uri = judged ? judged->source.file.str() : f.rule_location.file.str();
     int line = judged ? judged->source.line : f.rule_location.line;
     Json physical = {{"artifactLocation", {{"uri", uri}}}};
     if (line > 0) physical["region"] = {{"startLine", line}};
