@@ -32,6 +32,17 @@ TEST_CASE("JSON strings and numbers are written as nlohmann::json writes them") 
     CHECK(out == nlohmann::json(text).dump());
   }
   std::mt19937_64 random(7);
+  // Strings of every length up to 40, where the character that needs escaping (if any) falls
+  // at every position of the eight-byte words the writer scans.
+  const std::string pieces[] = {"a", "甲", "\"", "\\", "\n", "\x01", "\x1f", " ", "~", "\x7f"};
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    std::size_t length = random() % 40;
+    while (text.size() < length) text += pieces[random() % (i % 2 ? 10 : 2)];
+    std::string out;
+    AppendJsonString(out, text);
+    REQUIRE(out == nlohmann::json(text).dump());
+  }
   std::vector<double> values = {0.0,
                                 -0.0,
                                 1,

@@ -1,114 +1,113 @@
 #include "src/report/fact_json.h"
 
-#include <cstring>
-
 #include "src/report/json_text.h"
 
 namespace kaohe {
 namespace {
 
-// Keys are fixed words that need no escaping; written in one append, as this runs for every
-// field of every finding of a national report.
-void Key(std::string& out, std::string_view key) {
-  char text[32];
-  text[0] = '"';
-  std::memcpy(text + 1, key.data(), key.size());
-  text[key.size() + 1] = '"';
-  text[key.size() + 2] = ':';
-  out.append(text, key.size() + 3);
+// Keys and fixed words are written as literals, quotes and colon included, in one append each:
+// this runs for every field of every finding of a national report.
+template <std::size_t N>
+void Raw(std::string& out, const char (&text)[N]) {
+  out.append(text, N - 1);
 }
 
-void StringField(std::string& out, std::string_view key, std::string_view value) {
-  Key(out, key);
-  AppendJsonString(out, value);
-  out += ',';
-}
+void Raw(std::string& out, std::string_view text) { out.append(text); }
 
-void IntField(std::string& out, std::string_view key, std::int64_t value) {
-  Key(out, key);
-  AppendJsonInt(out, value);
-  out += ',';
+// A word from a fixed vocabulary (measure, kind, status …): needs no escaping.
+void Word(std::string& out, std::string_view word) {
+  out += '"';
+  out.append(word);
+  out += '"';
 }
 
 }  // namespace
 
 void AppendFactJson(std::string& out, const Fact& fact) {
-  out += '{';
-  StringField(out, "entity", fact.key.entity);
-  StringField(out, "indicator", fact.key.indicator);
-  StringField(out, "measure", MeasureId(fact.key.measure));
-  IntField(out, "period", fact.key.period);
-  StringField(out, "kind", FactKindId(fact.key.kind));
-  Key(out, "value");
+  Raw(out, "{\"entity\":");
+  AppendJsonString(out, fact.key.entity);
+  Raw(out, ",\"indicator\":");
+  AppendJsonString(out, fact.key.indicator);
+  Raw(out, ",\"measure\":");
+  Word(out, MeasureId(fact.key.measure));
+  Raw(out, ",\"period\":");
+  AppendJsonInt(out, fact.key.period);
+  Raw(out, ",\"kind\":");
+  Word(out, FactKindId(fact.key.kind));
+  Raw(out, ",\"value\":");
   AppendJsonNumber(out, fact.value);
-  out += ',';
-  StringField(out, "unit", fact.unit);
-  StringField(out, "qualifier", QualifierId(fact.qualifier));
-  Key(out, "preliminary");
-  out += fact.preliminary ? "true," : "false,";
-  Key(out, "strive");
-  out += fact.strive ? "true," : "false,";
-  Key(out, "source");
-  out += '{';
-  StringField(out, "file", fact.source.file);
-  IntField(out, "line", fact.source.line);
-  Key(out, "quote");
+  Raw(out, ",\"unit\":");
+  AppendJsonString(out, fact.unit);
+  Raw(out, ",\"qualifier\":");
+  Word(out, QualifierId(fact.qualifier));
+  Raw(out, fact.preliminary ? ",\"preliminary\":true" : ",\"preliminary\":false");
+  Raw(out, fact.strive ? ",\"strive\":true" : ",\"strive\":false");
+  Raw(out, ",\"source\":{\"file\":");
+  AppendJsonString(out, fact.source.file);
+  Raw(out, ",\"line\":");
+  AppendJsonInt(out, fact.source.line);
+  Raw(out, ",\"quote\":");
   AppendJsonString(out, fact.source.quote);
-  out += "}}";
+  Raw(out, "}}");
 }
 
 void AppendFindingJson(std::string& out, const Finding& f) {
-  out += '{';
-  StringField(out, "rule", f.rule);
-  StringField(out, "pack", f.pack);
-  StringField(out, "entity", f.entity);
-  StringField(out, "indicator", f.indicator);
-  StringField(out, "measure", MeasureId(f.measure));
-  IntField(out, "period", f.period);
-  StringField(out, "status", StatusId(f.status));
-  StringField(out, "severity", SeverityId(f.severity));
-  StringField(out, "message", f.message);
-  for (const auto& [key, fact] : {std::pair{"actual", &f.actual}, std::pair{"target", &f.target}}) {
-    Key(out, key);
-    if (*fact) {
-      AppendFactJson(out, **fact);
-    } else {
-      out += "null";
-    }
-    out += ',';
+  Raw(out, "{\"rule\":");
+  AppendJsonString(out, f.rule);
+  Raw(out, ",\"pack\":");
+  AppendJsonString(out, f.pack);
+  Raw(out, ",\"entity\":");
+  AppendJsonString(out, f.entity);
+  Raw(out, ",\"indicator\":");
+  AppendJsonString(out, f.indicator);
+  Raw(out, ",\"measure\":");
+  Word(out, MeasureId(f.measure));
+  Raw(out, ",\"period\":");
+  AppendJsonInt(out, f.period);
+  Raw(out, ",\"status\":");
+  Word(out, StatusId(f.status));
+  Raw(out, ",\"severity\":");
+  Word(out, SeverityId(f.severity));
+  Raw(out, ",\"message\":");
+  AppendJsonString(out, f.message);
+  Raw(out, ",\"actual\":");
+  if (f.actual) {
+    AppendFactJson(out, *f.actual);
+  } else {
+    Raw(out, "null");
   }
-  StringField(out, "arithmetic", f.arithmetic);
-  Key(out, "missing");
-  out += '[';
+  Raw(out, ",\"target\":");
+  if (f.target) {
+    AppendFactJson(out, *f.target);
+  } else {
+    Raw(out, "null");
+  }
+  Raw(out, ",\"arithmetic\":");
+  AppendJsonString(out, f.arithmetic);
+  Raw(out, ",\"missing\":[");
   for (std::size_t i = 0; i < f.missing.size(); ++i) {
     if (i) out += ',';
     AppendJsonString(out, f.missing[i]);
   }
-  out += "],";
-  Key(out, "evidence");
-  out += '[';
+  Raw(out, "],\"evidence\":[");
   for (std::size_t i = 0; i < f.evidence.size(); ++i) {
     if (i) out += ',';
     AppendFactJson(out, f.evidence[i]);
   }
-  out += "],";
-  Key(out, "rule_source");
-  out += '{';
-  StringField(out, "file", f.rule_location.file);
-  Key(out, "line");
+  Raw(out, "],\"rule_source\":{\"file\":");
+  AppendJsonString(out, f.rule_location.file);
+  Raw(out, ",\"line\":");
   AppendJsonInt(out, f.rule_location.line);
-  out += '}';
+  Raw(out, "}");
   if (!f.waiver_reason.empty()) {
-    out += ',';
-    Key(out, "waiver");
+    Raw(out, ",\"waiver\":");
     AppendJsonString(out, f.waiver_reason);
   }
   if (!f.baseline.empty()) {
-    out += ',';
-    Key(out, "baseline");
+    Raw(out, ",\"baseline\":");
     AppendJsonString(out, f.baseline);
   }
-  out += '}';
+  Raw(out, "}");
 }
 
 std::string FactJson(const Fact& fact) {
