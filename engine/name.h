@@ -53,6 +53,25 @@ class Name {
   const std::string* text_;
 };
 
+// The last few Names made from text, so that a loader reading a million facts about a few
+// thousand entities interns each word once per run of lines, not once per line. One per thread.
+class RecentNames {
+ public:
+  Name Get(std::string_view text) {
+    for (const Name& name : names_) {
+      if (name.view() == text) return name;
+    }
+    Name name(text);
+    names_[next_++ % kSize] = name;
+    return name;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 16;
+  Name names_[kSize];
+  std::size_t next_ = 0;
+};
+
 inline std::string operator+(const std::string& a, const Name& b) { return a + b.str(); }
 inline std::string operator+(const Name& a, const std::string& b) { return a.str() + b; }
 inline std::string operator+(const char* a, const Name& b) { return a + b.str(); }

@@ -10,6 +10,7 @@
 namespace kaohe {
 
 const SourceFile* DocumentCache::Get(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
   auto it = files_.find(path);
   if (it != files_.end()) return it->second.get();
   if (unreadable_.count(path)) return nullptr;

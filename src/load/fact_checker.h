@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -16,12 +17,14 @@
 namespace kaohe {
 
 // Reads the documents facts cite, once each, to check that quotes and cells are really there.
+// Safe to share between threads loading facts in parallel.
 class DocumentCache {
  public:
   // nullptr when the file cannot be read as UTF-8 text.
   const SourceFile* Get(const std::string& path);
 
  private:
+  std::mutex mutex_;
   std::map<std::string, std::unique_ptr<SourceFile>> files_;
   std::map<std::string, bool> unreadable_;
 };
@@ -44,6 +47,7 @@ class FactChecker {
   // cannot be read.
   bool VerifyQuote(const FactSource& source, const SourceLocation& where);
 
+  const Dictionary& dictionary() const { return dictionary_; }
   DocumentCache& documents() { return documents_; }
   Diagnostics& diagnostics() { return diagnostics_; }
 

@@ -2,9 +2,12 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <thread>
+#include <vector>
 
 #include "engine/units.h"
 #include "src/load/fact_loaders.h"
@@ -20,9 +23,19 @@ class JsonlLineReader {
   JsonlLineReader(const std::string& path, int line, std::string_view text, FactChecker& checker)
       : path_(path), line_(line), text_(text), checker_(checker) {}
 
-  // `scratch` holds the line with the padding simdjson reads past its end; it is reused from
-  // line to line so that a file of millions of facts is not a million allocations.
-  void Read(od::parser& parser, std::string& scratch, FactStore& store) {
+  // One per thread, reused from line to line so that a file of millions of facts is not a
+  // million allocations: the parser, the line with the padding simdjson reads past its end,
+  // and the names of the last lines.
+  struct Scratch {
+    od::parser parser;
+    std::string line;
+    RecentNames names;
+  };
+
+  // Reads the line; a fact that passes every check goes to `out`.
+  void Read(Scratch& state, std::vector<Fact>& out) {
+    od::parser& parser = state.parser;
+    std::string& scratch = state.line;
     scratch.assign(text_);
     scratch.resize(text_.size() + simdjson::SIMDJSON_PADDING, '\0');
     simdjson::padded_string_view padded(scratch.data(), text_.size(), scratch.size());
@@ -51,13 +64,13 @@ class JsonlLineReader {
       if (auto error = field.unescaped_key().get(key); error) return Syntax(error);
       od::value value = field.value();
       std::string_view s;
-      auto string_field = [&](auto& out) {
+      auto string_field = [&](auto& field_out) {
         std::string_view text;
         if (value.get_string().get(text)) {
           Report(key_offset, "F003", fmt::format("{} must be a string", key));
           return false;
         }
-        out = text;
+        field_out = state.names.Get(text);
         return true;
       };
       if (key == "entity") {
@@ -169,7 +182,7 @@ class JsonlLineReader {
     SourceLocation where = Where(0);
     if (!checker_.Check(fact, where)) return;
     if (!checker_.VerifyQuote(fact.source, where)) return;
-    store.Add(std::move(fact));
+    out.push_back(fact);
   }
 
  private:
@@ -233,14 +246,64 @@ class JsonlLineReader {
 }  // namespace
 
 void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store) {
-  od::parser parser;
-  std::string scratch;
+  JsonlLineReader::Scratch scratch;
+  std::vector<Fact> facts;
   for (int line = 1; line <= file.line_count(); ++line) {
     std::string_view text = file.Line(line);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    JsonlLineReader(file.path(), line, text, checker).Read(parser, scratch, store);
+    JsonlLineReader(file.path(), line, text, checker).Read(scratch, facts);
+    for (const Fact& f : facts) store.Add(f);
+    facts.clear();
   }
 }
+
+namespace {
+
+// Complete lines of a streamed file, read on a worker thread into facts and diagnostics of
+// their own, which are then added to the store and the run's diagnostics in file order.
+struct Batch {
+  std::string text;
+  int first_line = 0;
+  std::size_t first_offset = 0;  // in the file, after any byte order mark
+  std::vector<Fact> facts;
+  Diagnostics diagnostics;
+  std::optional<Error> error;  // invalid UTF-8 or an overlong line: the file is refused
+};
+
+void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
+               JsonlLineReader::Scratch& scratch) {
+  // Diagnostics of the batch's own; the dictionary and the cited documents are shared.
+  FactChecker checker(shared.dictionary(), batch.diagnostics, shared.documents());
+  std::string_view data = batch.text;
+  int line = batch.first_line;
+  std::size_t offset = batch.first_offset;
+  while (!data.empty()) {
+    std::size_t nl = data.find('\n');
+    std::string_view text = data.substr(0, nl);
+    if (text.size() > kMaxStreamedLineBytes) {
+      batch.error = Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path,
+                                      line, kMaxStreamedLineBytes)};
+      return;
+    }
+    if (std::size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+      batch.error = Error{fmt::format("{}:{}:{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})",
+                                      path, line, CodePointCount(text.substr(0, bad)) + 1,
+                                      offset + bad, static_cast<unsigned char>(text[bad]))};
+      return;
+    }
+    std::string_view content = text;
+    if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
+    if (content.find_first_not_of(" \t") != std::string_view::npos) {
+      JsonlLineReader(path, line, content, checker).Read(scratch, batch.facts);
+    }
+    if (nl == std::string_view::npos) break;
+    data.remove_prefix(nl + 1);
+    offset += nl + 1;
+    ++line;
+  }
+}
+
+}  // namespace
 
 Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, FactStore& store) {
   std::error_code ec;
@@ -248,60 +311,89 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     return Error{fmt::format("{}: is a directory", path)};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{fmt::format("{}: cannot open", path)};
-  od::parser parser;
-  std::string scratch, pending;
+  const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<JsonlLineReader::Scratch> scratch(threads);
   std::vector<char> chunk(std::size_t{4} << 20);
-  std::size_t offset = 0;  // of pending's first byte in the file, after any byte order mark
-  int line = 0;
+  std::string pending;  // the start of a line the last chunk cut
+  int next_line = 1;
+  std::size_t next_offset = 0;
   bool first_chunk = true;
-  // Returns an error for invalid UTF-8 or an overlong line; reads the line otherwise.
-  auto take_line = [&](std::string_view text) -> std::optional<Error> {
-    ++line;
-    if (text.size() > kMaxStreamedLineBytes) {
-      return Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path, line,
-                               kMaxStreamedLineBytes)};
-    }
-    if (std::size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
-      return Error{fmt::format("{}:{}:{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})", path,
-                               line, CodePointCount(text.substr(0, bad)) + 1, offset + bad,
-                               static_cast<unsigned char>(text[bad]))};
-    }
-    std::string_view content = text;
-    if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
-    if (content.find_first_not_of(" \t") != std::string_view::npos) {
-      JsonlLineReader(path, line, content, checker).Read(parser, scratch, store);
-    }
-    return std::nullopt;
-  };
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    std::size_t got = static_cast<std::size_t>(in.gcount());
-    if (got == 0) break;
-    std::string_view data(chunk.data(), got);
-    if (first_chunk && data.starts_with("\xEF\xBB\xBF")) data.remove_prefix(3);
-    first_chunk = false;
-    std::size_t start = 0;
-    for (std::size_t nl = data.find('\n'); nl != std::string_view::npos;
-         nl = data.find('\n', start)) {
-      std::string_view text = data.substr(start, nl - start);
-      if (!pending.empty()) {
-        pending.append(text);
-        text = pending;
+  bool at_end = false;
+
+  // The next batch of complete lines (the file's last line may lack its line break); empty at
+  // the end of the file.
+  auto next_batch = [&]() -> std::optional<Batch> {
+    while (!at_end) {
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      std::size_t got = static_cast<std::size_t>(in.gcount());
+      std::string_view data(chunk.data(), got);
+      if (got == 0) {
+        at_end = true;
+        break;
       }
-      if (auto error = take_line(text)) return *error;
-      offset += text.size() + 1;
-      pending.clear();
-      start = nl + 1;
+      if (first_chunk && data.starts_with("\xEF\xBB\xBF")) data.remove_prefix(3);
+      first_chunk = false;
+      std::size_t last_nl = data.rfind('\n');
+      if (last_nl == std::string_view::npos) {
+        pending.append(data);
+        if (pending.size() > kMaxStreamedLineBytes) {
+          Batch b;
+          b.first_line = next_line;
+          b.error = Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path,
+                                      next_line, kMaxStreamedLineBytes)};
+          return b;
+        }
+        continue;
+      }
+      Batch b;
+      b.text = std::move(pending);
+      b.text.append(data.substr(0, last_nl));  // without the final line break
+      pending.assign(data.substr(last_nl + 1));
+      b.first_line = next_line;
+      b.first_offset = next_offset;
+      next_line += static_cast<int>(std::count(b.text.begin(), b.text.end(), '\n')) + 1;
+      next_offset += b.text.size() + 1;
+      return b;
     }
-    pending.append(data.substr(start));
-    if (pending.size() > kMaxStreamedLineBytes) {
-      return Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path, line + 1,
-                               kMaxStreamedLineBytes)};
+    if (in.bad()) {
+      Batch b;
+      b.error = Error{fmt::format("{}: read failed", path)};
+      return b;
     }
-  }
-  if (in.bad()) return Error{fmt::format("{}: read failed", path)};
-  if (!pending.empty()) {
-    if (auto error = take_line(pending)) return *error;
+    if (pending.empty()) return std::nullopt;
+    Batch b;
+    b.text = std::move(pending);
+    pending.clear();
+    b.first_line = next_line;
+    b.first_offset = next_offset;
+    return b;
+  };
+
+  // Batches are read on every core, then added in file order, so the store and the
+  // diagnostics are exactly those of reading the lines one after another.
+  while (true) {
+    std::vector<Batch> round;
+    for (unsigned t = 0; t < threads; ++t) {
+      auto b = next_batch();
+      if (!b) break;
+      bool refused = b->error.has_value();
+      round.push_back(std::move(*b));
+      if (refused) break;
+    }
+    if (round.empty()) break;
+    std::vector<std::thread> workers;
+    for (std::size_t t = 1; t < round.size(); ++t) {
+      if (round[t].error) continue;
+      workers.emplace_back(ReadBatch, std::cref(path), std::ref(checker), std::ref(round[t]),
+                           std::ref(scratch[t]));
+    }
+    if (!round[0].error) ReadBatch(path, checker, round[0], scratch[0]);
+    for (std::thread& w : workers) w.join();
+    for (Batch& b : round) {
+      checker.diagnostics().Append(b.diagnostics);
+      for (const Fact& f : b.facts) store.Add(f);
+      if (b.error) return *b.error;
+    }
   }
   return true;
 }
