@@ -147,12 +147,20 @@ void Dictionary::Finish(Diagnostics& diagnostics) {
 }
 
 const Indicator* Dictionary::FindIndicator(std::string_view word) const {
-  auto it = indicator_index_.find(std::string(word));
+  return IndicatorNamed(Name(word));
+}
+
+const Indicator* Dictionary::IndicatorNamed(const Name& word) const {
+  auto it = indicator_index_.find(word);
   return it == indicator_index_.end() ? nullptr : &indicators_[it->second];
 }
 
 const Entity* Dictionary::FindEntity(std::string_view word) const {
-  auto it = entity_index_.find(std::string(word));
+  return EntityNamed(Name(word));
+}
+
+const Entity* Dictionary::EntityNamed(const Name& word) const {
+  auto it = entity_index_.find(word);
   return it == entity_index_.end() ? nullptr : &entities_[it->second];
 }
 

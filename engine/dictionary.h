@@ -67,6 +67,9 @@ class Dictionary {
   const Indicator* FindIndicator(std::string_view word) const;
   // By canonical name or alias.
   const Entity* FindEntity(std::string_view word) const;
+  // The same for a word already interned (a fact's fields): hashed by pointer, no text read.
+  const Entity* EntityNamed(const Name& word) const;
+  const Indicator* IndicatorNamed(const Name& word) const;
 
   const std::deque<Indicator>& indicators() const { return indicators_; }
   const std::deque<Entity>& entities() const { return entities_; }
@@ -82,8 +85,8 @@ class Dictionary {
  private:
   std::deque<Indicator> indicators_;
   std::deque<Entity> entities_;
-  std::unordered_map<std::string, std::size_t> indicator_index_;
-  std::unordered_map<std::string, std::size_t> entity_index_;
+  std::unordered_map<Name, std::size_t> indicator_index_;
+  std::unordered_map<Name, std::size_t> entity_index_;
 };
 
 // Reads a dictionary file: a mapping with `indicators:` and/or `entities:` lists.

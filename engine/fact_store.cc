@@ -41,7 +41,7 @@ std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, M
     if (slot == kEmptySlot) return kNone;
     if ((slot & kTagBits) != tag) continue;
     auto s = static_cast<std::uint32_t>(slot);
-    if (SameSeries(facts_[groups_[series_heads_[s]].first].key, entity, indicator, measure, kind)) {
+    if (SameSeries(First(series_heads_[s]).key, entity, indicator, measure, kind)) {
       return s;
     }
   }
@@ -51,14 +51,14 @@ std::uint32_t FactStore::FindGroup(const FactKey& key) const {
   std::uint32_t s = FindSeries(key.entity, key.indicator, key.measure, key.kind);
   if (s == kNone) return kNone;
   for (std::uint32_t g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
-    if (facts_[groups_[g].first].key.period == key.period) return g;
+    if (First(g).key.period == key.period) return g;
   }
   return kNone;
 }
 
 void FactStore::PlaceSeries(std::uint32_t s) {
   std::size_t mask = series_slots_.size() - 1;
-  const FactKey& k = facts_[groups_[series_heads_[s]].first].key;
+  const FactKey& k = First(series_heads_[s]).key;
   std::uint64_t hash = SeriesHash(k.entity, k.indicator, k.measure, k.kind);
   std::size_t i = hash & mask;
   while (series_slots_[i] != kEmptySlot) i = (i + 1) & mask;
@@ -73,35 +73,55 @@ void FactStore::Rehash() {
   for (std::uint32_t s = 0; s < series_heads_.size(); ++s) PlaceSeries(s);
 }
 
+FactStore::Group FactStore::Allocate(std::uint32_t count) {
+  if (blocks_.empty() || blocks_.back().used + count > blocks_.back().capacity) {
+    // A key repeated beyond a block's size (hostile input) gets a block of twice its size, so
+    // that it moves seldom.
+    std::uint32_t capacity = std::max(kBlockFacts, 2 * count);
+    blocks_.push_back({std::make_unique<Fact[]>(capacity), capacity, 0});
+  }
+  Block& block = blocks_.back();
+  Group group{static_cast<std::uint32_t>(blocks_.size() - 1), block.used, 0, kNone};
+  block.used += count;
+  return group;
+}
+
 void FactStore::Add(Fact fact) {
-  if (facts_.size() >= kNone - 1) throw std::length_error("too many facts for one store");
+  if (size_ >= kNone - 1) throw std::length_error("too many facts for one store");
   const FactKey& k = fact.key;
   std::uint32_t s = FindSeries(k.entity, k.indicator, k.measure, k.kind);
   std::uint32_t g = kNone;
   if (s != kNone) {
     for (g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
-      if (facts_[groups_[g].first].key.period == k.period) break;
+      if (First(g).key.period == k.period) break;
     }
   }
   if (g != kNone) {
     Group& group = groups_[g];
-    if (group.first + group.count != facts_.size()) {
-      // Another key was added since this one: the group moves to the end to stay contiguous.
-      // The copies left behind are unreachable; a repeated key is rare (two documents giving
-      // one figure), so the waste is small.
-      std::vector<Fact> moved(facts_.begin() + group.first,
-                              facts_.begin() + group.first + group.count);
-      group.first = static_cast<std::uint32_t>(facts_.size());
-      facts_.insert(facts_.end(), moved.begin(), moved.end());
+    const Block& last = blocks_.back();
+    bool at_end = group.block == blocks_.size() - 1 && group.first + group.count == last.used;
+    if (at_end && last.used < last.capacity) {
+      ++blocks_.back().used;
+    } else {
+      // Another key was added since this one, or its block is full: the group moves to the
+      // end to stay contiguous. The copies left behind are unreachable; a repeated key is rare
+      // (two documents giving one figure), so the waste is small.
+      Group moved = Allocate(group.count + 1);
+      const Fact* from = &First(group);
+      std::copy(from, from + group.count, &blocks_[moved.block].facts[moved.first]);
+      group.block = moved.block;
+      group.first = moved.first;
     }
-    facts_.push_back(fact);
+    blocks_[group.block].facts[group.first + group.count] = fact;
     ++group.count;
     ++size_;
     return;
   }
   g = static_cast<std::uint32_t>(groups_.size());
-  groups_.push_back({static_cast<std::uint32_t>(facts_.size()), 1, kNone});
-  facts_.push_back(fact);
+  Group group = Allocate(1);
+  group.count = 1;
+  blocks_[group.block].facts[group.first] = fact;
+  groups_.push_back(group);
   ++size_;
   if (s != kNone) {
     groups_[g].next_in_series = series_heads_[s];
@@ -120,7 +140,7 @@ void FactStore::Add(Fact fact) {
 std::span<const Fact> FactStore::Find(const FactKey& key) const {
   std::uint32_t g = FindGroup(key);
   if (g == kNone) return {};
-  return std::span<const Fact>(&facts_[groups_[g].first], groups_[g].count);
+  return std::span<const Fact>(&First(g), groups_[g].count);
 }
 
 std::set<int> FactStore::Periods(const Name& entity, const Name& indicator, Measure measure,
@@ -129,23 +149,22 @@ std::set<int> FactStore::Periods(const Name& entity, const Name& indicator, Meas
   std::uint32_t s = FindSeries(entity, indicator, measure, kind);
   if (s == kNone) return periods;
   for (std::uint32_t g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
-    periods.insert(facts_[groups_[g].first].key.period);
+    periods.insert(First(g).key.period);
   }
   return periods;
 }
 
 std::set<std::string> FactStore::Entities() const {
   std::set<std::string> entities;
-  for (const Group& group : groups_) entities.insert(facts_[group.first].key.entity);
+  for (const Group& group : groups_) entities.insert(First(group).key.entity);
   return entities;
 }
 
 std::vector<std::uint32_t> FactStore::GroupsInKeyOrder() const {
   std::vector<std::uint32_t> order(groups_.size());
   for (std::uint32_t g = 0; g < order.size(); ++g) order[g] = g;
-  std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
-    return facts_[groups_[a].first].key < facts_[groups_[b].first].key;
-  });
+  std::sort(order.begin(), order.end(),
+            [this](std::uint32_t a, std::uint32_t b) { return First(a).key < First(b).key; });
   return order;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <span>
 #include <string>
@@ -38,14 +39,15 @@ class FactStore {
   void ForEach(Visit&& visit) const {
     for (std::uint32_t g : GroupsInKeyOrder()) {
       const Group& group = groups_[g];
-      visit(facts_[group.first].key, std::span<const Fact>(&facts_[group.first], group.count));
+      visit(First(group).key, std::span<const Fact>(&First(group), group.count));
     }
   }
 
  private:
-  // The facts of one key, contiguous in facts_.
+  // The facts of one key, contiguous in one block.
   struct Group {
-    std::uint32_t first = 0;
+    std::uint32_t block = 0;
+    std::uint32_t first = 0;  // within the block
     std::uint32_t count = 0;
     std::uint32_t next_in_series = kNone;  // the series' group added before this one
   };
@@ -60,7 +62,21 @@ class FactStore {
   void PlaceSeries(std::uint32_t series);
   std::vector<std::uint32_t> GroupsInKeyOrder() const;
 
-  std::vector<Fact> facts_;  // may hold copies left behind when a group moved (see Add)
+  // Facts live in blocks, so that growing never copies the facts already stored (a doubling
+  // vector would hold two copies of a national store at once). A block may hold copies left
+  // behind when a group moved (see Add).
+  struct Block {
+    std::unique_ptr<Fact[]> facts;
+    std::uint32_t capacity = 0;
+    std::uint32_t used = 0;
+  };
+  static constexpr std::uint32_t kBlockFacts = 1 << 16;
+  const Fact& First(const Group& group) const { return blocks_[group.block].facts[group.first]; }
+  const Fact& First(std::uint32_t group) const { return First(groups_[group]); }
+  // Room for `count` contiguous facts at the end of the last block, or of a new one.
+  Group Allocate(std::uint32_t count);
+
+  std::vector<Block> blocks_;
   std::vector<Group> groups_;
   std::vector<std::uint32_t> series_heads_;  // the latest group of each series
   // Each slot: the series' hash in the high half, its number in the low half (kEmptySlot:

@@ -80,4 +80,23 @@ TEST_CASE("the hashed store agrees with an ordered map over many keys, repeats a
   CHECK(store.Find({"己区", "gdp", Measure::kLevel, 2001, FactKind::kActual}).empty());
 }
 
+TEST_CASE("one key repeated beyond a block keeps all its facts, in order, between others") {
+  FactStore store;
+  const int repeats = 150000;  // more than one block of facts
+  for (int i = 0; i < repeats; ++i) {
+    store.Add(MakeFact("甲区", "gdp", Measure::kLevel, 2023, FactKind::kActual, i, "元"));
+    if (i % 1000 == 0) {
+      store.Add(
+          MakeFact("乙区", "gdp", Measure::kLevel, 2000 + i / 1000, FactKind::kActual, i, "元"));
+    }
+  }
+  auto facts = store.Find({"甲区", "gdp", Measure::kLevel, 2023, FactKind::kActual});
+  REQUIRE(facts.size() == repeats);
+  bool in_order = true;
+  for (int i = 0; i < repeats; ++i) in_order &= facts[static_cast<std::size_t>(i)].value == i;
+  CHECK(in_order);
+  CHECK(store.Periods("乙区", "gdp", Measure::kLevel, FactKind::kActual).size() == 150);
+  CHECK(store.size() == repeats + 150);
+}
+
 }  // namespace kaohe

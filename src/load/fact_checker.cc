@@ -87,7 +87,7 @@ bool FactChecker::VerifyQuote(const FactSource& source, const SourceLocation& wh
 
 bool FactChecker::Check(Fact& fact, const SourceLocation& where) {
   bool ok = true;
-  if (const Entity* entity = dictionary_.FindEntity(fact.key.entity)) {
+  if (const Entity* entity = dictionary_.EntityNamed(fact.key.entity)) {
     fact.key.entity = entity->name;
   } else if (fact.key.entity.empty()) {
     diagnostics_.Warning("F010", where, "the fact names no entity");
@@ -98,7 +98,7 @@ bool FactChecker::Check(Fact& fact, const SourceLocation& where) {
                     "parent will not see it{}",
                     fact.key.entity, DidYouMeanSuffix(fact.key.entity, dictionary_.EntityWords())));
   }
-  const Indicator* indicator = dictionary_.FindIndicator(fact.key.indicator);
+  const Indicator* indicator = dictionary_.IndicatorNamed(fact.key.indicator);
   if (indicator) {
     fact.key.indicator = indicator->id;
     if (!indicator->HasMeasure(fact.key.measure)) {

@@ -135,7 +135,7 @@ class JsonlLineReader {
                           : fmt::format("unknown unit '{}'", s));
             ok = false;
           } else {
-            fact.unit = s;
+            fact.unit = state.names.Get(s);
           }
         } else {
           ok = false;
