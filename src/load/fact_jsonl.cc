@@ -370,31 +370,40 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   };
 
   // Batches are read on every core, then added in file order, so the store and the
-  // diagnostics are exactly those of reading the lines one after another.
-  while (true) {
+  // diagnostics are exactly those of reading the lines one after another. While one round of
+  // batches is read, the round before it is added to the store.
+  auto merge = [&](std::vector<Batch>& round) -> std::optional<Error> {
+    for (Batch& b : round) {
+      checker.diagnostics().Append(b.diagnostics);
+      for (const Fact& f : b.facts) store.Add(f);
+      if (b.error) return b.error;
+    }
+    round.clear();
+    return std::nullopt;
+  };
+  std::vector<Batch> previous;
+  bool refused = false;
+  while (!refused) {
     std::vector<Batch> round;
-    for (unsigned t = 0; t < threads; ++t) {
+    for (unsigned t = 0; t < threads && !refused; ++t) {
       auto b = next_batch();
       if (!b) break;
-      bool refused = b->error.has_value();
+      refused = b->error.has_value();
       round.push_back(std::move(*b));
-      if (refused) break;
     }
     if (round.empty()) break;
     std::vector<std::thread> workers;
-    for (std::size_t t = 1; t < round.size(); ++t) {
+    for (std::size_t t = 0; t < round.size(); ++t) {
       if (round[t].error) continue;
       workers.emplace_back(ReadBatch, std::cref(path), std::ref(checker), std::ref(round[t]),
                            std::ref(scratch[t]));
     }
-    if (!round[0].error) ReadBatch(path, checker, round[0], scratch[0]);
+    auto error = merge(previous);
     for (std::thread& w : workers) w.join();
-    for (Batch& b : round) {
-      checker.diagnostics().Append(b.diagnostics);
-      for (const Fact& f : b.facts) store.Add(f);
-      if (b.error) return *b.error;
-    }
+    if (error) return *error;
+    previous = std::move(round);
   }
+  if (auto error = merge(previous)) return *error;
   return true;
 }
 
