@@ -103,6 +103,7 @@ void Dictionary::AddEntity(Entity entity, Diagnostics& diagnostics) {
   }
   std::size_t index = entities_.size();
   for (const std::string& word : words) entity_index_.emplace(word, index);
+  entity.position = index;
   entities_.push_back(std::move(entity));
 }
 

@@ -53,6 +53,7 @@ struct Entity {
   std::string parent;               // canonical name; empty at the top
   std::vector<std::string> groups;  // canonical names of zone groups it is counted in
   SourceLocation defined_at;
+  std::size_t position = 0;  // in the dictionary's order; set by Dictionary::AddEntity
 };
 
 class Dictionary {

@@ -722,77 +722,56 @@ Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary
 
 FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
                   const Dictionary& dictionary, unsigned threads) {
-  // Every evaluation is listed first, in rule order, then judged on all threads at once: each
-  // writes only its own verdict, and the store and dictionary are only read.
-  struct Key {
-    std::int64_t entity_order;
-    int rule_index;
-    int indicator_index;
-    int measure;
-    int period;
-    bool operator<(const Key& o) const {
-      return std::tie(entity_order, rule_index, indicator_index, measure, period) <
-             std::tie(o.entity_order, o.rule_index, o.indicator_index, o.measure, o.period);
-    }
-  };
-  std::unordered_map<const Entity*, std::int64_t> entity_order;
-  for (std::size_t i = 0; i < dictionary.entities().size(); ++i) {
-    entity_order[&dictionary.entities()[i]] = static_cast<std::int64_t>(i);
-  }
-  std::vector<Verdict> verdicts;
-  std::vector<Key> keys;
-  struct RuleSpan {
+  // Every evaluation is listed first, in the order findings are reported — by entity in the
+  // dictionary's order, then rule, indicator and period — then judged on all threads at once:
+  // each writes only its own verdict, and the store and dictionary are only read. Judging in
+  // that order reads each entity's facts together instead of sweeping them once per rule.
+  struct RulePlan {
     const CompiledRule* rule;
     int rule_index;
-    std::size_t first, last;
+    std::vector<std::vector<int>> periods;  // per indicator, ascending
   };
-  std::vector<RuleSpan> spans;
+  std::vector<RulePlan> plans;
+  std::vector<std::vector<std::uint32_t>> plans_of_entity(dictionary.entities().size());
   int rule_index = 0;
   for (const CompiledPack& pack : rules.packs) {
     for (const CompiledRule& rule : pack.rules) {
-      ++rule_index;
-      std::size_t first = verdicts.size();
-      for (std::size_t ii = 0; ii < rule.indicators.size(); ++ii) {
-        const Indicator& indicator = *rule.indicators[ii];
+      RulePlan plan{&rule, ++rule_index, {}};
+      for (const Indicator* indicator : rule.indicators) {
         std::vector<int> periods = rule.periods;
         if (periods.empty()) {
-          std::set<int> implicit = ImplicitPeriods(rule, indicator, facts, dictionary);
+          std::set<int> implicit = ImplicitPeriods(rule, *indicator, facts, dictionary);
           periods.assign(implicit.begin(), implicit.end());
         }
-        for (const Entity* entity : rule.entities) {
-          for (int period : periods) {
-            Verdict v;
-            v.rule = &rule;
-            v.entity = entity;
-            v.indicator = &indicator;
-            v.period = period;
-            verdicts.push_back(v);
-            keys.push_back({entity_order[entity], rule_index, static_cast<int>(ii),
-                            static_cast<int>(rule.measure), period});
-          }
-        }
+        std::stable_sort(periods.begin(), periods.end());
+        plan.periods.push_back(std::move(periods));
       }
-      spans.push_back({&rule, rule_index, first, verdicts.size()});
+      for (const Entity* entity : rule.entities) {
+        plans_of_entity[entity->position].push_back(static_cast<std::uint32_t>(plans.size()));
+      }
+      plans.push_back(std::move(plan));
     }
   }
-
-  // Judged in the order they are reported — entity by entity — so that each entity's facts are
-  // read together, not swept once per rule.
-  std::vector<std::uint32_t> order(verdicts.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-  std::stable_sort(order.begin(), order.end(),
-                   [&keys](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
   std::vector<Verdict> sorted;
-  std::vector<int> sorted_rule;  // each sorted verdict's rule index
-  sorted.reserve(order.size());
-  sorted_rule.reserve(order.size());
-  for (std::uint32_t i : order) {
-    sorted.push_back(verdicts[i]);
-    sorted_rule.push_back(keys[i].rule_index);
+  std::vector<int> sorted_rule;  // each verdict's rule index
+  for (std::size_t e = 0; e < plans_of_entity.size(); ++e) {
+    const Entity* entity = &dictionary.entities()[e];
+    for (std::uint32_t p : plans_of_entity[e]) {
+      const RulePlan& plan = plans[p];
+      for (std::size_t ii = 0; ii < plan.rule->indicators.size(); ++ii) {
+        for (int period : plan.periods[ii]) {
+          Verdict v;
+          v.rule = plan.rule;
+          v.entity = entity;
+          v.indicator = plan.rule->indicators[ii];
+          v.period = period;
+          sorted.push_back(v);
+          sorted_rule.push_back(plan.rule_index);
+        }
+      }
+    }
   }
-  std::vector<Verdict>().swap(verdicts);
-  std::vector<Key>().swap(keys);
-  std::vector<std::uint32_t>().swap(order);
+  std::vector<std::vector<std::uint32_t>>().swap(plans_of_entity);
 
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // Below this many evaluations a second thread costs more than it saves.
@@ -837,17 +816,17 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     whole.push_back(std::move(f));
     out.push_back(v);
   };
-  std::size_t span_index = 0;
+  std::size_t plan_index = 0;
   for (const CompiledPack& pack : rules.packs) {
     bool pack_read_anything = false;
-    for (std::size_t r = 0; r < pack.rules.size(); ++r, ++span_index) {
-      const RuleSpan& span = spans[span_index];
-      if (rule_read[static_cast<std::size_t>(span.rule_index)]) {
+    for (std::size_t r = 0; r < pack.rules.size(); ++r, ++plan_index) {
+      const RulePlan& plan = plans[plan_index];
+      if (rule_read[static_cast<std::size_t>(plan.rule_index)]) {
         pack_read_anything = true;
         continue;
       }
-      add_whole(RuleLevelFinding(*span.rule,
-                                 fmt::format("规则 {} 在其范围内没有读到任何数据", span.rule->id)));
+      add_whole(RuleLevelFinding(*plan.rule,
+                                 fmt::format("规则 {} 在其范围内没有读到任何数据", plan.rule->id)));
     }
     if (!pack_read_anything && !pack.rules.empty()) {
       Finding f =
