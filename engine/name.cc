@@ -28,18 +28,11 @@ std::array<Shard, kShards>& Shards() {
   return *shards;
 }
 
-const std::string& EmptyText() {
-  static const std::string* empty = new std::string();
-  return *empty;
-}
-
 }  // namespace
-
-Name::Name() : text_(&EmptyText()) {}
 
 Name::Name(std::string_view text) {
   if (text.empty()) {
-    text_ = &EmptyText();
+    text_ = &name_detail::kEmptyText;
     return;
   }
   std::size_t hash = TextHash()(text);

@@ -16,9 +16,14 @@
 
 namespace kaohe {
 
+namespace name_detail {
+// The text of every empty Name; constant-initialised, so valid before any constructor runs.
+inline constinit const std::string kEmptyText{};
+}  // namespace name_detail
+
 class Name {
  public:
-  Name();
+  Name() : text_(&name_detail::kEmptyText) {}
   Name(std::string_view text);  // NOLINT: implicit, so a string can stand where a Name is wanted
   Name(const char* text) : Name(std::string_view(text)) {}         // NOLINT
   Name(const std::string& text) : Name(std::string_view(text)) {}  // NOLINT
