@@ -32,7 +32,7 @@ std::array<Shard, kShards>& Shards() {
 
 Name::Name(std::string_view text) {
   if (text.empty()) {
-    text_ = &name_detail::kEmptyText;
+    text_ = &name_detail::EmptyText();
     return;
   }
   std::size_t hash = TextHash()(text);

@@ -17,13 +17,17 @@
 namespace kaohe {
 
 namespace name_detail {
-// The text of every empty Name; constant-initialised, so valid before any constructor runs.
-inline constinit const std::string kEmptyText{};
+// The text of every empty Name. A function's static, so that it exists before any Name made
+// during static initialisation; inline, so that making an empty Name is a load and a branch.
+inline const std::string& EmptyText() {
+  static const std::string empty;
+  return empty;
+}
 }  // namespace name_detail
 
 class Name {
  public:
-  Name() : text_(&name_detail::kEmptyText) {}
+  Name() : text_(&name_detail::EmptyText()) {}
   Name(std::string_view text);  // NOLINT: implicit, so a string can stand where a Name is wanted
   Name(const char* text) : Name(std::string_view(text)) {}         // NOLINT
   Name(const std::string& text) : Name(std::string_view(text)) {}  // NOLINT
