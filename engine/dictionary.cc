@@ -88,6 +88,7 @@ void Dictionary::AddIndicator(Indicator indicator, Diagnostics& diagnostics) {
 }
 
 void Dictionary::AddEntity(Entity entity, Diagnostics& diagnostics) {
+  finished_ = false;  // children are indexed again by the next Finish
   std::vector<std::string> words = {entity.name};
   words.insert(words.end(), entity.aliases.begin(), entity.aliases.end());
   for (const std::string& word : words) {
@@ -145,6 +146,18 @@ void Dictionary::Finish(Diagnostics& diagnostics) {
       at = FindEntity(at->parent);
     }
   }
+  // Children by parent or group, in dictionary order: aggregate checks ask for them once per
+  // evaluation, which must not scan every entity of a national dictionary.
+  children_.clear();
+  for (const Entity& e : entities_) {
+    std::vector<std::string_view> owners;
+    if (!e.parent.empty()) owners.push_back(e.parent);
+    for (const std::string& g : e.groups) {
+      if (std::find(owners.begin(), owners.end(), g) == owners.end()) owners.push_back(g);
+    }
+    for (std::string_view owner : owners) children_[std::string(owner)].push_back(e.position);
+  }
+  finished_ = true;
 }
 
 const Indicator* Dictionary::FindIndicator(std::string_view word) const {
@@ -185,6 +198,13 @@ std::vector<std::string> Dictionary::EntityWords() const {
 }
 
 std::vector<const Entity*> Dictionary::Children(std::string_view name) const {
+  if (finished_) {
+    std::vector<const Entity*> children;
+    auto it = children_.find(std::string(name));
+    if (it == children_.end()) return children;
+    for (std::size_t position : it->second) children.push_back(&entities_[position]);
+    return children;
+  }
   std::vector<const Entity*> children;
   for (const Entity& e : entities_) {
     if (e.parent == name || std::find(e.groups.begin(), e.groups.end(), name) != e.groups.end()) {

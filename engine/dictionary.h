@@ -88,6 +88,9 @@ class Dictionary {
   std::deque<Entity> entities_;
   std::unordered_map<Name, std::size_t> indicator_index_;
   std::unordered_map<Name, std::size_t> entity_index_;
+  // Positions of the entities under each parent or group, in order; set by Finish.
+  std::unordered_map<std::string, std::vector<std::size_t>> children_;
+  bool finished_ = false;
 };
 
 // Reads a dictionary file: a mapping with `indicators:` and/or `entities:` lists.

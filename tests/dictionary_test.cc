@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -38,6 +40,32 @@ TEST_CASE("children are direct children and group members; within follows parent
   CHECK(d.IsWithin(zone, "甲市"));
   CHECK(d.IsWithin(zone, "甲市开发区"));
   CHECK_FALSE(d.IsWithin(zone, "乙区"));
+}
+
+TEST_CASE("the children index of a finished dictionary is what scanning every entity gives") {
+  Dictionary d;
+  Diagnostics diagnostics;
+  auto add = [&](const char* name, const char* parent, std::vector<std::string> groups) {
+    Entity e;
+    e.name = name;
+    e.kind = EntityKind::kDistrict;
+    e.parent = parent;
+    e.groups = std::move(groups);
+    d.AddEntity(e, diagnostics);
+  };
+  add("市", "", {});
+  add("组", "市", {});
+  add("甲", "市", {"组"});
+  add("乙", "组", {"组", "组"});  // its parent is also its group, twice: listed once
+  add("丙", "市", {"组"});
+  std::map<std::string, std::vector<const Entity*>> scanned;
+  for (const Entity& e : d.entities()) scanned[e.name] = d.Children(e.name.view());
+  d.Finish(diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  for (const Entity& e : d.entities()) CHECK(d.Children(e.name.view()) == scanned[e.name]);
+  REQUIRE(d.Children("组").size() == 3);
+  CHECK(d.Children("组")[1]->name == "乙");
+  CHECK(d.Children("无").empty());
 }
 
 TEST_CASE("dictionary mistakes are reported with positions") {
