@@ -806,16 +806,9 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (sorted[i].read_anything) rule_read[static_cast<std::size_t>(sorted_rule[i])] = true;
   }
-  std::vector<Finding> whole;
-  std::vector<Verdict> out;
-  auto add_whole = [&](Finding f) {
-    Verdict v;
-    v.status = f.status;
-    v.severity = f.severity;
-    v.whole = static_cast<std::uint32_t>(whole.size());
-    whole.push_back(std::move(f));
-    out.push_back(v);
-  };
+  FindingList out(
+      {}, {}, [&facts, &dictionary](const Verdict& v) { return Explain(v, facts, dictionary); });
+  auto add_whole = [&out](Finding f) { out.Append(std::move(f)); };
   std::size_t plan_index = 0;
   for (const CompiledPack& pack : rules.packs) {
     bool pack_read_anything = false;
@@ -836,13 +829,10 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
       add_whole(std::move(f));
     }
   }
-  out.reserve(out.size() + sorted.size());
   for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (rule_read[static_cast<std::size_t>(sorted_rule[i])]) out.push_back(sorted[i]);
+    if (rule_read[static_cast<std::size_t>(sorted_rule[i])]) out.AppendVerdict(sorted[i]);
   }
-  return FindingList(std::move(out), std::move(whole), [&facts, &dictionary](const Verdict& v) {
-    return Explain(v, facts, dictionary);
-  });
+  return out;
 }
 
 std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& facts,

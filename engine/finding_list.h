@@ -56,6 +56,8 @@ class FindingList {
   // "new", "unchanged", "resolved" or "".
   void SetBaseline(std::size_t i, std::string_view word);
   void Append(Finding finding);
+  // A judged verdict, explained when read.
+  void AppendVerdict(const Verdict& verdict) { verdicts_.push_back(verdict); }
 
   std::vector<Finding> ToVector() const;
 

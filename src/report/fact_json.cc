@@ -71,17 +71,9 @@ void AppendFindingJson(std::string& out, const Finding& f) {
   Raw(out, ",\"message\":");
   AppendJsonString(out, f.message);
   Raw(out, ",\"actual\":");
-  if (f.actual) {
-    AppendFactJson(out, *f.actual);
-  } else {
-    Raw(out, "null");
-  }
+  AppendFactOrNull(out, f.actual);
   Raw(out, ",\"target\":");
-  if (f.target) {
-    AppendFactJson(out, *f.target);
-  } else {
-    Raw(out, "null");
-  }
+  AppendFactOrNull(out, f.target);
   Raw(out, ",\"arithmetic\":");
   AppendJsonString(out, f.arithmetic);
   Raw(out, ",\"missing\":[");
@@ -108,6 +100,14 @@ void AppendFindingJson(std::string& out, const Finding& f) {
     AppendJsonString(out, f.baseline);
   }
   Raw(out, "}");
+}
+
+void AppendFactOrNull(std::string& out, const std::optional<Fact>& fact) {
+  if (fact) {
+    AppendFactJson(out, *fact);
+  } else {
+    Raw(out, "null");
+  }
 }
 
 std::string FactJson(const Fact& fact) {

@@ -2,6 +2,7 @@
 // one line.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "engine/fact.h"
@@ -11,6 +12,7 @@ namespace kaohe {
 
 void AppendFactJson(std::string& out, const Fact& fact);
 void AppendFindingJson(std::string& out, const Finding& finding);
+void AppendFactOrNull(std::string& out, const std::optional<Fact>& fact);
 
 std::string FactJson(const Fact& fact);
 std::string FindingJson(const Finding& finding);
