@@ -75,13 +75,12 @@ void FactStore::Rehash() {
 
 FactStore::Group FactStore::Allocate(std::uint32_t count) {
   if (blocks_.empty() || blocks_.back().used + count > blocks_.back().capacity) {
-    // A key repeated beyond a block's size (hostile input) gets a block of twice its size, so
-    // that it moves seldom.
-    std::uint32_t capacity = std::max(kBlockFacts, 2 * count);
+    // A key repeated beyond a block's size (hostile input) gets a block of its own.
+    std::uint32_t capacity = std::max(kBlockFacts, count);
     blocks_.push_back({std::make_unique<Fact[]>(capacity), capacity, 0});
   }
   Block& block = blocks_.back();
-  Group group{static_cast<std::uint32_t>(blocks_.size() - 1), block.used, 0, kNone};
+  Group group{static_cast<std::uint32_t>(blocks_.size() - 1), block.used, 0, count, kNone};
   block.used += count;
   return group;
 }
@@ -98,19 +97,16 @@ void FactStore::Add(Fact fact) {
   }
   if (g != kNone) {
     Group& group = groups_[g];
-    const Block& last = blocks_.back();
-    bool at_end = group.block == blocks_.size() - 1 && group.first + group.count == last.used;
-    if (at_end && last.used < last.capacity) {
-      ++blocks_.back().used;
-    } else {
-      // Another key was added since this one, or its block is full: the group moves to the
-      // end to stay contiguous. The copies left behind are unreachable; a repeated key is rare
-      // (two documents giving one figure), so the waste is small.
-      Group moved = Allocate(group.count + 1);
+    if (group.count == group.capacity) {
+      // The key's slots are full: it moves to twice the room, so that a key repeated n times
+      // between other keys costs O(n) copies and at most twice its facts, not n² (a facts file
+      // can repeat a few keys on purpose). The slots left behind are unreachable.
+      Group moved = Allocate(2 * group.count);
       const Fact* from = &First(group);
       std::copy(from, from + group.count, &blocks_[moved.block].facts[moved.first]);
       group.block = moved.block;
       group.first = moved.first;
+      group.capacity = moved.capacity;
     }
     blocks_[group.block].facts[group.first + group.count] = fact;
     ++group.count;
@@ -135,6 +131,12 @@ void FactStore::Add(Fact fact) {
   } else {
     PlaceSeries(s);
   }
+}
+
+std::size_t FactStore::slots() const {
+  std::size_t total = 0;
+  for (const Block& block : blocks_) total += block.used;
+  return total;
 }
 
 std::span<const Fact> FactStore::Find(const FactKey& key) const {

@@ -33,6 +33,8 @@ class FactStore {
   std::set<std::string> Entities() const;
 
   std::size_t size() const { return size_; }
+  // Fact slots allocated, for tests: a key repeated between others must not cost quadratic room.
+  std::size_t slots() const;
 
   // Calls visit(key, facts) for every key in key order.
   template <typename Visit>
@@ -49,6 +51,7 @@ class FactStore {
     std::uint32_t block = 0;
     std::uint32_t first = 0;  // within the block
     std::uint32_t count = 0;
+    std::uint32_t capacity = 0;            // slots reserved in the block for this key
     std::uint32_t next_in_series = kNone;  // the series' group added before this one
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;

@@ -99,4 +99,19 @@ TEST_CASE("one key repeated beyond a block keeps all its facts, in order, betwee
   CHECK(store.size() == repeats + 150);
 }
 
+TEST_CASE("keys repeated between one another cost room in proportion to their facts") {
+  // 36 keys, each repeated 5,000 times, interleaved: every key's group grows between others.
+  // Moving a group on every repeat would copy n² facts (gigabytes here).
+  FactStore store;
+  for (int i = 0; i < 180000; ++i) {
+    store.Add(MakeFact("甲区", "gdp", Measure::kLevel, 1990 + i % 36, FactKind::kActual, i, "元"));
+  }
+  CHECK(store.size() == 180000);
+  CHECK(store.slots() <= 4 * store.size() + 65536);
+  auto facts = store.Find({"甲区", "gdp", Measure::kLevel, 1995, FactKind::kActual});
+  REQUIRE(facts.size() == 5000);
+  CHECK(facts.front().value == 5);
+  CHECK(facts.back().value == 5 + 36 * 4999);
+}
+
 }  // namespace kaohe
