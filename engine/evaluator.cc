@@ -754,6 +754,14 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
   }
   std::vector<Verdict> sorted;
   std::vector<int> sorted_rule;  // each verdict's rule index
+  std::size_t evaluations = 0;
+  for (const RulePlan& plan : plans) {
+    std::size_t periods = 0;
+    for (const std::vector<int>& p : plan.periods) periods += p.size();
+    evaluations += periods * plan.rule->entities.size();
+  }
+  sorted.reserve(evaluations);
+  sorted_rule.reserve(evaluations);
   for (std::size_t e = 0; e < plans_of_entity.size(); ++e) {
     const Entity* entity = &dictionary.entities()[e];
     for (std::uint32_t p : plans_of_entity[e]) {
@@ -829,6 +837,9 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
       add_whole(std::move(f));
     }
   }
+  // Reserved once: the verdicts of a national check are tens of megabytes, and growing by
+  // doubling would hold two copies.
+  out.Reserve(out.size() + sorted.size());
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (rule_read[static_cast<std::size_t>(sorted_rule[i])]) out.AppendVerdict(sorted[i]);
   }

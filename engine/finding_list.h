@@ -58,6 +58,7 @@ class FindingList {
   void Append(Finding finding);
   // A judged verdict, explained when read.
   void AppendVerdict(const Verdict& verdict) { verdicts_.push_back(verdict); }
+  void Reserve(std::size_t findings) { verdicts_.reserve(findings); }
 
   std::vector<Finding> ToVector() const;
 
