@@ -4,12 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 #include <string_view>
 #include <thread>
-#include <tuple>
-#include <unordered_map>
 #include <utility>
 
 #include "engine/units.h"
@@ -728,15 +725,13 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
   // that order reads each entity's facts together instead of sweeping them once per rule.
   struct RulePlan {
     const CompiledRule* rule;
-    int rule_index;
     std::vector<std::vector<int>> periods;  // per indicator, ascending
   };
-  std::vector<RulePlan> plans;
+  std::vector<RulePlan> plans;  // in pack and rule order
   std::vector<std::vector<std::uint32_t>> plans_of_entity(dictionary.entities().size());
-  int rule_index = 0;
   for (const CompiledPack& pack : rules.packs) {
     for (const CompiledRule& rule : pack.rules) {
-      RulePlan plan{&rule, ++rule_index, {}};
+      RulePlan plan{&rule, {}};
       for (const Indicator* indicator : rule.indicators) {
         std::vector<int> periods = rule.periods;
         if (periods.empty()) {
@@ -753,7 +748,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     }
   }
   std::vector<Verdict> sorted;
-  std::vector<int> sorted_rule;  // each verdict's rule index
+  std::vector<std::uint32_t> sorted_plan;  // each verdict's plan
   std::size_t evaluations = 0;
   for (const RulePlan& plan : plans) {
     std::size_t periods = 0;
@@ -761,7 +756,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     evaluations += periods * plan.rule->entities.size();
   }
   sorted.reserve(evaluations);
-  sorted_rule.reserve(evaluations);
+  sorted_plan.reserve(evaluations);
   for (std::size_t e = 0; e < plans_of_entity.size(); ++e) {
     const Entity* entity = &dictionary.entities()[e];
     for (std::uint32_t p : plans_of_entity[e]) {
@@ -774,7 +769,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
           v.indicator = plan.rule->indicators[ii];
           v.period = period;
           sorted.push_back(v);
-          sorted_rule.push_back(plan.rule_index);
+          sorted_plan.push_back(p);
         }
       }
     }
@@ -810,38 +805,37 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
   // A misspelt scope or an indicator nobody reports must never look like a clean run: a rule
   // that read nothing gives one finding about itself instead of its no_data verdicts. These come
   // first, in rule order (they have no entity).
-  std::vector<bool> rule_read(static_cast<std::size_t>(rule_index) + 1, false);
+  std::vector<bool> plan_read(plans.size(), false);
   for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (sorted[i].read_anything) rule_read[static_cast<std::size_t>(sorted_rule[i])] = true;
+    if (sorted[i].read_anything) plan_read[sorted_plan[i]] = true;
   }
   FindingList out(
       {}, {}, [&facts, &dictionary](const Verdict& v) { return Explain(v, facts, dictionary); });
-  auto add_whole = [&out](Finding f) { out.Append(std::move(f)); };
   std::size_t plan_index = 0;
   for (const CompiledPack& pack : rules.packs) {
     bool pack_read_anything = false;
     for (std::size_t r = 0; r < pack.rules.size(); ++r, ++plan_index) {
-      const RulePlan& plan = plans[plan_index];
-      if (rule_read[static_cast<std::size_t>(plan.rule_index)]) {
+      if (plan_read[plan_index]) {
         pack_read_anything = true;
         continue;
       }
-      add_whole(RuleLevelFinding(*plan.rule,
-                                 fmt::format("规则 {} 在其范围内没有读到任何数据", plan.rule->id)));
+      const CompiledRule& rule = *plans[plan_index].rule;
+      out.Append(
+          RuleLevelFinding(rule, fmt::format("规则 {} 在其范围内没有读到任何数据", rule.id)));
     }
     if (!pack_read_anything && !pack.rules.empty()) {
       Finding f =
           RuleLevelFinding(pack.rules.front(), fmt::format("规则包 {} 没有评估任何内容", pack.id));
       f.rule = pack.id;
       f.rule_title = pack.title;
-      add_whole(std::move(f));
+      out.Append(std::move(f));
     }
   }
   // Reserved once: the verdicts of a national check are tens of megabytes, and growing by
   // doubling would hold two copies.
   out.Reserve(out.size() + sorted.size());
   for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (rule_read[static_cast<std::size_t>(sorted_rule[i])]) out.AppendVerdict(sorted[i]);
+    if (plan_read[sorted_plan[i]]) out.AppendVerdict(sorted[i]);
   }
   return out;
 }

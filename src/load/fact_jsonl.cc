@@ -259,6 +259,11 @@ void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& sto
 
 namespace {
 
+Error LineTooLong(const std::string& path, int line) {
+  return Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path, line,
+                           kMaxStreamedLineBytes)};
+}
+
 // Complete lines of a streamed file, read on a worker thread into facts and diagnostics of
 // their own, which are then added to the store and the run's diagnostics in file order.
 struct Batch {
@@ -281,14 +286,11 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
     std::size_t nl = data.find('\n');
     std::string_view text = data.substr(0, nl);
     if (text.size() > kMaxStreamedLineBytes) {
-      batch.error = Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path,
-                                      line, kMaxStreamedLineBytes)};
+      batch.error = LineTooLong(path, line);
       return;
     }
     if (std::size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
-      batch.error = Error{fmt::format("{}:{}:{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})",
-                                      path, line, CodePointCount(text.substr(0, bad)) + 1,
-                                      offset + bad, static_cast<unsigned char>(text[bad]))};
+      batch.error = InvalidUtf8Error(path, line, text, bad, offset);
       return;
     }
     std::string_view content = text;
@@ -339,8 +341,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
         if (pending.size() > kMaxStreamedLineBytes) {
           Batch b;
           b.first_line = next_line;
-          b.error = Error{fmt::format("{}:{}: line is longer than the limit of {} bytes", path,
-                                      next_line, kMaxStreamedLineBytes)};
+          b.error = LineTooLong(path, next_line);
           return b;
         }
         continue;

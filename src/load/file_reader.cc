@@ -58,6 +58,14 @@ std::size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+Error InvalidUtf8Error(const std::string& path, int line, std::string_view line_text,
+                       std::size_t bad_in_line, std::size_t line_offset) {
+  return Error{fmt::format("{}:{}:{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})", path, line,
+                           CodePointCount(line_text.substr(0, bad_in_line)) + 1,
+                           line_offset + bad_in_line,
+                           static_cast<unsigned char>(line_text[bad_in_line]))};
+}
+
 Result<SourceFile> ReadTextFile(const std::string& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) return Error{fmt::format("{}: is a directory", path)};
@@ -78,10 +86,11 @@ Result<SourceFile> ReadTextFile(const std::string& path) {
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   std::size_t bad = FindInvalidUtf8(text);
   if (bad != std::string::npos) {
-    SourceFile partial(path, text.substr(0, bad));
-    SourceLocation where = partial.Locate(bad);
-    return Error{fmt::format("{}:{}:{}: invalid UTF-8 at byte offset {} (byte 0x{:02X})", path,
-                             where.line, where.column, bad, static_cast<unsigned char>(text[bad]))};
+    std::size_t newline = text.rfind('\n', bad);  // text[bad] is never a line break
+    std::size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
+    return InvalidUtf8Error(path, line, std::string_view(text).substr(line_start), bad - line_start,
+                            line_start);
   }
   return SourceFile(path, std::move(text));
 }

@@ -23,6 +23,11 @@ Result<SourceFile> ReadTextFile(const std::string& path);
 // Validates UTF-8; returns the byte offset of the first invalid sequence, or npos.
 std::size_t FindInvalidUtf8(std::string_view text);
 
+// The error for invalid UTF-8 in a 1-based line of a file: "path:line:column: invalid UTF-8 at
+// byte offset N (byte 0xXX)", the column counted in code points before the bad byte.
+Error InvalidUtf8Error(const std::string& path, int line, std::string_view line_text,
+                       std::size_t bad_in_line, std::size_t line_offset);
+
 // The files named on the command line: a file as given; a directory, every file below it with
 // one of the extensions, sorted by path. A path that does not exist is an error.
 Result<std::vector<std::string>> CollectFiles(const std::vector<std::string>& paths,
