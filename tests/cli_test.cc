@@ -53,8 +53,9 @@ std::string FindingLines(const nlohmann::json& report) {
   std::string out =
       "# status\tseverity\trule\tentity\tindicator\tmeasure\tperiod\tactual\ttarget\tmessage\n";
   for (const auto& f : report["findings"]) {
-    auto value = [](const nlohmann::json& fact) {
-      if (fact.is_null()) return std::string("-");
+    auto value = [&f](const nlohmann::json& place) {
+      if (place.is_null()) return std::string("-");
+      const auto& fact = f["evidence"][place.get<std::size_t>()];
       return QualifiedText(
                  FormatQuantity(fact["value"].get<double>(), fact["unit"].get<std::string>()),
                  *QualifierFromId(fact["qualifier"].get<std::string>())) +
@@ -91,15 +92,24 @@ TEST_CASE("the JSON report keeps to the documented schema and the fact spec") {
                             "severity", "message", "actual", "target"}) {
       CHECK_MESSAGE(f.contains(key), key);
     }
-    for (const char* side : {"actual", "target"}) {
-      if (f[side].is_null()) continue;
-      const auto& fact = f[side];
+    for (const auto& fact : f["evidence"]) {
       for (const char* key : {"entity", "indicator", "measure", "period", "kind", "value", "unit",
                               "qualifier", "preliminary", "strive", "source"}) {
         CHECK_MESSAGE(fact.contains(key), key);
       }
       CHECK(fact["source"].contains("file"));
       CHECK(fact["source"]["line"].get<int>() > 0);
+    }
+    // The rule's own actual and target are given by their place in the evidence.
+    for (const char* side : {"actual", "target"}) {
+      if (f[side].is_null()) continue;
+      REQUIRE(f[side].is_number_unsigned());
+      REQUIRE(f[side].get<std::size_t>() < f["evidence"].size());
+      const auto& fact = f["evidence"][f[side].get<std::size_t>()];
+      CHECK(fact["kind"] == side);
+      CHECK(fact["entity"] == f["entity"]);
+      CHECK(fact["indicator"] == f["indicator"]);
+      CHECK(fact["period"] == f["period"]);
     }
     ++counted;
   }

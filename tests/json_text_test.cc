@@ -97,12 +97,41 @@ TEST_CASE("a finding's JSON is nlohmann's, field for field and byte for byte") {
   CHECK(text == Redumped(text));
   auto json = nlohmann::ordered_json::parse(text);
   CHECK(json["target"].is_null());
-  CHECK(json["actual"]["source"]["quote"] == "——地区生产总值同比增长5%。");
+  CHECK(json["actual"] == 0);
+  CHECK(json["evidence"][0]["source"]["quote"] == "——地区生产总值同比增长5%。");
   CHECK(json["evidence"].size() == 1);
   CHECK(json["waiver"] == "口径调整");
   std::string fact = FactJson(*f.actual);
   CHECK(fact == Redumped(fact));
   CHECK(fact.find("\"preliminary\":false,\"strive\":false") != std::string::npos);
+}
+
+TEST_CASE("a finding's own actual and target point into its evidence and are never dropped") {
+  Finding f;
+  Fact other = testing::MakeFact("乙区", "gdp", Measure::kGrowth, 2023, FactKind::kActual, 4, "%");
+  f.actual = testing::MakeFact("甲区", "gdp", Measure::kGrowth, 2023, FactKind::kActual, 5, "%");
+  f.target = testing::MakeFact("甲区", "gdp", Measure::kGrowth, 2023, FactKind::kTarget, 7, "%");
+  f.evidence = {other, *f.target, *f.actual};
+  auto listed = nlohmann::json::parse(FindingJson(f));
+  CHECK(listed["actual"] == 2);
+  CHECK(listed["target"] == 1);
+  CHECK(listed["evidence"].size() == 3);
+  // The same figure from another source is another fact: it is listed, not confused.
+  f.evidence = {other};
+  f.actual->source = {"doc.txt", 3, "增长5%"};
+  f.target = f.actual;
+  auto appended = nlohmann::json::parse(FindingJson(f));
+  REQUIRE(appended["evidence"].size() == 2);
+  CHECK(appended["actual"] == 1);
+  CHECK(appended["target"] == 1);
+  CHECK(appended["evidence"][1]["source"]["quote"] == "增长5%");
+  f.target->value = 7;
+  auto two = nlohmann::json::parse(FindingJson(f));
+  REQUIRE(two["evidence"].size() == 3);
+  CHECK(two["target"] == 2);
+  CHECK(two["evidence"][2]["value"] == 7);
+  f.evidence.clear();
+  CHECK(nlohmann::json::parse(FindingJson(f))["evidence"].size() == 2);
 }
 
 TEST_CASE("findings rendered on several threads come out as on one") {

@@ -72,7 +72,7 @@ TEST_CASE("the JSON reporter writes facts with the spec's fields and null for a 
   const auto& first = report["findings"][0];
   CHECK(first["status"] == "fail");
   CHECK(first["severity"] == "warning");
-  CHECK(first["actual"]["source"]["quote"] == "增长5%|引号");
+  CHECK(first["evidence"][first["actual"].get<int>()]["source"]["quote"] == "增长5%|引号");
   CHECK(first["target"].is_null());
   CHECK(report["findings"][1]["actual"].is_null());
   CHECK(report["findings"][1]["missing"][0] == "乙区 2023 地区生产总值增速实际值");

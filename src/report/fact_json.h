@@ -2,7 +2,6 @@
 // one line.
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "engine/fact.h"
@@ -12,7 +11,6 @@ namespace kaohe {
 
 void AppendFactJson(std::string& out, const Fact& fact);
 void AppendFindingJson(std::string& out, const Finding& finding);
-void AppendFactOrNull(std::string& out, const std::optional<Fact>& fact);
 
 std::string FactJson(const Fact& fact);
 std::string FindingJson(const Finding& finding);
