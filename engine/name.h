@@ -62,23 +62,21 @@ class Name {
   const std::string* text_;
 };
 
-// The last few Names made from text, so that a loader reading a million facts about a few
-// thousand entities interns each word once per run of lines, not once per line. One per thread.
+// Names recently made from text, so that a loader reading a million facts about a few thousand
+// entities interns each word once per run of lines, not once per line. A text's hash picks its
+// one slot: a lookup is one comparison however many words cycle through (a round-robin list
+// missed every time once a file cycled through one word more than it held). One per thread.
 class RecentNames {
  public:
   Name Get(std::string_view text) {
-    for (const Name& name : names_) {
-      if (name.view() == text) return name;
-    }
-    Name name(text);
-    names_[next_++ % kSize] = name;
-    return name;
+    Name& slot = names_[std::hash<std::string_view>()(text) % kSize];
+    if (slot.view() != text) slot = Name(text);
+    return slot;
   }
 
  private:
-  static constexpr std::size_t kSize = 16;
+  static constexpr std::size_t kSize = 256;
   Name names_[kSize];
-  std::size_t next_ = 0;
 };
 
 inline std::string operator+(const std::string& a, const Name& b) { return a + b.str(); }

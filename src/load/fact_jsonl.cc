@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "engine/units.h"
@@ -20,7 +21,8 @@ namespace od = simdjson::ondemand;
 
 class JsonlLineReader {
  public:
-  JsonlLineReader(const std::string& path, int line, std::string_view text, FactChecker& checker)
+  // `path` is a Name made once per file or batch: every fact's location carries it.
+  JsonlLineReader(Name path, int line, std::string_view text, FactChecker& checker)
       : path_(path), line_(line), text_(text), checker_(checker) {}
 
   // One per thread, reused from line to line so that a file of millions of facts is not a
@@ -70,7 +72,11 @@ class JsonlLineReader {
           Report(key_offset, "F003", fmt::format("{} must be a string", key));
           return false;
         }
-        field_out = state.names.Get(text);
+        if constexpr (std::is_same_v<std::decay_t<decltype(field_out)>, Name>) {
+          field_out = state.names.Get(text);
+        } else {
+          field_out = text;  // a word checked against a vocabulary: not kept, not interned
+        }
         return true;
       };
       if (key == "entity") {
@@ -235,7 +241,7 @@ class JsonlLineReader {
                                  std::string(text_));
   }
 
-  const std::string& path_;
+  Name path_;
   int line_;
   std::string_view text_;
   FactChecker& checker_;
@@ -248,10 +254,11 @@ class JsonlLineReader {
 void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store) {
   JsonlLineReader::Scratch scratch;
   std::vector<Fact> facts;
+  Name path(file.path());
   for (int line = 1; line <= file.line_count(); ++line) {
     std::string_view text = file.Line(line);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    JsonlLineReader(file.path(), line, text, checker).Read(scratch, facts);
+    JsonlLineReader(path, line, text, checker).Read(scratch, facts);
     for (const Fact& f : facts) store.Add(f);
     facts.clear();
   }
@@ -279,6 +286,7 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
                JsonlLineReader::Scratch& scratch) {
   // Diagnostics of the batch's own; the dictionary and the cited documents are shared.
   FactChecker checker(shared.dictionary(), batch.diagnostics, shared.documents());
+  Name file(path);
   std::string_view data = batch.text;
   int line = batch.first_line;
   std::size_t offset = batch.first_offset;
@@ -296,7 +304,7 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
     std::string_view content = text;
     if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
     if (content.find_first_not_of(" \t") != std::string_view::npos) {
-      JsonlLineReader(path, line, content, checker).Read(scratch, batch.facts);
+      JsonlLineReader(file, line, content, checker).Read(scratch, batch.facts);
     }
     if (nl == std::string_view::npos) break;
     data.remove_prefix(nl + 1);
