@@ -1,6 +1,7 @@
 #include "engine/fact_store.h"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 
 namespace kaohe {
@@ -23,11 +24,6 @@ std::uint64_t SeriesHash(const Name& entity, const Name& indicator, Measure meas
 
 constexpr std::uint64_t kTagBits = 0xFFFFFFFF00000000ULL;
 
-bool SameSeries(const FactKey& a, const Name& entity, const Name& indicator, Measure measure,
-                FactKind kind) {
-  return a.entity == entity && a.indicator == indicator && a.measure == measure && a.kind == kind;
-}
-
 }  // namespace
 
 std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, Measure measure,
@@ -41,7 +37,10 @@ std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, M
     if (slot == kEmptySlot) return kNone;
     if ((slot & kTagBits) != tag) continue;
     auto s = static_cast<std::uint32_t>(slot);
-    if (SameSeries(First(series_heads_[s]).key, entity, indicator, measure, kind)) {
+    const Series& series = series_[s];
+    if (series.entity == entity && series.indicator == indicator &&
+        series.measure == static_cast<std::uint8_t>(measure) &&
+        series.kind == static_cast<std::uint8_t>(kind)) {
       return s;
     }
   }
@@ -50,16 +49,17 @@ std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, M
 std::uint32_t FactStore::FindGroup(const FactKey& key) const {
   std::uint32_t s = FindSeries(key.entity, key.indicator, key.measure, key.kind);
   if (s == kNone) return kNone;
-  for (std::uint32_t g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
-    if (First(g).key.period == key.period) return g;
+  for (std::uint32_t g = series_[s].head; g != kNone; g = groups_[g].next_in_series) {
+    if (groups_[g].period == key.period) return g;
   }
   return kNone;
 }
 
 void FactStore::PlaceSeries(std::uint32_t s) {
   std::size_t mask = series_slots_.size() - 1;
-  const FactKey& k = First(series_heads_[s]).key;
-  std::uint64_t hash = SeriesHash(k.entity, k.indicator, k.measure, k.kind);
+  const Series& k = series_[s];
+  std::uint64_t hash = SeriesHash(k.entity, k.indicator, static_cast<Measure>(k.measure),
+                                  static_cast<FactKind>(k.kind));
   std::size_t i = hash & mask;
   while (series_slots_[i] != kEmptySlot) i = (i + 1) & mask;
   series_slots_[i] = (hash & kTagBits) | s;
@@ -68,9 +68,9 @@ void FactStore::PlaceSeries(std::uint32_t s) {
 void FactStore::Rehash() {
   // Kept at most half full so that probes stay short.
   std::size_t capacity = 64;
-  while (capacity < 2 * (series_heads_.size() + 1)) capacity *= 2;
+  while (capacity < 2 * (series_.size() + 1)) capacity *= 2;
   series_slots_.assign(capacity, kEmptySlot);
-  for (std::uint32_t s = 0; s < series_heads_.size(); ++s) PlaceSeries(s);
+  for (std::uint32_t s = 0; s < series_.size(); ++s) PlaceSeries(s);
 }
 
 FactStore::Group FactStore::Allocate(std::uint32_t count) {
@@ -80,7 +80,7 @@ FactStore::Group FactStore::Allocate(std::uint32_t count) {
     blocks_.push_back({std::make_unique<Fact[]>(capacity), capacity, 0});
   }
   Block& block = blocks_.back();
-  Group group{static_cast<std::uint32_t>(blocks_.size() - 1), block.used, 0, count, kNone};
+  Group group{static_cast<std::uint32_t>(blocks_.size() - 1), block.used, 0, kNone, 0};
   block.used += count;
   return group;
 }
@@ -91,13 +91,13 @@ void FactStore::Add(Fact fact) {
   std::uint32_t s = FindSeries(k.entity, k.indicator, k.measure, k.kind);
   std::uint32_t g = kNone;
   if (s != kNone) {
-    for (g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
-      if (First(g).key.period == k.period) break;
+    for (g = series_[s].head; g != kNone; g = groups_[g].next_in_series) {
+      if (groups_[g].period == k.period) break;
     }
   }
   if (g != kNone) {
     Group& group = groups_[g];
-    if (group.count == group.capacity) {
+    if (std::has_single_bit(group.count)) {
       // The key's slots are full: it moves to twice the room, so that a key repeated n times
       // between other keys costs O(n) copies and at most twice its facts, not n² (a facts file
       // can repeat a few keys on purpose). The slots left behind are unreachable.
@@ -106,7 +106,6 @@ void FactStore::Add(Fact fact) {
       std::copy(from, from + group.count, &blocks_[moved.block].facts[moved.first]);
       group.block = moved.block;
       group.first = moved.first;
-      group.capacity = moved.capacity;
     }
     blocks_[group.block].facts[group.first + group.count] = fact;
     ++group.count;
@@ -116,17 +115,19 @@ void FactStore::Add(Fact fact) {
   g = static_cast<std::uint32_t>(groups_.size());
   Group group = Allocate(1);
   group.count = 1;
+  group.period = k.period;
   blocks_[group.block].facts[group.first] = fact;
   groups_.push_back(group);
   ++size_;
   if (s != kNone) {
-    groups_[g].next_in_series = series_heads_[s];
-    series_heads_[s] = g;
+    groups_[g].next_in_series = series_[s].head;
+    series_[s].head = g;
     return;
   }
-  s = static_cast<std::uint32_t>(series_heads_.size());
-  series_heads_.push_back(g);
-  if (2 * (series_heads_.size() + 1) > series_slots_.size()) {
+  s = static_cast<std::uint32_t>(series_.size());
+  series_.push_back({k.entity, k.indicator, static_cast<std::uint8_t>(k.measure),
+                     static_cast<std::uint8_t>(k.kind), g});
+  if (2 * (series_.size() + 1) > series_slots_.size()) {
     Rehash();
   } else {
     PlaceSeries(s);
@@ -150,8 +151,8 @@ std::set<int> FactStore::Periods(const Name& entity, const Name& indicator, Meas
   std::set<int> periods;
   std::uint32_t s = FindSeries(entity, indicator, measure, kind);
   if (s == kNone) return periods;
-  for (std::uint32_t g = series_heads_[s]; g != kNone; g = groups_[g].next_in_series) {
-    periods.insert(First(g).key.period);
+  for (std::uint32_t g = series_[s].head; g != kNone; g = groups_[g].next_in_series) {
+    periods.insert(groups_[g].period);
   }
   return periods;
 }

@@ -50,9 +50,20 @@ class FactStore {
   struct Group {
     std::uint32_t block = 0;
     std::uint32_t first = 0;  // within the block
+    // Slots reserved in the block: the smallest power of two that holds `count`, since a
+    // group starts with one and doubles when full (see Add).
     std::uint32_t count = 0;
-    std::uint32_t capacity = 0;            // slots reserved in the block for this key
     std::uint32_t next_in_series = kNone;  // the series' group added before this one
+    int period = 0;                        // kept here so a walk reads no fact
+  };
+  // One entity, indicator, measure and kind: kept apart from the facts, so that a lookup
+  // compares the key without reaching into the blocks.
+  struct Series {
+    Name entity;
+    Name indicator;
+    std::uint8_t measure = 0;  // Measure and FactKind in a byte each: a table of millions
+    std::uint8_t kind = 0;
+    std::uint32_t head = 0;  // the latest group
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;
   static constexpr std::uint64_t kEmptySlot = UINT64_MAX;
@@ -76,14 +87,15 @@ class FactStore {
   static constexpr std::uint32_t kBlockFacts = 1 << 16;
   const Fact& First(const Group& group) const { return blocks_[group.block].facts[group.first]; }
   const Fact& First(std::uint32_t group) const { return First(groups_[group]); }
-  // Room for `count` contiguous facts at the end of the last block, or of a new one.
+  // Room for `count` contiguous facts at the end of the last block, or of a new one; the
+  // group returned has no facts yet.
   Group Allocate(std::uint32_t count);
 
   std::vector<Block> blocks_;
   std::vector<Group> groups_;
-  std::vector<std::uint32_t> series_heads_;  // the latest group of each series
+  std::vector<Series> series_;
   // Each slot: the series' hash in the high half, its number in the low half (kEmptySlot:
-  // none), so that a probe reads facts_ only when the hash matches.
+  // none), so that a probe reads series_ only when the hash matches.
   std::vector<std::uint64_t> series_slots_;
   std::size_t size_ = 0;
 };
