@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -282,6 +283,28 @@ struct Batch {
   std::optional<Error> error;  // invalid UTF-8 or an overlong line: the file is refused
 };
 
+// An empty batch, reusing the buffers of one already added when there is one.
+Batch Recycled(std::vector<Batch>& spare) {
+  if (spare.empty()) return Batch{};
+  Batch b = std::move(spare.back());
+  spare.pop_back();
+  b.text.clear();
+  b.facts.clear();
+  b.diagnostics = Diagnostics();
+  b.error.reset();
+  return b;
+}
+
+int CountLineBreaks(std::string_view text) {
+  int count = 0;
+  for (const char *p = text.data(), *end = p + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));
+       ++p) {
+    ++count;
+  }
+  return count;
+}
+
 void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
                JsonlLineReader::Scratch& scratch) {
   // Diagnostics of the batch's own; the dictionary and the cited documents are shared.
@@ -325,6 +348,9 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   std::vector<JsonlLineReader::Scratch> scratch(threads);
   std::vector<char> chunk(std::size_t{4} << 20);
   std::string pending;  // the start of a line the last chunk cut
+  // Batches already added to the store, kept for their buffers: fresh ones would cost a page
+  // fault every 4 KiB of the file.
+  std::vector<Batch> spare;
   int next_line = 1;
   std::size_t next_offset = 0;
   bool first_chunk = true;
@@ -354,13 +380,13 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
         }
         continue;
       }
-      Batch b;
-      b.text = std::move(pending);
+      Batch b = Recycled(spare);
+      b.text.swap(pending);
       b.text.append(data.substr(0, last_nl));  // without the final line break
       pending.assign(data.substr(last_nl + 1));
       b.first_line = next_line;
       b.first_offset = next_offset;
-      next_line += static_cast<int>(std::count(b.text.begin(), b.text.end(), '\n')) + 1;
+      next_line += CountLineBreaks(b.text) + 1;
       next_offset += b.text.size() + 1;
       return b;
     }
@@ -370,8 +396,8 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       return b;
     }
     if (pending.empty()) return std::nullopt;
-    Batch b;
-    b.text = std::move(pending);
+    Batch b = Recycled(spare);
+    b.text.swap(pending);
     pending.clear();
     b.first_line = next_line;
     b.first_offset = next_offset;
@@ -387,6 +413,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       for (const Fact& f : b.facts) store.Add(f);
       if (b.error) return b.error;
     }
+    for (Batch& b : round) spare.push_back(std::move(b));
     round.clear();
     return std::nullopt;
   };
