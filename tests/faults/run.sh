@@ -17,6 +17,22 @@ grep -q "write failed, the previous file is untouched: File too large" "$work/er
 cmp -s "$work/report.json" "$work/before.json" || fail "the previous report changed"
 ls "$work" | grep -q '\.tmp\.' && fail "a temporary file was left behind"
 
+# A previous report is replaced whole (its name is exchanged with the new file's, then removed).
+"$kaohe" check --fail-on never --format "json:$work/report.json" 2> "$work/err.txt" ||
+  fail "replacing a report failed: $(cat "$work/err.txt")"
+/usr/bin/python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['summary']['total'] > 0" \
+  "$work/report.json" || fail "the replaced report is not the new one"
+ls "$work" | grep -q '\.tmp\.' && fail "replacing left a temporary file behind"
+
+# A directory where the report should go is an error, and is left where it was.
+mkdir -p "$work/taken.json" && echo kept > "$work/taken.json/inside.txt"
+"$kaohe" check --fail-on never --format "json:$work/taken.json" 2> "$work/err.txt"
+code=$?
+[ "$code" = 2 ] || fail "a directory at the report path gave exit $code, not 2"
+grep -q "taken.json: cannot replace" "$work/err.txt" || fail "unclear error: $(cat "$work/err.txt")"
+[ "$(cat "$work/taken.json/inside.txt")" = kept ] || fail "the directory was moved or changed"
+ls "$work" | grep -q '\.tmp\.' && fail "a directory at the path left a temporary file behind"
+
 # A signal at any moment leaves the old report or the whole new one, never a part.
 for delay in 0 0.005 0.02 0.05; do
   cp "$work/before.json" "$work/report.json"
@@ -32,4 +48,4 @@ for delay in 0 0.005 0.02 0.05; do
   fi
   ls "$work" | grep -q '\.tmp\.' && fail "interrupted after $delay s: a temporary file was left"
 done
-echo "faults: a file size limit and signals at 4 moments left every report whole"
+echo "faults: a file size limit, a replaced report, a directory in the way and signals at 4 moments left every report whole"
