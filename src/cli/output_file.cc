@@ -53,23 +53,21 @@ class AtomicFile::Buffer : public std::streambuf {
   int error() const { return error_; }
 
   bool Flush() {
-    const char* p = pbase();
-    std::size_t left = static_cast<std::size_t>(pptr() - pbase());
-    while (left > 0 && error_ == 0) {
-      ssize_t n = ::write(fd_, p, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        error_ = n < 0 ? errno : ENOSPC;
-        break;
-      }
-      p += n;
-      left -= static_cast<std::size_t>(n);
-    }
+    WriteAll(pbase(), static_cast<std::size_t>(pptr() - pbase()));
     setp(data_.data(), data_.data() + data_.size());
     return error_ == 0;
   }
 
  protected:
+  // A large block (a reporter's rendered findings) goes to the file as it is, after what is
+  // buffered, instead of being copied through the buffer.
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (static_cast<std::size_t>(n) < kDirectBytes) return std::streambuf::xsputn(s, n);
+    Flush();
+    WriteAll(s, static_cast<std::size_t>(n));
+    return n;  // an error is remembered and reported by Commit, as for buffered writes
+  }
+
   int_type overflow(int_type c) override {
     if (!Flush()) return traits_type::eof();
     if (!traits_type::eq_int_type(c, traits_type::eof())) {
@@ -81,6 +79,20 @@ class AtomicFile::Buffer : public std::streambuf {
   int sync() override { return Flush() ? 0 : -1; }
 
  private:
+  void WriteAll(const char* p, std::size_t left) {
+    while (left > 0 && error_ == 0) {
+      ssize_t n = ::write(fd_, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        error_ = n < 0 ? errno : ENOSPC;
+        break;
+      }
+      p += n;
+      left -= static_cast<std::size_t>(n);
+    }
+  }
+
+  static constexpr std::size_t kDirectBytes = 64 << 10;
   int fd_;
   int error_ = 0;
   std::vector<char> data_;
