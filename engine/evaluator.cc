@@ -755,7 +755,8 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     for (const std::vector<int>& p : plan.periods) periods += p.size();
     evaluations += periods * plan.rule->entities.size();
   }
-  sorted.reserve(evaluations);
+  // Room too for a finding about each rule and pack that reads nothing (see below).
+  sorted.reserve(evaluations + plans.size() + rules.packs.size());
   sorted_plan.reserve(evaluations);
   for (std::size_t e = 0; e < plans_of_entity.size(); ++e) {
     const Entity* entity = &dictionary.entities()[e];
@@ -809,8 +810,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (sorted[i].read_anything) plan_read[sorted_plan[i]] = true;
   }
-  FindingList out(
-      {}, {}, [&facts, &dictionary](const Verdict& v) { return Explain(v, facts, dictionary); });
+  std::vector<Finding> whole;
   std::size_t plan_index = 0;
   for (const CompiledPack& pack : rules.packs) {
     bool pack_read_anything = false;
@@ -820,7 +820,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
         continue;
       }
       const CompiledRule& rule = *plans[plan_index].rule;
-      out.Append(
+      whole.push_back(
           RuleLevelFinding(rule, fmt::format("规则 {} 在其范围内没有读到任何数据", rule.id)));
     }
     if (!pack_read_anything && !pack.rules.empty()) {
@@ -828,16 +828,28 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
           RuleLevelFinding(pack.rules.front(), fmt::format("规则包 {} 没有评估任何内容", pack.id));
       f.rule = pack.id;
       f.rule_title = pack.title;
-      out.Append(std::move(f));
+      whole.push_back(std::move(f));
     }
   }
-  // Reserved once: the verdicts of a national check are tens of megabytes, and growing by
-  // doubling would hold two copies.
-  out.Reserve(out.size() + sorted.size());
+  // The verdicts become the list in place — the unread plans' dropped, the whole findings put
+  // in front within the room reserved for them — so that a national check's tens of megabytes
+  // of verdicts are never held twice.
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (plan_read[sorted_plan[i]]) out.AppendVerdict(sorted[i]);
+    if (plan_read[sorted_plan[i]]) sorted[kept++] = sorted[i];
   }
-  return out;
+  sorted.resize(kept);
+  std::vector<std::uint32_t>().swap(sorted_plan);
+  Verdict placeholder;
+  sorted.insert(sorted.begin(), whole.size(), placeholder);
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    sorted[i].status = whole[i].status;
+    sorted[i].severity = whole[i].severity;
+    sorted[i].whole = static_cast<std::uint32_t>(i);
+  }
+  return FindingList(std::move(sorted), std::move(whole), [&facts, &dictionary](const Verdict& v) {
+    return Explain(v, facts, dictionary);
+  });
 }
 
 std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& facts,
