@@ -11,6 +11,7 @@
 #include "engine/dictionary.h"
 #include "engine/fact.h"
 #include "engine/finding.h"
+#include "engine/message_template.h"
 #include "engine/source.h"
 
 namespace kaohe {
@@ -79,7 +80,8 @@ struct CompiledRule {
   std::string check_text;
   std::unique_ptr<CompiledExpr> check;
   Severity severity = Severity::kError;
-  std::string message;  // template; see RenderMessage
+  std::string message;                     // template; see RenderMessage
+  std::vector<MessagePart> message_parts;  // the template, split
   Tolerance tolerance;
   bool waivable = true;  // false: no waiver may cover its findings
 };

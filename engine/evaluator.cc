@@ -9,35 +9,22 @@
 #include <thread>
 #include <utility>
 
+#include "engine/message_template.h"
 #include "engine/units.h"
 
 namespace kaohe {
 
 std::string RenderMessage(std::string_view message_template, const PlaceholderValue& value) {
   std::string out;
-  const std::string_view t = message_template;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '{' && i + 1 < t.size() && t[i + 1] == '{') {
-      out += '{';
-      ++i;
-    } else if (t[i] == '}' && i + 1 < t.size() && t[i + 1] == '}') {
-      out += '}';
-      ++i;
-    } else if (t[i] == '{') {
-      std::size_t close = t.find('}', i);
-      if (close == std::string_view::npos) {
-        out += t.substr(i);
-        break;
-      }
-      std::optional<std::string> v = value(t.substr(i + 1, close - i - 1));
-      out += v ? *v : t.substr(i, close - i + 1);
-      i = close;
+  for (const MessagePart& part : SplitMessage(message_template)) {
+    std::optional<std::string> v;
+    if (part.is_placeholder) v = value(part.text);
+    if (!part.is_placeholder) {
+      out += part.text;
+    } else if (v) {
+      out += *v;
     } else {
-      // Copies the run up to the next brace at once.
-      std::size_t next = t.find_first_of("{}", i);
-      if (next == std::string_view::npos) next = t.size();
-      out += t.substr(i, std::max<std::size_t>(1, next - i));
-      i += std::max<std::size_t>(1, next - i) - 1;
+      out += '{' + part.text + '}';
     }
   }
   return out;
@@ -148,9 +135,15 @@ class Evaluation {
         f.message = "缺少数据：" + Join(missing_, "；");
         break;
       default:
-        f.message = RenderMessage(std::string_view(rule_.message), [&](std::string_view name) {
-          return Placeholder(name, f.status);
-        });
+        for (const MessagePart& part : rule_.message_parts) {
+          if (!part.is_placeholder) {
+            f.message += part.text;
+          } else if (part.known) {
+            AppendPlaceholder(f.message, *part.known, f.status);
+          } else {
+            f.message += '{' + part.text + '}';
+          }
+        }
         break;
     }
     return f;
@@ -184,27 +177,57 @@ class Evaluation {
   }
 
   // The value of one message placeholder; only those a template names are ever formatted.
-  std::optional<std::string> Placeholder(std::string_view name, Status status) const {
-    if (name == "entity") return entity_.name.str();
-    if (name == "kind") return std::string(EntityKindName(entity_.kind));
-    if (name == "period") return std::to_string(period_);
-    if (name == "indicator") return indicator_.name;
-    if (name == "indicator_id") return indicator_.id.str();
-    if (name == "measure") return std::string(MeasureWord(rule_.measure));
-    if (name == "actual") return own_actual_ ? FormatFact(*own_actual_) : "—";
-    if (name == "target") return own_target_ ? FormatFact(*own_target_) : "—";
-    if (name == "lhs") return lhs_ ? FormatValue(*lhs_) : "—";
-    if (name == "rhs") return rhs_ ? FormatValue(*rhs_) : "—";
-    if (name == "gap") {
-      if (!own_actual_ || !own_target_ || own_actual_->unit != own_target_->unit) return "";
-      double d = own_actual_->value - own_target_->value;
-      std::string_view unit = own_actual_->unit == PercentUnit() ? "pp" : own_actual_->unit.view();
-      return (d > 0 ? "+" : "") + FormatQuantity(d, unit);
+  void AppendPlaceholder(std::string& out, Placeholder placeholder, Status status) const {
+    switch (placeholder) {
+      case Placeholder::kEntity:
+        out += entity_.name.view();
+        return;
+      case Placeholder::kKind:
+        out += EntityKindName(entity_.kind);
+        return;
+      case Placeholder::kPeriod:
+        out += std::to_string(period_);
+        return;
+      case Placeholder::kIndicator:
+        out += indicator_.name;
+        return;
+      case Placeholder::kIndicatorId:
+        out += indicator_.id.view();
+        return;
+      case Placeholder::kMeasure:
+        out += MeasureWord(rule_.measure);
+        return;
+      case Placeholder::kActual:
+        out += own_actual_ ? FormatFact(*own_actual_) : "—";
+        return;
+      case Placeholder::kTarget:
+        out += own_target_ ? FormatFact(*own_target_) : "—";
+        return;
+      case Placeholder::kLhs:
+        out += lhs_ ? FormatValue(*lhs_) : "—";
+        return;
+      case Placeholder::kRhs:
+        out += rhs_ ? FormatValue(*rhs_) : "—";
+        return;
+      case Placeholder::kGap: {
+        if (!own_actual_ || !own_target_ || own_actual_->unit != own_target_->unit) return;
+        double d = own_actual_->value - own_target_->value;
+        std::string_view unit =
+            own_actual_->unit == PercentUnit() ? "pp" : own_actual_->unit.view();
+        if (d > 0) out += '+';
+        out += FormatQuantity(d, unit);
+        return;
+      }
+      case Placeholder::kVerdict:
+        out += VerdictWord(status);
+        return;
+      case Placeholder::kRule:
+        out += rule_.id.view();
+        return;
+      case Placeholder::kStatus:
+        out += StatusId(status);
+        return;
     }
-    if (name == "verdict") return VerdictWord(status);
-    if (name == "rule") return rule_.id;
-    if (name == "status") return std::string(StatusId(status));
-    return std::nullopt;
   }
 
   std::string VerdictWord(Status status) const {

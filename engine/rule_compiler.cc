@@ -19,9 +19,13 @@ std::size_t CompiledRuleSet::rule_count() const {
 }
 
 const std::vector<std::string>& MessagePlaceholders() {
-  static const std::vector<std::string> kNames = {
-      "entity", "kind", "period", "indicator", "indicator_id", "measure", "actual",
-      "target", "lhs",  "rhs",    "gap",       "verdict",      "rule",    "status"};
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (int i = 0; i < kPlaceholderCount; ++i) {
+      names.emplace_back(PlaceholderName(static_cast<Placeholder>(i)));
+    }
+    return names;
+  }();
   return kNames;
 }
 
@@ -209,6 +213,7 @@ class RuleCompiler {
       rule.severity = *severity;
     }
     rule.message = ast.message.value.empty() ? kDefaultMessage : ast.message.value;
+    rule.message_parts = SplitMessage(rule.message);
     CheckMessage(ast.message);
 
     if (ast.check.text.find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -191,6 +191,12 @@ TEST_CASE("the message template is filled from the finding") {
                       {Growth(FactKind::kActual, 5), Growth(FactKind::kTarget, 7)},
                       "    message: \"{kind}{entity}{{{period}}} gap {gap} rule {rule}\"\n");
   CHECK(f2.at(0).message == "区甲区{2023} gap -2个百分点 rule r");
+  auto world3 = MakeWorld();
+  auto f3 = RunGrowth(*world3, "actual >= target",
+                      {Growth(FactKind::kActual, 7.5), Growth(FactKind::kTarget, 7)},
+                      "    message: \"{indicator_id}|{measure}|{actual}|{target}|{lhs}|{rhs}|"
+                      "{gap}|{verdict}|{status}|}\"\n");
+  CHECK(f3.at(0).message == "gdp|增速|7.5%|7%|7.5%|7%|+0.5个百分点|符合|pass|}");
 }
 
 TEST_CASE("growth() gives the growth implied by two levels") {
@@ -328,6 +334,24 @@ rules:
 
 TEST_CASE("RenderMessage fills placeholders and keeps braces") {
   CHECK(RenderMessage("{a}-{b} {{x}} {c}", {{"a", "1"}, {"b", "2"}}) == "1-2 {x} {c}");
+  CHECK(RenderMessage("a}b{c", {{"c", "1"}}) == "a}b{c");
+}
+
+TEST_CASE("a message template is split once into text and placeholders") {
+  auto parts = SplitMessage("{entity} {{年}} {gap}{nope}尾");
+  REQUIRE(parts.size() == 5);
+  CHECK(parts[0].known == Placeholder::kEntity);
+  CHECK(parts[1].text == " {年} ");
+  CHECK_FALSE(parts[1].is_placeholder);
+  CHECK(parts[2].known == Placeholder::kGap);
+  CHECK(parts[3].is_placeholder);
+  CHECK(parts[3].text == "nope");
+  CHECK_FALSE(parts[3].known);
+  CHECK(parts[4].text == "尾");
+  for (int i = 0; i < kPlaceholderCount; ++i) {
+    auto p = static_cast<Placeholder>(i);
+    CHECK(PlaceholderNamed(PlaceholderName(p)) == p);
+  }
 }
 
 }  // namespace kaohe

@@ -1,6 +1,6 @@
 #include "src/report/reporter.h"
 
-#include <set>
+#include <unordered_set>
 
 #include "src/report/console_reporter.h"
 #include "src/report/github_reporter.h"
@@ -14,13 +14,23 @@ namespace kaohe {
 
 Summary Summarize(const FindingList& findings) {
   Summary s;
-  std::set<std::string> entities, rules;
+  // Names are interned: counting distinct ones hashes pointers, and a judged verdict is read
+  // as it is, without building its heading (this runs over every finding of a national check).
+  std::unordered_set<Name> entities, rules;
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding f = findings.Heading(i);
+    const Verdict& v = findings.verdict(i);
+    if (v.whole == Verdict::kNotWhole) {
+      entities.insert(v.entity->name);
+      rules.insert(v.rule->id);
+    } else {
+      const Finding heading = findings.Heading(i);
+      if (!heading.entity.empty()) entities.insert(heading.entity);
+      rules.insert(heading.rule);
+    }
     ++s.total;
-    if (!f.entity.empty()) entities.insert(f.entity);
-    rules.insert(f.rule);
-    switch (f.status) {
+    const Status status = findings.status(i);
+    const Severity severity = findings.severity(i);
+    switch (status) {
       case Status::kPass:
         ++s.pass;
         break;
@@ -40,10 +50,10 @@ Summary Summarize(const FindingList& findings) {
         ++s.waived;
         break;
     }
-    if (f.status == Status::kFail || f.status == Status::kConflict) {
-      if (f.severity == Severity::kError) ++s.failing_error;
-      if (f.severity == Severity::kWarning) ++s.failing_warning;
-      if (f.severity == Severity::kInfo) ++s.failing_info;
+    if (status == Status::kFail || status == Status::kConflict) {
+      if (severity == Severity::kError) ++s.failing_error;
+      if (severity == Severity::kWarning) ++s.failing_warning;
+      if (severity == Severity::kInfo) ++s.failing_info;
     }
   }
   s.entities = static_cast<int>(entities.size());
