@@ -43,6 +43,25 @@ TEST_CASE("JSON strings and numbers are written as nlohmann::json writes them") 
     AppendJsonString(out, text);
     REQUIRE(out == nlohmann::json(text).dump());
   }
+  // Long strings, plain and escaped, as the one long quote of a fact: room is made exactly for a
+  // plain one and six bytes a byte for an escaped one; several in one run make it grow.
+  for (std::size_t length : {255, 256, 257, 4096, 100000}) {
+    for (const char* piece : {"a", "甲", "a\n"}) {
+      std::string text;
+      while (text.size() < length) text += piece;
+      std::string out = "[";
+      {
+        JsonRun run(out, 8);
+        run.String(text);
+        run.Raw(",");
+        run.String(text);
+        run.Raw(",");
+        run.Int(-12);
+      }
+      out += "]";
+      REQUIRE(out == nlohmann::json::array({text, text, -12}).dump());
+    }
+  }
   std::vector<double> values = {0.0,
                                 -0.0,
                                 1,

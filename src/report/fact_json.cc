@@ -8,22 +8,6 @@
 namespace kaohe {
 namespace {
 
-// Keys and fixed words are written as literals, quotes and colon included, in one append each:
-// this runs for every field of every finding of a national report.
-template <std::size_t N>
-void Raw(std::string& out, const char (&text)[N]) {
-  out.append(text, N - 1);
-}
-
-void Raw(std::string& out, std::string_view text) { out.append(text); }
-
-// A word from a fixed vocabulary (measure, kind, status …): needs no escaping.
-void Word(std::string& out, std::string_view word) {
-  out += '"';
-  out.append(word);
-  out += '"';
-}
-
 bool SameFact(const Fact& a, const Fact& b) {
   return a.key == b.key && a.value == b.value && a.unit == b.unit && a.qualifier == b.qualifier &&
          a.preliminary == b.preliminary && a.strive == b.strive && a.source == b.source;
@@ -31,63 +15,58 @@ bool SameFact(const Fact& a, const Fact& b) {
 
 }  // namespace
 
+// Room for a fact's literals, words and numbers (about 320 bytes at most; its strings make
+// their own).
+constexpr std::size_t kFactFixedRoom = 512;
+
 void AppendFactJson(std::string& out, const Fact& fact) {
-  Raw(out, "{\"entity\":");
-  AppendJsonString(out, fact.key.entity);
-  Raw(out, ",\"indicator\":");
-  AppendJsonString(out, fact.key.indicator);
-  Raw(out, ",\"measure\":");
-  Word(out, MeasureId(fact.key.measure));
-  Raw(out, ",\"period\":");
-  AppendJsonInt(out, fact.key.period);
-  Raw(out, ",\"kind\":");
-  Word(out, FactKindId(fact.key.kind));
-  Raw(out, ",\"value\":");
-  AppendJsonNumber(out, fact.value);
-  Raw(out, ",\"unit\":");
-  AppendJsonString(out, fact.unit);
-  Raw(out, ",\"qualifier\":");
-  Word(out, QualifierId(fact.qualifier));
-  Raw(out, fact.preliminary ? ",\"preliminary\":true" : ",\"preliminary\":false");
-  Raw(out, fact.strive ? ",\"strive\":true" : ",\"strive\":false");
-  Raw(out, ",\"source\":{\"file\":");
-  AppendJsonString(out, fact.source.file);
-  Raw(out, ",\"line\":");
-  AppendJsonInt(out, fact.source.line);
-  Raw(out, ",\"quote\":");
-  AppendJsonString(out, fact.source.quote);
-  Raw(out, "}}");
+  JsonRun json(out, kFactFixedRoom);
+  json.Raw("{\"entity\":");
+  json.String(fact.key.entity);
+  json.Raw(",\"indicator\":");
+  json.String(fact.key.indicator);
+  json.Raw(",\"measure\":");
+  json.Word(MeasureId(fact.key.measure));
+  json.Raw(",\"period\":");
+  json.Int(fact.key.period);
+  json.Raw(",\"kind\":");
+  json.Word(FactKindId(fact.key.kind));
+  json.Raw(",\"value\":");
+  json.Number(fact.value);
+  json.Raw(",\"unit\":");
+  json.String(fact.unit);
+  json.Raw(",\"qualifier\":");
+  json.Word(QualifierId(fact.qualifier));
+  if (fact.preliminary) {
+    json.Raw(",\"preliminary\":true");
+  } else {
+    json.Raw(",\"preliminary\":false");
+  }
+  if (fact.strive) {
+    json.Raw(",\"strive\":true");
+  } else {
+    json.Raw(",\"strive\":false");
+  }
+  json.Raw(",\"source\":{\"file\":");
+  json.String(fact.source.file);
+  json.Raw(",\"line\":");
+  json.Int(fact.source.line);
+  json.Raw(",\"quote\":");
+  json.String(fact.source.quote);
+  json.Raw("}}");
 }
 
+// Room for a finding's own literals, words and numbers, evidence and missing figures aside.
+constexpr std::size_t kFindingFixedRoom = 512;
+
 void AppendFindingJson(std::string& out, const Finding& f) {
-  Raw(out, "{\"rule\":");
-  AppendJsonString(out, f.rule);
-  Raw(out, ",\"pack\":");
-  AppendJsonString(out, f.pack);
-  Raw(out, ",\"entity\":");
-  AppendJsonString(out, f.entity);
-  Raw(out, ",\"indicator\":");
-  AppendJsonString(out, f.indicator);
-  Raw(out, ",\"measure\":");
-  Word(out, MeasureId(f.measure));
-  Raw(out, ",\"period\":");
-  AppendJsonInt(out, f.period);
-  Raw(out, ",\"status\":");
-  Word(out, StatusId(f.status));
-  Raw(out, ",\"severity\":");
-  Word(out, SeverityId(f.severity));
-  Raw(out, ",\"message\":");
-  AppendJsonString(out, f.message);
   // The rule's own actual and target are among the facts it read: the report gives their place
   // in `evidence` rather than writing each twice (a third of a national report's bytes). A
   // finding built elsewhere may hold one that is not in its evidence; it is then listed last.
   const Fact* appended[2] = {};
   std::size_t appended_count = 0;
-  auto place = [&](const std::optional<Fact>& fact) {
-    if (!fact) {
-      Raw(out, "null");
-      return;
-    }
+  auto place = [&](const std::optional<Fact>& fact) -> std::optional<std::size_t> {
+    if (!fact) return std::nullopt;
     std::size_t at = 0;
     while (at < f.evidence.size() && !SameFact(f.evidence[at], *fact)) ++at;
     if (at == f.evidence.size()) {
@@ -96,20 +75,51 @@ void AppendFindingJson(std::string& out, const Finding& f) {
       if (j == appended_count) appended[appended_count++] = &*fact;
       at += j;
     }
-    AppendJsonInt(out, static_cast<std::int64_t>(at));
+    return at;
   };
-  Raw(out, ",\"actual\":");
-  place(f.actual);
-  Raw(out, ",\"target\":");
-  place(f.target);
-  Raw(out, ",\"arithmetic\":");
-  AppendJsonString(out, f.arithmetic);
-  Raw(out, ",\"missing\":[");
+  const std::optional<std::size_t> actual = place(f.actual);
+  const std::optional<std::size_t> target = place(f.target);
+  {
+    JsonRun json(out, kFindingFixedRoom);
+    json.Raw("{\"rule\":");
+    json.String(f.rule);
+    json.Raw(",\"pack\":");
+    json.String(f.pack);
+    json.Raw(",\"entity\":");
+    json.String(f.entity);
+    json.Raw(",\"indicator\":");
+    json.String(f.indicator);
+    json.Raw(",\"measure\":");
+    json.Word(MeasureId(f.measure));
+    json.Raw(",\"period\":");
+    json.Int(f.period);
+    json.Raw(",\"status\":");
+    json.Word(StatusId(f.status));
+    json.Raw(",\"severity\":");
+    json.Word(SeverityId(f.severity));
+    json.Raw(",\"message\":");
+    json.String(f.message);
+    json.Raw(",\"actual\":");
+    if (actual) {
+      json.Int(static_cast<std::int64_t>(*actual));
+    } else {
+      json.Raw("null");
+    }
+    json.Raw(",\"target\":");
+    if (target) {
+      json.Int(static_cast<std::int64_t>(*target));
+    } else {
+      json.Raw("null");
+    }
+    json.Raw(",\"arithmetic\":");
+    json.String(f.arithmetic);
+    json.Raw(",\"missing\":[");
+  }
   for (std::size_t i = 0; i < f.missing.size(); ++i) {
     if (i) out += ',';
     AppendJsonString(out, f.missing[i]);
   }
-  Raw(out, "],\"evidence\":[");
+  out += "],\"evidence\":[";
   for (std::size_t i = 0; i < f.evidence.size(); ++i) {
     if (i) out += ',';
     AppendFactJson(out, f.evidence[i]);
@@ -118,20 +128,21 @@ void AppendFindingJson(std::string& out, const Finding& f) {
     if (!f.evidence.empty() || j > 0) out += ',';
     AppendFactJson(out, *appended[j]);
   }
-  Raw(out, "],\"rule_source\":{\"file\":");
-  AppendJsonString(out, f.rule_location.file);
-  Raw(out, ",\"line\":");
-  AppendJsonInt(out, f.rule_location.line);
-  Raw(out, "}");
+  JsonRun json(out, kFindingFixedRoom);
+  json.Raw("],\"rule_source\":{\"file\":");
+  json.String(f.rule_location.file);
+  json.Raw(",\"line\":");
+  json.Int(f.rule_location.line);
+  json.Raw("}");
   if (!f.waiver_reason.empty()) {
-    Raw(out, ",\"waiver\":");
-    AppendJsonString(out, f.waiver_reason);
+    json.Raw(",\"waiver\":");
+    json.String(f.waiver_reason);
   }
   if (!f.baseline.empty()) {
-    Raw(out, ",\"baseline\":");
-    AppendJsonString(out, f.baseline);
+    json.Raw(",\"baseline\":");
+    json.String(f.baseline);
   }
-  Raw(out, "}");
+  json.Raw("}");
 }
 
 std::string FactJson(const Fact& fact) {

@@ -11,44 +11,47 @@ namespace {
 
 bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-void AppendEscaped(std::string& out, std::string_view text) {
+char* WriteEscaped(char* p, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::size_t plain = 0;  // start of the run of characters copied as they are
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (!NeedsEscape(c)) continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (!NeedsEscape(c)) {
+      *p++ = ch;
+      continue;
+    }
+    *p++ = '\\';
     switch (c) {
       case '"':
-        out += "\\\"";
+        *p++ = '"';
         break;
       case '\\':
-        out += "\\\\";
+        *p++ = '\\';
         break;
       case '\b':
-        out += "\\b";
+        *p++ = 'b';
         break;
       case '\f':
-        out += "\\f";
+        *p++ = 'f';
         break;
       case '\n':
-        out += "\\n";
+        *p++ = 'n';
         break;
       case '\r':
-        out += "\\r";
+        *p++ = 'r';
         break;
       case '\t':
-        out += "\\t";
+        *p++ = 't';
         break;
-      default: {
-        const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(escape, sizeof escape);
+      default:
+        *p++ = 'u';
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 15];
         break;
-      }
     }
   }
-  out.append(text.data() + plain, text.size() - plain);
+  return p;
 }
 
 // Whether any of the text's bytes needs escaping, eight bytes at a time: a byte below 0x20, a
@@ -73,37 +76,44 @@ bool AnyNeedsEscape(std::string_view text) {
 
 }  // namespace
 
-void AppendJsonString(std::string& out, std::string_view text) {
+char* WriteJsonString(char* p, std::string_view text) {
+  *p++ = '"';
   if (!AnyNeedsEscape(text)) {
     // The usual case, in one copy.
-    std::size_t at = out.size();
-    out.resize(at + text.size() + 2);
-    char* p = out.data() + at;
-    *p = '"';
-    std::memcpy(p + 1, text.data(), text.size());
-    p[text.size() + 1] = '"';
-    return;
+    std::memcpy(p, text.data(), text.size());
+    p += text.size();
+  } else {
+    p = WriteEscaped(p, text);
   }
-  out += '"';
-  AppendEscaped(out, text);
-  out += '"';
+  *p++ = '"';
+  return p;
 }
+
+char* WriteJsonNumber(char* p, double value) {
+  if (!std::isfinite(value)) {
+    std::memcpy(p, "null", 4);
+    return p + 4;
+  }
+  // nlohmann::json's own shortest round-trip formatting, so that both writers agree to the byte.
+  return nlohmann::detail::to_chars(p, p + kJsonNumberRoom, value);
+}
+
+char* WriteJsonInt(char* p, std::int64_t value) {
+  return std::to_chars(p, p + kJsonIntRoom, value).ptr;
+}
+
+std::size_t JsonStringRoom(std::string_view text) {
+  constexpr std::size_t kScanAbove = 256;
+  if (text.size() > kScanAbove && !AnyNeedsEscape(text)) return text.size() + 2;
+  return 6 * text.size() + 2;
+}
+
+void AppendJsonString(std::string& out, std::string_view text) { JsonRun(out, 0).String(text); }
 
 void AppendJsonNumber(std::string& out, double value) {
-  if (!std::isfinite(value)) {
-    out += "null";
-    return;
-  }
-  char buffer[64];
-  // nlohmann::json's own shortest round-trip formatting, so that both writers agree to the byte.
-  char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, end);
+  JsonRun(out, kJsonNumberRoom).Number(value);
 }
 
-void AppendJsonInt(std::string& out, std::int64_t value) {
-  char buffer[24];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
-}
+void AppendJsonInt(std::string& out, std::int64_t value) { JsonRun(out, kJsonIntRoom).Int(value); }
 
 }  // namespace kaohe

@@ -3,7 +3,10 @@
 // thousands of findings are written this way.
 #pragma once
 
+#include <cassert>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -13,5 +16,72 @@ void AppendJsonString(std::string& out, std::string_view text);
 // Non-finite values are written as null, as nlohmann::json writes them.
 void AppendJsonNumber(std::string& out, double value);
 void AppendJsonInt(std::string& out, std::int64_t value);
+
+// The same, written at `p` into room the caller has made; each returns the end of what it wrote.
+// A string takes at most JsonStringRoom(text) bytes, a number kJsonNumberRoom and an integer
+// kJsonIntRoom.
+inline constexpr std::size_t kJsonNumberRoom = 64;
+inline constexpr std::size_t kJsonIntRoom = 24;
+char* WriteJsonString(char* p, std::string_view text);
+char* WriteJsonNumber(char* p, double value);
+char* WriteJsonInt(char* p, std::int64_t value);
+
+// The room a string needs: its length and quotes when nothing in it is escaped, six bytes a
+// byte when something may be (checked only for long strings, so a long quote does not make room
+// for six times itself).
+std::size_t JsonStringRoom(std::string_view text);
+
+// A stretch of JSON written through a pointer: a fact is a dozen fields, and appending each to
+// the string would check its capacity a dozen times. `fixed_room` must hold every literal,
+// word and number the run writes; strings make room for themselves. The string is cut to what
+// was written when the run ends.
+class JsonRun {
+ public:
+  JsonRun(std::string& out, std::size_t fixed_room) : out_(out), fixed_room_(fixed_room) {
+    Grow(out.size(), 0);
+  }
+  ~JsonRun() {
+    assert(p_ <= end_);
+    out_.resize(static_cast<std::size_t>(p_ - out_.data()));
+  }
+  JsonRun(const JsonRun&) = delete;
+  JsonRun& operator=(const JsonRun&) = delete;
+
+  // Literal text: keys with their quotes and colon, punctuation.
+  template <std::size_t N>
+  void Raw(const char (&text)[N]) {
+    std::memcpy(p_, text, N - 1);
+    p_ += N - 1;
+  }
+  // A word of a fixed vocabulary (measure, kind, status …): quoted, never escaped.
+  void Word(std::string_view word) {
+    *p_++ = '"';
+    std::memcpy(p_, word.data(), word.size());
+    p_ += word.size();
+    *p_++ = '"';
+  }
+  void String(std::string_view text) {
+    std::size_t room = JsonStringRoom(text);
+    if (static_cast<std::size_t>(end_ - p_) < room + fixed_room_) {
+      Grow(static_cast<std::size_t>(p_ - out_.data()), room);
+    }
+    p_ = WriteJsonString(p_, text);
+  }
+  void Number(double value) { p_ = WriteJsonNumber(p_, value); }
+  void Int(std::int64_t value) { p_ = WriteJsonInt(p_, value); }
+
+ private:
+  // Room for `more` bytes and the literals still to come, after the first `used` bytes.
+  void Grow(std::size_t used, std::size_t more) {
+    out_.resize(used + more + fixed_room_);
+    p_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+
+  std::string& out_;
+  std::size_t fixed_room_;
+  char* p_ = nullptr;
+  char* end_ = nullptr;
+};
 
 }  // namespace kaohe
