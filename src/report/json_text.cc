@@ -60,18 +60,27 @@ bool AnyNeedsEscape(std::string_view text) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, text.data() + i, 8);
+  auto any = [&](std::uint64_t x) {
     // Bytes of 0x80 and above are never below 0x20; the mask keeps them from looking so.
     std::uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;
-    if (below_space | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'))) return true;
+    return (below_space | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'))) != 0;
+  };
+  const std::size_t n = text.size();
+  if (n == 0) return false;  // and data() may be null
+  if (n < 8) {
+    // Padded with spaces, which never need escaping.
+    std::uint64_t x = kOnes * ' ';
+    std::memcpy(&x, text.data(), n);
+    return any(x);
   }
-  for (; i < text.size(); ++i) {
-    if (NeedsEscape(static_cast<unsigned char>(text[i]))) return true;
+  std::uint64_t x;
+  for (std::size_t i = 0; i + 8 <= n; i += 8) {
+    std::memcpy(&x, text.data() + i, 8);
+    if (any(x)) return true;
   }
-  return false;
+  // The last eight bytes, overlapping what was checked: no byte-by-byte tail.
+  std::memcpy(&x, text.data() + n - 8, 8);
+  return any(x);
 }
 
 }  // namespace
@@ -79,8 +88,8 @@ bool AnyNeedsEscape(std::string_view text) {
 char* WriteJsonString(char* p, std::string_view text) {
   *p++ = '"';
   if (!AnyNeedsEscape(text)) {
-    // The usual case, in one copy.
-    std::memcpy(p, text.data(), text.size());
+    // The usual case, in one copy (data() of an empty view may be null).
+    if (!text.empty()) std::memcpy(p, text.data(), text.size());
     p += text.size();
   } else {
     p = WriteEscaped(p, text);
