@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "engine/message_template.h"
@@ -770,68 +771,83 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
       plans.push_back(std::move(plan));
     }
   }
-  std::vector<Verdict> sorted;
-  std::vector<std::uint32_t> sorted_plan;  // each verdict's plan
-  std::size_t evaluations = 0;
-  for (const RulePlan& plan : plans) {
-    std::size_t periods = 0;
-    for (const std::vector<int>& p : plan.periods) periods += p.size();
-    evaluations += periods * plan.rule->entities.size();
-  }
-  // Room too for a finding about each rule and pack that reads nothing (see below).
-  sorted.reserve(evaluations + plans.size() + rules.packs.size());
-  sorted_plan.reserve(evaluations);
-  for (std::size_t e = 0; e < plans_of_entity.size(); ++e) {
-    const Entity* entity = &dictionary.entities()[e];
-    for (std::uint32_t p : plans_of_entity[e]) {
-      const RulePlan& plan = plans[p];
-      for (std::size_t ii = 0; ii < plan.rule->indicators.size(); ++ii) {
-        for (int period : plan.periods[ii]) {
-          Verdict v;
-          v.rule = plan.rule;
-          v.entity = entity;
-          v.indicator = plan.rule->indicators[ii];
-          v.period = period;
-          sorted.push_back(v);
-          sorted_plan.push_back(p);
-        }
-      }
+  // Each entity's evaluations are counted first, so that every thread lists and judges its own
+  // run of entities straight into their places: one pass, each verdict written while its facts
+  // are in cache, and the listing shared between the threads like the judging.
+  std::vector<std::size_t> evaluations_of_plan(plans.size(), 0);
+  for (std::size_t p = 0; p < plans.size(); ++p) {
+    for (const std::vector<int>& periods : plans[p].periods) {
+      evaluations_of_plan[p] += periods.size();
     }
   }
-  std::vector<std::vector<std::uint32_t>>().swap(plans_of_entity);
+  const std::size_t entity_count = plans_of_entity.size();
+  std::vector<std::size_t> first_of_entity(entity_count + 1, 0);
+  for (std::size_t e = 0; e < entity_count; ++e) {
+    std::size_t n = 0;
+    for (std::uint32_t p : plans_of_entity[e]) n += evaluations_of_plan[p];
+    first_of_entity[e + 1] = first_of_entity[e] + n;
+  }
+  const std::size_t evaluations = first_of_entity[entity_count];
+  std::vector<Verdict> sorted;
+  // Room too for a finding about each rule and pack that reads nothing (see below).
+  sorted.reserve(evaluations + plans.size() + rules.packs.size());
+  sorted.resize(evaluations);
 
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // Below this many evaluations a second thread costs more than it saves.
   constexpr std::size_t kPerThread = 4096;
   threads = static_cast<unsigned>(
-      std::min<std::size_t>(threads, std::max<std::size_t>(1, sorted.size() / kPerThread)));
-  auto judge_range = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      Verdict& v = sorted[i];
-      v = Evaluation(*v.rule, facts, dictionary, *v.entity, *v.indicator, v.period,
-                     /*explain=*/false)
-              .Judge();
+      std::min<std::size_t>(threads, std::max<std::size_t>(1, evaluations / kPerThread)));
+  // Which plans read any figure, per thread, joined after.
+  std::vector<std::vector<char>> read_by_thread(threads, std::vector<char>(plans.size(), 0));
+  auto judge_entities = [&](std::size_t begin, std::size_t end, std::vector<char>& read) {
+    for (std::size_t e = begin; e < end; ++e) {
+      const Entity& entity = dictionary.entities()[e];
+      std::size_t i = first_of_entity[e];
+      for (std::uint32_t p : plans_of_entity[e]) {
+        const RulePlan& plan = plans[p];
+        for (std::size_t ii = 0; ii < plan.rule->indicators.size(); ++ii) {
+          for (int period : plan.periods[ii]) {
+            Verdict v = Evaluation(*plan.rule, facts, dictionary, entity,
+                                   *plan.rule->indicators[ii], period, /*explain=*/false)
+                            .Judge();
+            if (v.read_anything) read[p] = 1;
+            sorted[i++] = v;
+          }
+        }
+      }
     }
   };
   if (threads <= 1) {
-    judge_range(0, sorted.size());
+    judge_entities(0, entity_count, read_by_thread[0]);
   } else {
+    // Entity runs of about equal numbers of evaluations.
     std::vector<std::thread> workers;
-    std::size_t chunk = (sorted.size() + threads - 1) / threads;
+    std::size_t begin = 0;
     for (unsigned t = 0; t < threads; ++t) {
-      std::size_t begin = std::min(sorted.size(), t * chunk);
-      std::size_t end = std::min(sorted.size(), begin + chunk);
-      workers.emplace_back(judge_range, begin, end);
+      std::size_t target = evaluations * (t + 1) / threads;
+      std::size_t end =
+          t + 1 == threads
+              ? entity_count
+              : static_cast<std::size_t>(
+                    std::lower_bound(first_of_entity.begin() + static_cast<std::ptrdiff_t>(begin),
+                                     first_of_entity.end() - 1, target) -
+                    first_of_entity.begin());
+      workers.emplace_back(judge_entities, begin, end, std::ref(read_by_thread[t]));
+      begin = end;
     }
     for (std::thread& w : workers) w.join();
   }
+  std::vector<std::vector<std::uint32_t>>().swap(plans_of_entity);
 
   // A misspelt scope or an indicator nobody reports must never look like a clean run: a rule
   // that read nothing gives one finding about itself instead of its no_data verdicts. These come
   // first, in rule order (they have no entity).
   std::vector<bool> plan_read(plans.size(), false);
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (sorted[i].read_anything) plan_read[sorted_plan[i]] = true;
+  for (const std::vector<char>& read : read_by_thread) {
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+      if (read[p]) plan_read[p] = true;
+    }
   }
   std::vector<Finding> whole;
   std::size_t plan_index = 0;
@@ -857,12 +873,15 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
   // The verdicts become the list in place — the unread plans' dropped, the whole findings put
   // in front within the room reserved for them — so that a national check's tens of megabytes
   // of verdicts are never held twice.
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (plan_read[sorted_plan[i]]) sorted[kept++] = sorted[i];
+  if (std::find(plan_read.begin(), plan_read.end(), false) != plan_read.end()) {
+    std::unordered_map<const CompiledRule*, bool> rule_read;
+    for (std::size_t p = 0; p < plans.size(); ++p) rule_read[plans[p].rule] = plan_read[p];
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+      if (rule_read[sorted[i].rule]) sorted[kept++] = sorted[i];
+    }
+    sorted.resize(kept);
   }
-  sorted.resize(kept);
-  std::vector<std::uint32_t>().swap(sorted_plan);
   Verdict placeholder;
   sorted.insert(sorted.begin(), whole.size(), placeholder);
   for (std::size_t i = 0; i < whole.size(); ++i) {
