@@ -83,10 +83,11 @@ std::string FormatValue(const Value& v) {
 // explained finding always has the status it was judged to have.
 class Evaluation {
  public:
-  Evaluation(const CompiledRule& rule, const FactStore& store, const Dictionary& dictionary,
+  // `facts` reads the store; one reader serves a thread's evaluations one after another.
+  Evaluation(const CompiledRule& rule, FactStore::Reader& facts, const Dictionary& dictionary,
              const Entity& entity, const Indicator& indicator, int period, bool explain)
       : rule_(rule),
-        store_(store),
+        reader_(facts),
         dictionary_(dictionary),
         entity_(entity),
         indicator_(indicator),
@@ -258,7 +259,7 @@ class Evaluation {
     const Indicator& indicator = e.indicator ? *e.indicator : indicator_;
     Measure measure = e.measure.value_or(rule_.measure);
     FactKey key{entity, indicator.id, measure, period, e.kind};
-    std::span<const Fact> facts = store_.Find(key);
+    std::span<const Fact> facts = reader_.Find(key);
     auto what = [&] {
       return fmt::format("{} {} {}{}{}", entity, period, indicator.name, MeasureWord(measure),
                          KindWord(e.kind));
@@ -274,6 +275,7 @@ class Evaluation {
       return std::nullopt;
     }
     for (const Fact& f : facts) AddEvidence(f);
+    if (facts.size() == 1) return Chosen(e, facts.front(), own);  // nothing to agree with
     // Sources agree when they give one value in one unit; where only some state a qualifier
     // (2000 in a table, 突破2000亿元 in the text), the qualified one is used.
     const Fact* chosen = &facts.front();
@@ -295,11 +297,15 @@ class Evaluation {
         return std::nullopt;
       }
     }
+    return Chosen(e, first, own);
+  }
+
+  Value Chosen(const CompiledExpr& e, const Fact& fact, bool own) {
     if (own) {
-      if (e.kind == FactKind::kActual && !own_actual_) own_actual_ = &first;
-      if (e.kind == FactKind::kTarget && !own_target_) own_target_ = &first;
+      if (e.kind == FactKind::kActual && !own_actual_) own_actual_ = &fact;
+      if (e.kind == FactKind::kTarget && !own_target_) own_target_ = &fact;
     }
-    return Value{false, false, first.value, first.unit};
+    return Value{false, false, fact.value, fact.unit};
   }
 
   // Units of two operands of +, -, comparisons, min and max. nullopt after an error.
@@ -654,7 +660,7 @@ class Evaluation {
   }
 
   const CompiledRule& rule_;
-  const FactStore& store_;
+  FactStore::Reader& reader_;
   const Dictionary& dictionary_;
   const Entity& entity_;
   const Indicator& indicator_;
@@ -736,7 +742,8 @@ Finding RuleLevelFinding(const CompiledRule& rule, std::string message) {
 }  // namespace
 
 Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary) {
-  return Evaluation(*verdict.rule, facts, dictionary, *verdict.entity, *verdict.indicator,
+  FactStore::Reader reader(facts);
+  return Evaluation(*verdict.rule, reader, dictionary, *verdict.entity, *verdict.indicator,
                     verdict.period, /*explain=*/true)
       .Explain();
 }
@@ -801,6 +808,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
   // Which plans read any figure, per thread, joined after.
   std::vector<std::vector<char>> read_by_thread(threads, std::vector<char>(plans.size(), 0));
   auto judge_entities = [&](std::size_t begin, std::size_t end, std::vector<char>& read) {
+    FactStore::Reader reader(facts);
     for (std::size_t e = begin; e < end; ++e) {
       const Entity& entity = dictionary.entities()[e];
       std::size_t i = first_of_entity[e];
@@ -808,7 +816,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
         const RulePlan& plan = plans[p];
         for (std::size_t ii = 0; ii < plan.rule->indicators.size(); ++ii) {
           for (int period : plan.periods[ii]) {
-            Verdict v = Evaluation(*plan.rule, facts, dictionary, entity,
+            Verdict v = Evaluation(*plan.rule, reader, dictionary, entity,
                                    *plan.rule->indicators[ii], period, /*explain=*/false)
                             .Judge();
             if (v.read_anything) read[p] = 1;

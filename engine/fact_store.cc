@@ -47,12 +47,37 @@ std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, M
 }
 
 std::uint32_t FactStore::FindGroup(const FactKey& key) const {
-  std::uint32_t s = FindSeries(key.entity, key.indicator, key.measure, key.kind);
-  if (s == kNone) return kNone;
-  for (std::uint32_t g = series_[s].head; g != kNone; g = groups_[g].next_in_series) {
-    if (groups_[g].period == key.period) return g;
+  return FindInSeries(FindSeries(key.entity, key.indicator, key.measure, key.kind), key.period);
+}
+
+std::uint32_t FactStore::FindInSeries(std::uint32_t series, int period) const {
+  if (series == kNone) return kNone;
+  for (std::uint32_t g = series_[series].head; g != kNone; g = groups_[g].next_in_series) {
+    if (groups_[g].period == period) return g;
   }
   return kNone;
+}
+
+std::span<const Fact> FactStore::FactsOf(std::uint32_t group) const {
+  if (group == kNone) return {};
+  return std::span<const Fact>(&First(group), groups_[group].count);
+}
+
+std::span<const Fact> FactStore::Reader::Find(const FactKey& key) {
+  if (key.entity.id() != entity_) {
+    entity_ = key.entity.id();
+    for (Remembered& r : remembered_) r.indicator = nullptr;
+  }
+  auto i = reinterpret_cast<std::uintptr_t>(key.indicator.id());
+  Remembered& r = remembered_[((i >> 4) ^ (i >> 10) ^
+                               (static_cast<std::uintptr_t>(key.measure) << 1 |
+                                static_cast<std::uintptr_t>(key.kind))) %
+                              kRemembered];
+  if (r.indicator != key.indicator.id() || r.measure != key.measure || r.kind != key.kind) {
+    r = {key.indicator.id(), key.measure, key.kind,
+         store_.FindSeries(key.entity, key.indicator, key.measure, key.kind)};
+  }
+  return store_.FactsOf(store_.FindInSeries(r.series, key.period));
 }
 
 void FactStore::PlaceSeries(std::uint32_t s) {
@@ -140,11 +165,7 @@ std::size_t FactStore::slots() const {
   return total;
 }
 
-std::span<const Fact> FactStore::Find(const FactKey& key) const {
-  std::uint32_t g = FindGroup(key);
-  if (g == kNone) return {};
-  return std::span<const Fact>(&First(g), groups_[g].count);
-}
+std::span<const Fact> FactStore::Find(const FactKey& key) const { return FactsOf(FindGroup(key)); }
 
 std::set<int> FactStore::Periods(const Name& entity, const Name& indicator, Measure measure,
                                  FactKind kind) const {

@@ -25,6 +25,27 @@ class FactStore {
   // Every fact with this key, in the order they were added; empty when none.
   std::span<const Fact> Find(const FactKey& key) const;
 
+  // Finds keys of one entity after another, remembering the series it found for the entity it
+  // is on: an entity's hundred rules read a few dozen series, and each is then hashed into the
+  // store once. One per thread; the store must outlive it and not change meanwhile.
+  class Reader {
+   public:
+    explicit Reader(const FactStore& store) : store_(store) {}
+    std::span<const Fact> Find(const FactKey& key);
+
+   private:
+    struct Remembered {
+      const void* indicator = nullptr;  // nullptr: nothing remembered here
+      Measure measure = Measure::kLevel;
+      FactKind kind = FactKind::kActual;
+      std::uint32_t series = kNone;  // kNone: the entity has no such series
+    };
+    static constexpr std::size_t kRemembered = 64;
+    const FactStore& store_;
+    const void* entity_ = nullptr;
+    Remembered remembered_[kRemembered];
+  };
+
   // The periods for which the entity has any fact of this indicator, measure and kind.
   std::set<int> Periods(const Name& entity, const Name& indicator, Measure measure,
                         FactKind kind) const;
@@ -70,6 +91,8 @@ class FactStore {
 
   // Open addressing with linear probing over group numbers; kNone marks an empty slot.
   std::uint32_t FindGroup(const FactKey& key) const;
+  std::uint32_t FindInSeries(std::uint32_t series, int period) const;
+  std::span<const Fact> FactsOf(std::uint32_t group) const;
   std::uint32_t FindSeries(const Name& entity, const Name& indicator, Measure measure,
                            FactKind kind) const;
   void Rehash();

@@ -80,6 +80,41 @@ TEST_CASE("the hashed store agrees with an ordered map over many keys, repeats a
   CHECK(store.Find({"己区", "gdp", Measure::kLevel, 2001, FactKind::kActual}).empty());
 }
 
+TEST_CASE("a reader that remembers series finds what the store finds") {
+  // 200 indicators, so that many share a remembered slot; entities visited in runs and
+  // interleaved; keys present and absent.
+  std::mt19937 random(7);
+  FactStore store;
+  const char* entities[] = {"甲区", "乙区", "丙县"};
+  std::vector<std::string> indicators;
+  for (int i = 0; i < 200; ++i) indicators.push_back("i" + std::to_string(i));
+  for (int i = 0; i < 5000; ++i) {
+    Measure measure = random() % 2 ? Measure::kGrowth : Measure::kLevel;
+    FactKind kind = random() % 2 ? FactKind::kTarget : FactKind::kActual;
+    store.Add(MakeFact(entities[random() % 3], indicators[random() % 200], measure,
+                       2020 + static_cast<int>(random() % 4), kind, i, "%"));
+  }
+  FactStore::Reader reader(store);
+  int found = 0;
+  for (int i = 0; i < 50000; ++i) {
+    // Mostly one entity at a time, as judging reads them; sometimes another in between.
+    const char* entity = entities[(i / 5000 + (random() % 10 == 0 ? 1 : 0)) % 3];
+    FactKey key{entity, indicators[random() % 200],
+                random() % 2 ? Measure::kGrowth : Measure::kLevel,
+                2019 + static_cast<int>(random() % 6),
+                random() % 2 ? FactKind::kTarget : FactKind::kActual};
+    std::span<const Fact> expected = store.Find(key);
+    std::span<const Fact> got = reader.Find(key);
+    REQUIRE(got.size() == expected.size());
+    if (!got.empty()) {
+      CHECK(got.data() == expected.data());
+      ++found;
+    }
+  }
+  CHECK(found > 5000);
+  CHECK(found < 45000);
+}
+
 TEST_CASE("one key repeated beyond a block keeps all its facts, in order, between others") {
   FactStore store;
   const int repeats = 150000;  // more than one block of facts
