@@ -449,8 +449,14 @@ class Evaluation {
             lhs_ = *a;
             rhs_ = *b;
           }
-          trace_.push_back(fmt::format("{} {} {} → {}", FormatValue(*a), sign, FormatValue(*b),
-                                       truth ? "是" : "否"));
+          // Appended, not formatted: this is written for nearly every finding of a report.
+          std::string step = FormatValue(*a);
+          step += ' ';
+          step += sign;
+          step += ' ';
+          step += FormatValue(*b);
+          step += truth ? " → 是" : " → 否";
+          trace_.push_back(std::move(step));
         }
         return Value{true, truth, 0, Name()};
       }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace kaohe {
@@ -144,21 +145,21 @@ std::string FormatNumber(double value) {
   if (std::fabs(scaled) < 9e15) {
     auto ten_thousandths = static_cast<long long>(scaled);
     if (ten_thousandths == 0) return "0";
-    unsigned long long magnitude = ten_thousandths < 0 ? -ten_thousandths : ten_thousandths;
-    std::string text = ten_thousandths < 0 ? "-" : "";
-    text += std::to_string(magnitude / 10000);
-    unsigned long long fraction = magnitude % 10000;
-    if (fraction != 0) {
-      char digits[5] = {static_cast<char>('0' + fraction / 1000),
-                        static_cast<char>('0' + fraction / 100 % 10),
-                        static_cast<char>('0' + fraction / 10 % 10),
-                        static_cast<char>('0' + fraction % 10), '\0'};
-      int length = 4;
-      while (digits[length - 1] == '0') --length;
-      text += '.';
-      text.append(digits, length);
+    unsigned long long magnitude = ten_thousandths < 0
+                                       ? 0ULL - static_cast<unsigned long long>(ten_thousandths)
+                                       : static_cast<unsigned long long>(ten_thousandths);
+    char text[32];  // sign, 12 integer digits, point, 4 decimals
+    char* p = text;
+    if (ten_thousandths < 0) *p++ = '-';
+    p = std::to_chars(p, text + sizeof text, magnitude / 10000).ptr;
+    if (unsigned fraction = static_cast<unsigned>(magnitude % 10000); fraction != 0) {
+      *p++ = '.';
+      for (unsigned place = 1000; fraction != 0; place /= 10) {
+        *p++ = static_cast<char>('0' + fraction / place);
+        fraction %= place;
+      }
     }
-    return text;
+    return std::string(text, p);
   }
   double rounded = scaled / 10000.0;
   if (rounded == 0) rounded = 0;  // no "-0"
@@ -170,11 +171,15 @@ std::string FormatNumber(double value) {
 
 std::string FormatQuantity(double value, std::string_view unit) {
   // Currency amounts of a hundred million or more are read in 亿, as reports print them.
+  std::string text;
   if ((unit == "元" || unit == "美元") && std::fabs(value) >= 1e8) {
-    return FormatNumber(value / 1e8) + "亿" + std::string(unit);
+    text = FormatNumber(value / 1e8);
+    text += "亿";
+  } else {
+    text = FormatNumber(value);
   }
-  if (unit == "pp") return FormatNumber(value) + "个百分点";
-  return FormatNumber(value) + std::string(unit);
+  text += unit == "pp" ? std::string_view("个百分点") : unit;
+  return text;
 }
 
 }  // namespace kaohe

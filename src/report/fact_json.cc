@@ -15,12 +15,14 @@ bool SameFact(const Fact& a, const Fact& b) {
 
 }  // namespace
 
-// Room for a fact's literals, words and numbers (about 320 bytes at most; its strings make
-// their own).
-constexpr std::size_t kFactFixedRoom = 512;
+// Room for a fact's literals, words and numbers: about 320 bytes at most.
+constexpr std::size_t kFactFixedRoom = 384;
 
 void AppendFactJson(std::string& out, const Fact& fact) {
-  JsonRun json(out, kFactFixedRoom);
+  JsonRun json(out, kFactFixedRoom,
+               JsonStringRoom(fact.key.entity) + JsonStringRoom(fact.key.indicator) +
+                   JsonStringRoom(fact.unit) + JsonStringRoom(fact.source.file) +
+                   JsonStringRoom(fact.source.quote));
   json.Raw("{\"entity\":");
   json.String(fact.key.entity);
   json.Raw(",\"indicator\":");
@@ -56,8 +58,9 @@ void AppendFactJson(std::string& out, const Fact& fact) {
   json.Raw("}}");
 }
 
-// Room for a finding's own literals, words and numbers, evidence and missing figures aside.
-constexpr std::size_t kFindingFixedRoom = 512;
+// Room for a finding's own literals, words and numbers (about 300 bytes at most), evidence
+// and missing figures aside.
+constexpr std::size_t kFindingFixedRoom = 384;
 
 void AppendFindingJson(std::string& out, const Finding& f) {
   // The rule's own actual and target are among the facts it read: the report gives their place
@@ -80,7 +83,10 @@ void AppendFindingJson(std::string& out, const Finding& f) {
   const std::optional<std::size_t> actual = place(f.actual);
   const std::optional<std::size_t> target = place(f.target);
   {
-    JsonRun json(out, kFindingFixedRoom);
+    JsonRun json(out, kFindingFixedRoom,
+                 JsonStringRoom(f.rule) + JsonStringRoom(f.pack) + JsonStringRoom(f.entity) +
+                     JsonStringRoom(f.indicator) + JsonStringRoom(f.message) +
+                     JsonStringRoom(f.arithmetic));
     json.Raw("{\"rule\":");
     json.String(f.rule);
     json.Raw(",\"pack\":");
@@ -128,7 +134,9 @@ void AppendFindingJson(std::string& out, const Finding& f) {
     if (!f.evidence.empty() || j > 0) out += ',';
     AppendFactJson(out, *appended[j]);
   }
-  JsonRun json(out, kFindingFixedRoom);
+  JsonRun json(out, kFindingFixedRoom,
+               JsonStringRoom(f.rule_location.file) + JsonStringRoom(f.waiver_reason) +
+                   JsonStringRoom(f.baseline));
   json.Raw("],\"rule_source\":{\"file\":");
   json.String(f.rule_location.file);
   json.Raw(",\"line\":");

@@ -33,12 +33,16 @@ std::size_t JsonStringRoom(std::string_view text);
 
 // A stretch of JSON written through a pointer: a fact is a dozen fields, and appending each to
 // the string would check its capacity a dozen times. `fixed_room` must hold every literal,
-// word and number the run writes; strings make room for themselves. The string is cut to what
-// was written when the run ends.
+// word and number the run writes; `string_room`, what its strings need (JsonStringRoom of
+// each), made at once — a string that does not fit makes room for itself. The string is cut to
+// what was written when the run ends.
 class JsonRun {
  public:
-  JsonRun(std::string& out, std::size_t fixed_room) : out_(out), fixed_room_(fixed_room) {
-    Grow(out.size(), 0);
+  JsonRun(std::string& out, std::size_t fixed_room, std::size_t string_room = 0)
+      : out_(out), fixed_room_(fixed_room) {
+    // The literals' room twice: String keeps the whole of it free after each string, while
+    // some of it has already been used.
+    Grow(out.size(), string_room + fixed_room);
   }
   ~JsonRun() {
     assert(p_ <= end_);
@@ -62,7 +66,7 @@ class JsonRun {
   }
   void String(std::string_view text) {
     std::size_t room = JsonStringRoom(text);
-    if (static_cast<std::size_t>(end_ - p_) < room + fixed_room_) {
+    if (static_cast<std::size_t>(end_ - p_) < room + fixed_room_) [[unlikely]] {
       Grow(static_cast<std::size_t>(p_ - out_.data()), room);
     }
     p_ = WriteJsonString(p_, text);
