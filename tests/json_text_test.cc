@@ -62,6 +62,22 @@ TEST_CASE("JSON strings and numbers are written as nlohmann::json writes them") 
       REQUIRE(out == nlohmann::json::array({text, text, -12}).dump());
     }
   }
+  // Names: whether one needs escaping is remembered by its address, so each is written twice,
+  // among 3,000 others that share the remembered slots.
+  std::vector<Name> names;
+  for (int i = 0; i < 3000; ++i) {
+    names.emplace_back(i % 3 == 0 ? "县\"" + std::to_string(i) : "县" + std::to_string(i));
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (const Name& name : names) {
+      std::string out;
+      {
+        JsonRun run(out, 0);
+        run.NameText(name);
+      }
+      REQUIRE(out == nlohmann::json(name.str()).dump());
+    }
+  }
   std::vector<double> values = {0.0,
                                 -0.0,
                                 1,

@@ -24,9 +24,9 @@ void AppendFactJson(std::string& out, const Fact& fact) {
                    JsonStringRoom(fact.unit) + JsonStringRoom(fact.source.file) +
                    JsonStringRoom(fact.source.quote));
   json.Raw("{\"entity\":");
-  json.String(fact.key.entity);
+  json.NameText(fact.key.entity);
   json.Raw(",\"indicator\":");
-  json.String(fact.key.indicator);
+  json.NameText(fact.key.indicator);
   json.Raw(",\"measure\":");
   json.Word(MeasureId(fact.key.measure));
   json.Raw(",\"period\":");
@@ -36,7 +36,7 @@ void AppendFactJson(std::string& out, const Fact& fact) {
   json.Raw(",\"value\":");
   json.Number(fact.value);
   json.Raw(",\"unit\":");
-  json.String(fact.unit);
+  json.NameText(fact.unit);
   json.Raw(",\"qualifier\":");
   json.Word(QualifierId(fact.qualifier));
   if (fact.preliminary) {
@@ -50,11 +50,11 @@ void AppendFactJson(std::string& out, const Fact& fact) {
     json.Raw(",\"strive\":false");
   }
   json.Raw(",\"source\":{\"file\":");
-  json.String(fact.source.file);
+  json.NameText(fact.source.file);
   json.Raw(",\"line\":");
   json.Int(fact.source.line);
   json.Raw(",\"quote\":");
-  json.String(fact.source.quote);
+  json.NameText(fact.source.quote);
   json.Raw("}}");
 }
 
@@ -88,13 +88,13 @@ void AppendFindingJson(std::string& out, const Finding& f) {
                      JsonStringRoom(f.indicator) + JsonStringRoom(f.message) +
                      JsonStringRoom(f.arithmetic));
     json.Raw("{\"rule\":");
-    json.String(f.rule);
+    json.NameText(f.rule);
     json.Raw(",\"pack\":");
-    json.String(f.pack);
+    json.NameText(f.pack);
     json.Raw(",\"entity\":");
-    json.String(f.entity);
+    json.NameText(f.entity);
     json.Raw(",\"indicator\":");
-    json.String(f.indicator);
+    json.NameText(f.indicator);
     json.Raw(",\"measure\":");
     json.Word(MeasureId(f.measure));
     json.Raw(",\"period\":");
@@ -138,7 +138,7 @@ void AppendFindingJson(std::string& out, const Finding& f) {
                JsonStringRoom(f.rule_location.file) + JsonStringRoom(f.waiver_reason) +
                    JsonStringRoom(f.baseline));
   json.Raw("],\"rule_source\":{\"file\":");
-  json.String(f.rule_location.file);
+  json.NameText(f.rule_location.file);
   json.Raw(",\"line\":");
   json.Int(f.rule_location.line);
   json.Raw("}");

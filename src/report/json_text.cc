@@ -85,9 +85,9 @@ bool AnyNeedsEscape(std::string_view text) {
 
 }  // namespace
 
-char* WriteJsonString(char* p, std::string_view text) {
+char* WriteJsonString(char* p, std::string_view text, bool needs_escape) {
   *p++ = '"';
-  if (!AnyNeedsEscape(text)) {
+  if (!needs_escape) {
     // The usual case, in one copy (data() of an empty view may be null).
     if (!text.empty()) std::memcpy(p, text.data(), text.size());
     p += text.size();
@@ -96,6 +96,23 @@ char* WriteJsonString(char* p, std::string_view text) {
   }
   *p++ = '"';
   return p;
+}
+
+char* WriteJsonString(char* p, std::string_view text) {
+  return WriteJsonString(p, text, AnyNeedsEscape(text));
+}
+
+bool NeedsJsonEscape(const Name& name) {
+  // Interned texts never move or go away, so their address identifies them for good.
+  struct Remembered {
+    const void* id = nullptr;
+    bool needs_escape = false;
+  };
+  thread_local Remembered remembered[1024];
+  auto address = reinterpret_cast<std::uintptr_t>(name.id());
+  Remembered& r = remembered[(address >> 4 ^ address >> 14) % std::size(remembered)];
+  if (r.id != name.id()) r = {name.id(), AnyNeedsEscape(name.view())};
+  return r.needs_escape;
 }
 
 char* WriteJsonNumber(char* p, double value) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/name.h"
+
 namespace kaohe {
 
 void AppendJsonString(std::string& out, std::string_view text);
@@ -23,6 +25,11 @@ void AppendJsonInt(std::string& out, std::int64_t value);
 inline constexpr std::size_t kJsonNumberRoom = 64;
 inline constexpr std::size_t kJsonIntRoom = 24;
 char* WriteJsonString(char* p, std::string_view text);
+char* WriteJsonString(char* p, std::string_view text, bool needs_escape);
+
+// Whether a Name's text needs any escaping, remembered per thread by its address: a report
+// writes the same few thousand Names hundreds of thousands of times.
+bool NeedsJsonEscape(const Name& name);
 char* WriteJsonNumber(char* p, double value);
 char* WriteJsonInt(char* p, std::int64_t value);
 
@@ -70,6 +77,15 @@ class JsonRun {
       Grow(static_cast<std::size_t>(p_ - out_.data()), room);
     }
     p_ = WriteJsonString(p_, text);
+  }
+  // A Name's text, its escaping looked up rather than scanned for.
+  void NameText(const Name& name) {
+    bool needs_escape = NeedsJsonEscape(name);
+    std::size_t room = needs_escape ? 6 * name.size() + 2 : name.size() + 2;
+    if (static_cast<std::size_t>(end_ - p_) < room + fixed_room_) [[unlikely]] {
+      Grow(static_cast<std::size_t>(p_ - out_.data()), room);
+    }
+    p_ = WriteJsonString(p_, name.view(), needs_escape);
   }
   void Number(double value) { p_ = WriteJsonNumber(p_, value); }
   void Int(std::int64_t value) { p_ = WriteJsonInt(p_, value); }
