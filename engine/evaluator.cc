@@ -125,7 +125,7 @@ class Evaluation {
     if (own_target_) f.target = *own_target_;
     f.evidence = std::move(evidence_);
     f.missing = missing_;
-    f.arithmetic = Join(trace_, "；");
+    f.arithmetic = std::move(trace_);
     switch (status_) {
       case Status::kError:
         f.message = "无法评估：" + Join(errors_, "；");
@@ -167,6 +167,14 @@ class Evaluation {
         severity_ = Milder(severity_);  // a 力争 target missed weighs less than a firm one
       }
     }
+  }
+
+  void StartStep() {
+    if (!trace_.empty()) trace_ += "；";
+  }
+  void AddStep(std::string_view step) {
+    StartStep();
+    trace_ += step;
   }
 
   static std::string Join(const std::vector<std::string>& items, std::string_view sep) {
@@ -450,13 +458,13 @@ class Evaluation {
             rhs_ = *b;
           }
           // Appended, not formatted: this is written for nearly every finding of a report.
-          std::string step = FormatValue(*a);
-          step += ' ';
-          step += sign;
-          step += ' ';
-          step += FormatValue(*b);
-          step += truth ? " → 是" : " → 否";
-          trace_.push_back(std::move(step));
+          StartStep();
+          trace_ += FormatValue(*a);
+          trace_ += ' ';
+          trace_ += sign;
+          trace_ += ' ';
+          trace_ += FormatValue(*b);
+          trace_ += truth ? " → 是" : " → 否";
         }
         return Value{true, truth, 0, Name()};
       }
@@ -497,8 +505,8 @@ class Evaluation {
         }
         double g = (b->number / a->number - 1.0) * 100.0;
         if (explain_ && top_level_entity(entity)) {
-          trace_.push_back(fmt::format("({} ÷ {} − 1) × 100% = {}", FormatValue(*b),
-                                       FormatValue(*a), FormatQuantity(g, "%")));
+          AddStep(fmt::format("({} ÷ {} − 1) × 100% = {}", FormatValue(*b), FormatValue(*a),
+                              FormatQuantity(g, "%")));
         }
         return Value{false, false, g, PercentUnit()};
       }
@@ -527,9 +535,8 @@ class Evaluation {
             lhs_ = *a;
             rhs_ = *b;
           }
-          trace_.push_back(fmt::format("|{} − {}| = {} ≤ {} → {}", FormatValue(*a), FormatValue(*b),
-                                       FormatQuantity(diff, diff_unit), allowed_text,
-                                       truth ? "是" : "否"));
+          AddStep(fmt::format("|{} − {}| = {} ≤ {} → {}", FormatValue(*a), FormatValue(*b),
+                              FormatQuantity(diff, diff_unit), allowed_text, truth ? "是" : "否"));
         }
         return Value{true, truth, 0, Name()};
       }
@@ -621,8 +628,7 @@ class Evaluation {
       }
       lhs_ = *a;
       rhs_ = *t;
-      trace_.push_back(
-          fmt::format("目标 {}：{} → {}", FormatFact(target), rule_text, truth ? "是" : "否"));
+      AddStep(fmt::format("目标 {}：{} → {}", FormatFact(target), rule_text, truth ? "是" : "否"));
     }
     return Value{true, truth, 0, Name()};
   }
@@ -660,7 +666,7 @@ class Evaluation {
     if (explain_ && e.op == ExprOp::kChildrenSum) {
       std::string joined;
       for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? " + " : "") + parts[i];
-      trace_.push_back(fmt::format("{}：{} = {}", e.text, joined, FormatValue(*total)));
+      AddStep(fmt::format("{}：{} = {}", e.text, joined, FormatValue(*total)));
     }
     return total;
   }
@@ -682,7 +688,7 @@ class Evaluation {
   std::vector<std::string> missing_;
   std::vector<std::string> conflicts_;
   std::vector<std::string> errors_;
-  std::vector<std::string> trace_;
+  std::string trace_;                 // the arithmetic: its steps joined by "；"
   const Fact* own_actual_ = nullptr;  // in the store
   const Fact* own_target_ = nullptr;
   std::optional<Value> lhs_;
