@@ -107,10 +107,16 @@ class Evaluation {
     return v;
   }
 
-  // Runs once: the evidence moves into the finding.
-  Finding Explain() {
+  // Runs once, into `f`, whose strings and lists keep their room: the evidence, the missing
+  // figures and the arithmetic are gathered in them directly.
+  void Explain(Finding& f) {
+    evidence_.swap(f.evidence);
+    evidence_.clear();
+    missing_.swap(f.missing);
+    missing_.clear();
+    trace_.swap(f.arithmetic);
+    trace_.clear();
     Run();
-    Finding f;
     f.pack = rule_.pack;
     f.rule = rule_.id;
     f.rule_title = rule_.title;
@@ -121,11 +127,16 @@ class Evaluation {
     f.period = period_;
     f.status = status_;
     f.severity = severity_;
+    f.actual.reset();
+    f.target.reset();
     if (own_actual_) f.actual = *own_actual_;
     if (own_target_) f.target = *own_target_;
-    f.evidence = std::move(evidence_);
-    f.missing = missing_;
-    f.arithmetic = std::move(trace_);
+    f.evidence.swap(evidence_);
+    f.missing.swap(missing_);
+    f.arithmetic.swap(trace_);
+    f.waiver_reason.clear();
+    f.baseline.clear();
+    f.message.clear();
     switch (status_) {
       case Status::kError:
         f.message = "无法评估：" + Join(errors_, "；");
@@ -134,7 +145,7 @@ class Evaluation {
         f.message = "数据冲突：" + Join(conflicts_, "；");
         break;
       case Status::kNoData:
-        f.message = "缺少数据：" + Join(missing_, "；");
+        f.message = "缺少数据：" + Join(f.missing, "；");
         break;
       default:
         for (const MessagePart& part : rule_.message_parts) {
@@ -148,7 +159,6 @@ class Evaluation {
         }
         break;
     }
-    return f;
   }
 
  private:
@@ -753,11 +763,18 @@ Finding RuleLevelFinding(const CompiledRule& rule, std::string message) {
 
 }  // namespace
 
-Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary) {
+void ExplainInto(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary,
+                 Finding& out) {
   FactStore::Reader reader(facts);
-  return Evaluation(*verdict.rule, reader, dictionary, *verdict.entity, *verdict.indicator,
-                    verdict.period, /*explain=*/true)
-      .Explain();
+  Evaluation(*verdict.rule, reader, dictionary, *verdict.entity, *verdict.indicator, verdict.period,
+             /*explain=*/true)
+      .Explain(out);
+}
+
+Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary) {
+  Finding f;
+  ExplainInto(verdict, facts, dictionary, f);
+  return f;
 }
 
 FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
@@ -909,9 +926,10 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     sorted[i].severity = whole[i].severity;
     sorted[i].whole = static_cast<std::uint32_t>(i);
   }
-  return FindingList(std::move(sorted), std::move(whole), [&facts, &dictionary](const Verdict& v) {
-    return Explain(v, facts, dictionary);
-  });
+  return FindingList(std::move(sorted), std::move(whole),
+                     [&facts, &dictionary](const Verdict& v, Finding& out) {
+                       ExplainInto(v, facts, dictionary, out);
+                     });
 }
 
 std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& facts,

@@ -32,6 +32,10 @@ std::vector<Finding> Evaluate(const CompiledRuleSet& rules, const FactStore& fac
 // Evaluates a judged verdict again with its trace on: message, arithmetic, missing figures and
 // evidence. Its status is always the one it was judged to have.
 Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary);
+// The same, into `out`, reusing the room of its strings and lists: a reporter explaining
+// hundreds of thousands of findings one after another then seldom allocates.
+void ExplainInto(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary,
+                 Finding& out);
 
 // Fills a message template's {placeholders}; {{ and }} stand for braces. A placeholder whose
 // value is nullopt is left as it is.

@@ -28,14 +28,22 @@ FindingList::FindingList(std::vector<Verdict> verdicts, std::vector<Finding> who
     : verdicts_(std::move(verdicts)), whole_(std::move(whole)), explain_(std::move(explain)) {}
 
 Finding FindingList::operator[](std::size_t i) const {
-  const Verdict& v = verdicts_[i];
-  if (v.whole != Verdict::kNotWhole) return whole_[v.whole];
-  Finding f = explain_(v);
-  // A waiver or baseline may have changed the verdict since it was judged.
-  f.status = v.status;
-  f.severity = v.severity;
-  f.baseline = BaselineWord(v.baseline);
+  Finding f;
+  Read(i, f);
   return f;
+}
+
+void FindingList::Read(std::size_t i, Finding& out) const {
+  const Verdict& v = verdicts_[i];
+  if (v.whole != Verdict::kNotWhole) {
+    out = whole_[v.whole];
+    return;
+  }
+  explain_(v, out);
+  // A waiver or baseline may have changed the verdict since it was judged.
+  out.status = v.status;
+  out.severity = v.severity;
+  out.baseline = BaselineWord(v.baseline);
 }
 
 Finding FindingList::Heading(std::size_t i) const {

@@ -32,7 +32,8 @@ struct Verdict {
 
 class FindingList {
  public:
-  using Explainer = std::function<Finding(const Verdict&)>;
+  // Writes the verdict's finding into its second argument, reusing that finding's room.
+  using Explainer = std::function<void(const Verdict&, Finding&)>;
 
   FindingList() = default;
   FindingList(std::vector<Finding> findings);  // NOLINT: implicit, for whole findings
@@ -44,6 +45,9 @@ class FindingList {
   // The finding, explained. Safe to call from several threads at once.
   Finding operator[](std::size_t i) const;
   Finding at(std::size_t i) const { return (*this)[i]; }
+  // The same into `out`, reusing its strings' and lists' room: for reading findings one after
+  // another.
+  void Read(std::size_t i, Finding& out) const;
   // Only what identifies the finding and its verdict: pack, rule, location, entity, indicator,
   // measure, period, status, severity, waiver and baseline. Cheap.
   Finding Heading(std::size_t i) const;

@@ -14,7 +14,11 @@ void RenderInOrder(const FindingList& findings, const RenderFinding& render, std
   const std::size_t n = findings.size();
   auto render_block = [&](std::size_t begin, std::string& text) {
     text.clear();
-    for (std::size_t i = begin; i < std::min(n, begin + kBlock); ++i) render(i, findings[i], text);
+    Finding finding;  // read into again and again, so that its strings keep their room
+    for (std::size_t i = begin; i < std::min(n, begin + kBlock); ++i) {
+      findings.Read(i, finding);
+      render(i, finding, text);
+    }
   };
   if (threads == 1 || n <= kBlock) {
     std::string text;
