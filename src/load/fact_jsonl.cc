@@ -23,8 +23,11 @@ namespace od = simdjson::ondemand;
 class JsonlLineReader {
  public:
   // `path` is a Name made once per file or batch: every fact's location carries it.
-  JsonlLineReader(Name path, int line, std::string_view text, FactChecker& checker)
-      : path_(path), line_(line), text_(text), checker_(checker) {}
+  // `readable_after`: how many bytes after the line may be read (the rest of a batch), so that
+  // simdjson can read its padding there instead of from a copy.
+  JsonlLineReader(Name path, int line, std::string_view text, FactChecker& checker,
+                  std::size_t readable_after = 0)
+      : path_(path), line_(line), text_(text), checker_(checker), readable_after_(readable_after) {}
 
   // One per thread, reused from line to line so that a file of millions of facts is not a
   // million allocations: the parser, the line with the padding simdjson reads past its end,
@@ -38,11 +41,20 @@ class JsonlLineReader {
   // Reads the line; a fact that passes every check goes to `out`.
   void Read(Scratch& state, std::vector<Fact>& out) {
     od::parser& parser = state.parser;
-    std::string& scratch = state.line;
-    scratch.assign(text_);
-    scratch.resize(text_.size() + simdjson::SIMDJSON_PADDING, '\0');
-    simdjson::padded_string_view padded(scratch.data(), text_.size(), scratch.size());
-    base_ = scratch.data();
+    simdjson::padded_string_view padded;
+    if (readable_after_ >= simdjson::SIMDJSON_PADDING) {
+      // Parsed where it stands: simdjson reads the padding but its content never affects the
+      // result (the bytes are the next lines).
+      padded = simdjson::padded_string_view(text_.data(), text_.size(),
+                                            text_.size() + simdjson::SIMDJSON_PADDING);
+      base_ = text_.data();
+    } else {
+      std::string& scratch = state.line;
+      scratch.assign(text_);
+      scratch.resize(text_.size() + simdjson::SIMDJSON_PADDING, '\0');
+      padded = simdjson::padded_string_view(scratch.data(), text_.size(), scratch.size());
+      base_ = scratch.data();
+    }
     od::document doc;
     od::object object;
     if (auto error = parser.iterate(padded).get(doc); error) return Syntax(error);
@@ -246,7 +258,8 @@ class JsonlLineReader {
   int line_;
   std::string_view text_;
   FactChecker& checker_;
-  const char* base_ = nullptr;  // the padded copy of the line being parsed
+  std::size_t readable_after_;
+  const char* base_ = nullptr;  // the line being parsed, where simdjson reads it
   std::size_t last_key_offset_ = 0;
 };
 
@@ -311,6 +324,9 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
   FactChecker checker(shared.dictionary(), batch.diagnostics, shared.documents());
   Name file(path);
   std::string_view data = batch.text;
+  // One vectorised check of the whole batch; lines are searched one by one only to name the
+  // line, column and byte of invalid text.
+  const bool valid_utf8 = simdjson::validate_utf8(data.data(), data.size());
   int line = batch.first_line;
   std::size_t offset = batch.first_offset;
   while (!data.empty()) {
@@ -320,14 +336,18 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
       batch.error = LineTooLong(path, line);
       return;
     }
-    if (std::size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    if (std::size_t bad = valid_utf8 ? std::string_view::npos : FindInvalidUtf8(text);
+        bad != std::string_view::npos) {
       batch.error = InvalidUtf8Error(path, line, text, bad, offset);
       return;
     }
     std::string_view content = text;
     if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
     if (content.find_first_not_of(" \t") != std::string_view::npos) {
-      JsonlLineReader(file, line, content, checker).Read(scratch, batch.facts);
+      const char* after = content.data() + content.size();
+      JsonlLineReader(file, line, content, checker,
+                      static_cast<std::size_t>(batch.text.data() + batch.text.size() - after))
+          .Read(scratch, batch.facts);
     }
     if (nl == std::string_view::npos) break;
     data.remove_prefix(nl + 1);
