@@ -765,7 +765,9 @@ Finding RuleLevelFinding(const CompiledRule& rule, std::string message) {
 
 void ExplainInto(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary,
                  Finding& out) {
-  FactStore::Reader reader(facts);
+  // Kept by the thread: a reporter explains an entity's findings one after another.
+  thread_local FactStore::Reader reader;
+  reader.Use(facts);
   Evaluation(*verdict.rule, reader, dictionary, *verdict.entity, *verdict.indicator, verdict.period,
              /*explain=*/true)
       .Explain(out);

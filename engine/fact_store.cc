@@ -1,6 +1,7 @@
 #include "engine/fact_store.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <stdexcept>
 
@@ -75,9 +76,9 @@ std::span<const Fact> FactStore::Reader::Find(const FactKey& key) {
                               kRemembered];
   if (r.indicator != key.indicator.id() || r.measure != key.measure || r.kind != key.kind) {
     r = {key.indicator.id(), key.measure, key.kind,
-         store_.FindSeries(key.entity, key.indicator, key.measure, key.kind)};
+         store_->FindSeries(key.entity, key.indicator, key.measure, key.kind)};
   }
-  return store_.FactsOf(store_.FindInSeries(r.series, key.period));
+  return store_->FactsOf(store_->FindInSeries(r.series, key.period));
 }
 
 void FactStore::PlaceSeries(std::uint32_t s) {
@@ -163,6 +164,11 @@ std::size_t FactStore::slots() const {
   std::size_t total = 0;
   for (const Block& block : blocks_) total += block.used;
   return total;
+}
+
+std::uint64_t FactStore::NextId() {
+  static std::atomic<std::uint64_t> next{0};
+  return ++next;
 }
 
 std::span<const Fact> FactStore::Find(const FactKey& key) const { return FactsOf(FindGroup(key)); }

@@ -30,7 +30,17 @@ class FactStore {
   // store once. One per thread; the store must outlive it and not change meanwhile.
   class Reader {
    public:
-    explicit Reader(const FactStore& store) : store_(store) {}
+    Reader() = default;
+    explicit Reader(const FactStore& store) { Use(store); }
+    // Reads `store` from now on. What was remembered is forgotten when the store is another one
+    // or has had facts added since, so that a reader kept by a thread is never stale.
+    void Use(const FactStore& store) {
+      if (store_ == &store && store_id_ == store.id_ && store_size_ == store.size()) return;
+      store_ = &store;
+      store_id_ = store.id_;
+      store_size_ = store.size();
+      entity_ = nullptr;  // the next Find forgets every remembered series
+    }
     std::span<const Fact> Find(const FactKey& key);
 
    private:
@@ -41,7 +51,9 @@ class FactStore {
       std::uint32_t series = kNone;  // kNone: the entity has no such series
     };
     static constexpr std::size_t kRemembered = 64;
-    const FactStore& store_;
+    const FactStore* store_ = nullptr;
+    std::uint64_t store_id_ = 0;
+    std::size_t store_size_ = 0;
     const void* entity_ = nullptr;
     Remembered remembered_[kRemembered];
   };
@@ -121,6 +133,9 @@ class FactStore {
   // none), so that a probe reads series_ only when the hash matches.
   std::vector<std::uint64_t> series_slots_;
   std::size_t size_ = 0;
+  // Tells stores apart for a Reader, even one made where another was destroyed.
+  std::uint64_t id_ = NextId();
+  static std::uint64_t NextId();
 };
 
 }  // namespace kaohe

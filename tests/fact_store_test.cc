@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <memory>
 #include <random>
 #include <tuple>
 
@@ -113,6 +114,26 @@ TEST_CASE("a reader that remembers series finds what the store finds") {
   }
   CHECK(found > 5000);
   CHECK(found < 45000);
+}
+
+TEST_CASE("a reader kept across stores, and across additions to one, never answers stale") {
+  FactKey gdp{"甲区", "gdp", Measure::kLevel, 2023, FactKind::kActual};
+  FactStore::Reader reader;
+  auto store = std::make_unique<FactStore>();
+  reader.Use(*store);
+  CHECK(reader.Find(gdp).empty());  // remembered: 甲区 has no gdp series
+  store->Add(MakeFact("甲区", "gdp", Measure::kLevel, 2023, FactKind::kActual, 1, "元"));
+  reader.Use(*store);
+  REQUIRE(reader.Find(gdp).size() == 1);
+  // Another store, made where the first one was freed (usually the same address), other facts.
+  store.reset();
+  store = std::make_unique<FactStore>();
+  store->Add(MakeFact("甲区", "gdp", Measure::kLevel, 2024, FactKind::kActual, 2, "元"));
+  reader.Use(*store);
+  CHECK(reader.Find(gdp).empty());
+  gdp.period = 2024;
+  REQUIRE(reader.Find(gdp).size() == 1);
+  CHECK(reader.Find(gdp)[0].value == 2);
 }
 
 TEST_CASE("one key repeated beyond a block keeps all its facts, in order, between others") {
