@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -98,6 +99,16 @@ TEST_CASE("JSON strings and numbers are written as nlohmann::json writes them") 
     std::memcpy(&v, &bits, sizeof v);
     if (std::isfinite(v)) values.push_back(v);
     values.push_back(static_cast<double>(random() % 100000000) / 100.0);
+  }
+  // Whole numbers of every size up to and past 10^15 (levels in yuan, counts): a faster path
+  // writes those below 10^15, and must write what nlohmann writes.
+  for (int i = 0; i < 200000; ++i) {
+    double magnitude = std::pow(10.0, static_cast<double>(random() % 17));
+    double v = std::trunc(static_cast<double>(random() % 1000000007) / 1000000007.0 * magnitude);
+    values.push_back(i % 2 ? v : -v);
+  }
+  for (double v : {999999999999999.0, 1e15 - 2, 1e15, 1e15 + 2, 4503599627370496.0, 1e14, -1.0}) {
+    values.push_back(v);
   }
   for (double v : values) {
     std::string out;

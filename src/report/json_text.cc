@@ -120,6 +120,15 @@ char* WriteJsonNumber(char* p, double value) {
     std::memcpy(p, "null", 4);
     return p + 4;
   }
+  // A whole number below 10^15 (a level in yuan, a count of enterprises) is written as
+  // nlohmann writes it — its digits and ".0" — without the shortest-digits search.
+  if (std::fabs(value) < 1e15 && value == std::trunc(value)) {
+    if (std::signbit(value)) *p++ = '-';
+    p = std::to_chars(p, p + kJsonIntRoom, static_cast<std::uint64_t>(std::fabs(value))).ptr;
+    *p++ = '.';
+    *p++ = '0';
+    return p;
+  }
   // nlohmann::json's own shortest round-trip formatting, so that both writers agree to the byte.
   return nlohmann::detail::to_chars(p, p + kJsonNumberRoom, value);
 }
