@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <span>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -790,7 +791,6 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     std::vector<std::vector<int>> periods;  // per indicator, ascending
   };
   std::vector<RulePlan> plans;  // in pack and rule order
-  std::vector<std::vector<std::uint32_t>> plans_of_entity(dictionary.entities().size());
   for (const CompiledPack& pack : rules.packs) {
     for (const CompiledRule& rule : pack.rules) {
       RulePlan plan{&rule, {}};
@@ -803,12 +803,30 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
         std::stable_sort(periods.begin(), periods.end());
         plan.periods.push_back(std::move(periods));
       }
-      for (const Entity* entity : rule.entities) {
-        plans_of_entity[entity->position].push_back(static_cast<std::uint32_t>(plans.size()));
-      }
       plans.push_back(std::move(plan));
     }
   }
+  // The plans of each entity, in rule order, as one list cut by entity (a national check has
+  // hundreds of thousands of entries: one list, not a vector per entity).
+  const std::size_t entity_count = dictionary.entities().size();
+  std::vector<std::size_t> plans_begin(entity_count + 1, 0);
+  for (const RulePlan& plan : plans) {
+    for (const Entity* entity : plan.rule->entities) ++plans_begin[entity->position + 1];
+  }
+  for (std::size_t e = 0; e < entity_count; ++e) plans_begin[e + 1] += plans_begin[e];
+  std::vector<std::uint32_t> plans_of_entities(plans_begin[entity_count]);
+  {
+    std::vector<std::size_t> next(plans_begin.begin(), plans_begin.end() - 1);
+    for (std::uint32_t p = 0; p < plans.size(); ++p) {
+      for (const Entity* entity : plans[p].rule->entities) {
+        plans_of_entities[next[entity->position]++] = p;
+      }
+    }
+  }
+  auto plans_of_entity = [&](std::size_t e) {
+    return std::span<const std::uint32_t>(plans_of_entities.data() + plans_begin[e],
+                                          plans_begin[e + 1] - plans_begin[e]);
+  };
   // Each entity's evaluations are counted first, so that every thread lists and judges its own
   // run of entities straight into their places: one pass, each verdict written while its facts
   // are in cache, and the listing shared between the threads like the judging.
@@ -818,11 +836,10 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
       evaluations_of_plan[p] += periods.size();
     }
   }
-  const std::size_t entity_count = plans_of_entity.size();
   std::vector<std::size_t> first_of_entity(entity_count + 1, 0);
   for (std::size_t e = 0; e < entity_count; ++e) {
     std::size_t n = 0;
-    for (std::uint32_t p : plans_of_entity[e]) n += evaluations_of_plan[p];
+    for (std::uint32_t p : plans_of_entity(e)) n += evaluations_of_plan[p];
     first_of_entity[e + 1] = first_of_entity[e] + n;
   }
   const std::size_t evaluations = first_of_entity[entity_count];
@@ -843,7 +860,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     for (std::size_t e = begin; e < end; ++e) {
       const Entity& entity = dictionary.entities()[e];
       std::size_t i = first_of_entity[e];
-      for (std::uint32_t p : plans_of_entity[e]) {
+      for (std::uint32_t p : plans_of_entity(e)) {
         const RulePlan& plan = plans[p];
         for (std::size_t ii = 0; ii < plan.rule->indicators.size(); ++ii) {
           for (int period : plan.periods[ii]) {
@@ -877,7 +894,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     }
     for (std::thread& w : workers) w.join();
   }
-  std::vector<std::vector<std::uint32_t>>().swap(plans_of_entity);
+  std::vector<std::uint32_t>().swap(plans_of_entities);
 
   // A misspelt scope or an indicator nobody reports must never look like a clean run: a rule
   // that read nothing gives one finding about itself instead of its no_data verdicts. These come
