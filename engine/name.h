@@ -9,6 +9,8 @@
 
 #include <compare>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -69,12 +71,28 @@ class Name {
 class RecentNames {
  public:
   Name Get(std::string_view text) {
-    Name& slot = names_[std::hash<std::string_view>()(text) % kSize];
+    Name& slot = names_[Slot(text)];
     if (slot.view() != text) slot = Name(text);
     return slot;
   }
 
  private:
+  // Only picks a slot (the text is then compared), so a few loads and a multiply will do: the
+  // length and the first and last eight bytes, where the names of one file differ ("…00001",
+  // "…00002").
+  static std::size_t Slot(std::string_view text) {
+    std::uint64_t head = 0, tail = 0;
+    const std::size_t n = text.size();
+    if (n >= 8) {
+      std::memcpy(&head, text.data(), 8);
+      std::memcpy(&tail, text.data() + n - 8, 8);
+    } else if (n > 0) {
+      std::memcpy(&head, text.data(), n);
+    }
+    std::uint64_t h = (head * 0x9E3779B97F4A7C15ULL) ^ (tail + n) * 0xC2B2AE3D27D4EB4FULL;
+    return static_cast<std::size_t>(h >> 56) % kSize;
+  }
+
   static constexpr std::size_t kSize = 256;
   Name names_[kSize];
 };
