@@ -9,7 +9,10 @@
 
 namespace kaohe {
 
-TEST_CASE("on the bundled data, every judged verdict is the status its explanation reaches") {
+namespace {
+
+// The bundled dictionary, rule packs, target tables and facts.
+Inputs LoadBundled() {
   std::string root = KAOHE_SOURCE_DIR;
   InputPaths paths;
   paths.dictionaries = {root + "/rules/dictionary"};
@@ -19,7 +22,13 @@ TEST_CASE("on the bundled data, every judged verdict is the status its explanati
   auto inputs = LoadInputs(paths, diagnostics);
   REQUIRE(inputs.ok());
   REQUIRE(inputs.value().rules);
-  const Inputs& in = inputs.value();
+  return std::move(inputs).value();
+}
+
+}  // namespace
+
+TEST_CASE("on the bundled data, every judged verdict is the status its explanation reaches") {
+  const Inputs in = LoadBundled();
   FindingList one = Judge(*in.rules, in.facts, *in.dictionary, 1);
   FindingList two = Judge(*in.rules, in.facts, *in.dictionary, 2);
   REQUIRE(one.size() == 76);
@@ -41,15 +50,7 @@ TEST_CASE("on the bundled data, every judged verdict is the status its explanati
 }
 
 TEST_CASE("a finding read into again and again is each time what a fresh one would be") {
-  std::string root = KAOHE_SOURCE_DIR;
-  InputPaths paths;
-  paths.dictionaries = {root + "/rules/dictionary"};
-  paths.rules = {root + "/rules/packs"};
-  paths.facts = {root + "/fixtures/targets", root + "/fixtures/facts"};
-  Diagnostics diagnostics;
-  auto inputs = LoadInputs(paths, diagnostics);
-  REQUIRE(inputs.ok());
-  const Inputs& in = inputs.value();
+  const Inputs in = LoadBundled();
   FindingList list = Judge(*in.rules, in.facts, *in.dictionary, 1);
   // Forwards and backwards, so that every kind of finding follows every other: no_data after
   // pass, pass after conflict, one with more evidence after one with less.
