@@ -66,6 +66,47 @@ bool NearlyEqual(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
 
+// A comparison of figures: equal within rounding counts as equal.
+bool ComparisonHolds(ExprOp op, double x, double y) {
+  bool eq = NearlyEqual(x, y);
+  switch (op) {
+    case ExprOp::kLess:
+      return x < y && !eq;
+    case ExprOp::kLessEqual:
+      return x < y || eq;
+    case ExprOp::kGreater:
+      return x > y && !eq;
+    case ExprOp::kGreaterEqual:
+      return x > y || eq;
+    case ExprOp::kEqual:
+      return eq;
+    default:
+      return !eq;
+  }
+}
+
+std::string_view ComparisonSign(ExprOp op) {
+  switch (op) {
+    case ExprOp::kLess:
+      return "<";
+    case ExprOp::kLessEqual:
+      return "≤";
+    case ExprOp::kGreater:
+      return ">";
+    case ExprOp::kGreaterEqual:
+      return "≥";
+    case ExprOp::kEqual:
+      return "=";
+    default:
+      return "≠";
+  }
+}
+
+bool IsComparison(ExprOp op) {
+  return op == ExprOp::kLess || op == ExprOp::kLessEqual || op == ExprOp::kGreater ||
+         op == ExprOp::kGreaterEqual || op == ExprOp::kEqual || op == ExprOp::kNotEqual;
+}
+
 std::string_view KindWord(FactKind kind) { return kind == FactKind::kActual ? "实际值" : "目标值"; }
 std::string_view MeasureWord(Measure m) { return m == Measure::kGrowth ? "增速" : ""; }
 
@@ -434,35 +475,8 @@ class Evaluation {
         if (!a || !b) return std::nullopt;
         if (!CommonUnit(*a, *b, e)) return std::nullopt;
         double x = a->number, y = b->number;
-        bool eq = NearlyEqual(x, y);
-        bool truth = false;
-        std::string_view sign;
-        switch (e.op) {
-          case ExprOp::kLess:
-            truth = x < y && !eq;
-            sign = "<";
-            break;
-          case ExprOp::kLessEqual:
-            truth = x < y || eq;
-            sign = "≤";
-            break;
-          case ExprOp::kGreater:
-            truth = x > y && !eq;
-            sign = ">";
-            break;
-          case ExprOp::kGreaterEqual:
-            truth = x > y || eq;
-            sign = "≥";
-            break;
-          case ExprOp::kEqual:
-            truth = eq;
-            sign = "=";
-            break;
-          default:
-            truth = !eq;
-            sign = "≠";
-            break;
-        }
+        bool truth = ComparisonHolds(e.op, x, y);
+        std::string_view sign = ComparisonSign(e.op);
         if (explain_ && top_level_entity(entity)) {
           if (!lhs_) {
             lhs_ = *a;
@@ -780,6 +794,92 @@ Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary
   return f;
 }
 
+namespace {
+
+// The two checks most rules are — the rule's own actual against its own target
+// (`actual >= target`) and growth within a tolerance of it (`abs(actual - target) <= 1pp`) —
+// judged straight from the two figures instead of by walking the expression tree. Anything off
+// the plain path (several facts under one key, units that differ) is judged by the tree; a test
+// holds the two to the same verdicts over random figures.
+struct FastCheck {
+  enum class Shape { kNone, kCompare, kWithin };
+  Shape shape = Shape::kNone;
+  ExprOp op = ExprOp::kEqual;  // the comparison
+  bool actual_first = true;    // kCompare: whether the actual is the left operand
+  double tolerance = 0;        // kWithin: in percentage points
+};
+
+bool IsOwnRef(const CompiledExpr& e) {
+  return e.op == ExprOp::kRef && !e.indicator && !e.measure && !e.period;
+}
+
+// Two references to the rule's own figures, one actual and one target.
+bool OwnPair(const CompiledExpr& a, const CompiledExpr& b) {
+  return IsOwnRef(a) && IsOwnRef(b) && a.kind != b.kind;
+}
+
+FastCheck FastCheckOf(const CompiledExpr& check) {
+  FastCheck fast;
+  if (!IsComparison(check.op) || check.args.size() != 2) return fast;
+  const CompiledExpr& left = *check.args[0];
+  const CompiledExpr& right = *check.args[1];
+  fast.op = check.op;
+  if (OwnPair(left, right)) {
+    fast.shape = FastCheck::Shape::kCompare;
+    fast.actual_first = left.kind == FactKind::kActual;
+  } else if (left.op == ExprOp::kAbs && left.args.size() == 1 &&
+             left.args[0]->op == ExprOp::kSubtract && left.args[0]->args.size() == 2 &&
+             OwnPair(*left.args[0]->args[0], *left.args[0]->args[1]) &&
+             right.op == ExprOp::kNumber && right.unit == PointsUnit()) {
+    fast.shape = FastCheck::Shape::kWithin;
+    fast.tolerance = right.number;
+  }
+  return fast;
+}
+
+// The verdict, or nullopt where the figures are off the plain path.
+std::optional<Verdict> FastJudge(const FastCheck& fast, const CompiledRule& rule,
+                                 FactStore::Reader& reader, const Entity& entity,
+                                 const Indicator& indicator, int period) {
+  FactKey key{entity.name, indicator.id, rule.measure, period, FactKind::kActual};
+  std::span<const Fact> actual = reader.Find(key);
+  key.kind = FactKind::kTarget;
+  std::span<const Fact> target = reader.Find(key);
+  if (actual.size() > 1 || target.size() > 1) return std::nullopt;  // sources to reconcile
+  Verdict v;
+  v.rule = &rule;
+  v.entity = &entity;
+  v.indicator = &indicator;
+  v.period = period;
+  v.severity = rule.severity;
+  v.read_anything = !actual.empty() || !target.empty();
+  if (actual.empty() || target.empty()) {
+    v.status = Status::kNoData;
+    return v;
+  }
+  const Fact& a = actual.front();
+  const Fact& t = target.front();
+  double x = 0, y = 0;
+  if (fast.shape == FastCheck::Shape::kCompare) {
+    if (a.unit != t.unit || a.unit.empty()) return std::nullopt;
+    x = fast.actual_first ? a.value : t.value;
+    y = fast.actual_first ? t.value : a.value;
+  } else {
+    if (a.unit != PercentUnit() || t.unit != PercentUnit()) return std::nullopt;
+    x = std::fabs(a.value - t.value);
+    y = fast.tolerance;
+  }
+  v.status = ComparisonHolds(fast.op, x, y) ? Status::kPass : Status::kFail;
+  if (v.status == Status::kFail && t.strive) v.severity = Milder(v.severity);
+  return v;
+}
+
+}  // namespace
+
+bool JudgedDirectly(const CompiledRule& rule) {
+  return rule.check && FastCheckOf(*rule.check).shape != FastCheck::Shape::kNone;
+}
+
 FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
                   const Dictionary& dictionary, unsigned threads) {
   // Every evaluation is listed first, in the order findings are reported — by entity in the
@@ -789,11 +889,12 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
   struct RulePlan {
     const CompiledRule* rule;
     std::vector<std::vector<int>> periods;  // per indicator, ascending
+    FastCheck fast;
   };
   std::vector<RulePlan> plans;  // in pack and rule order
   for (const CompiledPack& pack : rules.packs) {
     for (const CompiledRule& rule : pack.rules) {
-      RulePlan plan{&rule, {}};
+      RulePlan plan{&rule, {}, rule.check ? FastCheckOf(*rule.check) : FastCheck()};
       for (const Indicator* indicator : rule.indicators) {
         std::vector<int> periods = rule.periods;
         if (periods.empty()) {
@@ -864,9 +965,15 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
         const RulePlan& plan = plans[p];
         for (std::size_t ii = 0; ii < plan.rule->indicators.size(); ++ii) {
           for (int period : plan.periods[ii]) {
-            Verdict v = Evaluation(*plan.rule, reader, dictionary, entity,
-                                   *plan.rule->indicators[ii], period, /*explain=*/false)
-                            .Judge();
+            const Indicator& indicator = *plan.rule->indicators[ii];
+            std::optional<Verdict> fast;
+            if (plan.fast.shape != FastCheck::Shape::kNone) {
+              fast = FastJudge(plan.fast, *plan.rule, reader, entity, indicator, period);
+            }
+            Verdict v = fast ? *fast
+                             : Evaluation(*plan.rule, reader, dictionary, entity, indicator, period,
+                                          /*explain=*/false)
+                                   .Judge();
             if (v.read_anything) read[p] = 1;
             sorted[i++] = v;
           }

@@ -37,6 +37,11 @@ Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary
 void ExplainInto(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary,
                  Finding& out);
 
+// Whether judging decides this rule's verdicts straight from its two figures, where they are
+// plain (its check compares its own actual with its own target, or bounds their difference in
+// percentage points), rather than by walking its expression tree. For tests.
+bool JudgedDirectly(const CompiledRule& rule);
+
 // Fills a message template's {placeholders}; {{ and }} stand for braces. A placeholder whose
 // value is nullopt is left as it is.
 using PlaceholderValue = std::function<std::optional<std::string>(std::string_view name)>;

@@ -2,10 +2,12 @@
 // trace on. They must never disagree, and judging on several threads must give what one gives.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <set>
 
 #include "engine/evaluator.h"
 #include "src/load/inputs.h"
+#include "tests/test_support.h"
 
 namespace kaohe {
 
@@ -80,6 +82,73 @@ TEST_CASE("a finding read into again and again is each time what a fresh one wou
     }
   }
   CHECK(seen.size() >= 3);  // pass, fail and no_data at least
+}
+
+TEST_CASE("checks judged straight from their figures reach the expression tree's verdicts") {
+  auto world = testing::MakeWorld();
+  // Every comparison, both operand orders, growth within a tolerance either way round, and
+  // shapes that must not be judged directly (a level bounded in points, a scaled target).
+  const char* checks[] = {"actual >= target",
+                          "target < actual",
+                          "actual == target",
+                          "actual != target",
+                          "target >= actual",
+                          "actual > target",
+                          "abs(actual - target) <= 1pp",
+                          "abs(target - actual) > 0.5pp",
+                          "abs(actual - target) < 0.5pp",
+                          "actual >= target * 1.1"};
+  std::string pack = "pack: p\nrules:\n";
+  int id = 0;
+  for (const char* check : checks) {
+    for (const char* measure : {"growth", "level"}) {
+      if (std::string(check).find("pp") != std::string::npos && std::string(measure) == "level") {
+        continue;  // points against 元: refused when the rule is compiled
+      }
+      pack += "  - {id: r" + std::to_string(id++) + ", scope: {kind: district}, indicator: gdp, " +
+              "measure: " + measure + ", check: \"" + check + "\"}\n";
+    }
+  }
+  REQUIRE_MESSAGE(testing::CompilePack(*world, pack), testing::AllMessages(world->diagnostics));
+  int direct = 0;
+  for (const CompiledRule& rule : world->rules->packs[0].rules) direct += JudgedDirectly(rule);
+  CHECK(direct == id - 2);  // all but the scaled target's two rules
+  // Random figures: missing, one, or two sources that agree or not; values equal, nearly
+  // equal and apart; units that fit and that do not; qualifiers and 力争 targets.
+  std::mt19937 random(20261122);
+  const double values[] = {5, 5.0000000001, 6, 4.5, 4, 5.5, 7, -1, 0};
+  for (const char* entity : {"甲区", "乙区"}) {
+    for (Measure measure : {Measure::kGrowth, Measure::kLevel}) {
+      for (int period = 2015; period <= 2024; ++period) {
+        for (FactKind kind : {FactKind::kActual, FactKind::kTarget}) {
+          int sources = static_cast<int>(random() % 10);
+          sources = sources < 2 ? 0 : sources < 8 ? 1 : 2;
+          for (int k = 0; k < sources; ++k) {
+            std::string unit = measure == Measure::kGrowth ? "%" : "元";
+            if (random() % 12 == 0) unit = measure == Measure::kGrowth ? "元" : "%";
+            world->facts.Add(testing::MakeFact(
+                entity, "gdp", measure, period, kind, values[random() % std::size(values)], unit,
+                random() % 5 == 0 ? Qualifier::kAtLeast : Qualifier::kNone, random() % 3 == 0));
+          }
+        }
+      }
+    }
+  }
+  FindingList list = Judge(*world->rules, world->facts, *world->dictionary, 1);
+  REQUIRE(list.size() > 300);
+  std::set<Status> seen;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Verdict& v = list.verdict(i);
+    if (v.whole != Verdict::kNotWhole) continue;
+    Finding tree = Explain(v, world->facts, *world->dictionary);
+    INFO(v.rule->check_text, " ", v.entity->name, " ", v.period);
+    CHECK(v.status == tree.status);
+    CHECK(v.severity == tree.severity);
+    CHECK(v.read_anything == !tree.evidence.empty());
+    seen.insert(v.status);
+  }
+  // Pass, fail, no data, conflict (two sources apart) and error (units that do not fit).
+  CHECK(seen.size() == 5);
 }
 
 }  // namespace kaohe
