@@ -2,6 +2,7 @@
 // facts it used. A missing figure is a finding (no_data), never a silent pass.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,8 +14,8 @@
 namespace kaohe {
 
 // kWaived: a fail or conflict that a waiver covers (see waiver.h).
-enum class Status { kPass, kFail, kNoData, kConflict, kError, kWaived };
-enum class Severity { kError, kWarning, kInfo };
+enum class Status : std::uint8_t { kPass, kFail, kNoData, kConflict, kError, kWaived };
+enum class Severity : std::uint8_t { kError, kWarning, kInfo };
 
 std::string_view StatusId(Status status);        // "pass", "fail", "no_data", "conflict", "error"
 std::string_view SeverityId(Severity severity);  // "error", "warning", "info"

@@ -29,6 +29,8 @@ struct Verdict {
   std::uint8_t baseline = 0;        // 0: none; else 1 + index into BaselineWords()
   std::uint32_t whole = kNotWhole;  // for a whole finding: its index in the list's store
 };
+// A national check holds millions of these.
+static_assert(sizeof(Verdict) <= 40);
 
 class FindingList {
  public:
