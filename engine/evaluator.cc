@@ -18,17 +18,12 @@ namespace kaohe {
 
 std::string RenderMessage(std::string_view message_template, const PlaceholderValue& value) {
   std::string out;
-  for (const MessagePart& part : SplitMessage(message_template)) {
-    std::optional<std::string> v;
-    if (part.is_placeholder) v = value(part.text);
-    if (!part.is_placeholder) {
-      out += part.text;
-    } else if (v) {
-      out += *v;
-    } else {
-      out += '{' + part.text + '}';
-    }
-  }
+  AppendMessage(SplitMessage(message_template), out,
+                [&](const MessagePart& part, std::string& text) {
+                  std::optional<std::string> v = value(part.text);
+                  if (v) text += *v;
+                  return v.has_value();
+                });
   return out;
 }
 
@@ -190,15 +185,11 @@ class Evaluation {
         f.message = "缺少数据：" + Join(f.missing, "；");
         break;
       default:
-        for (const MessagePart& part : rule_.message_parts) {
-          if (!part.is_placeholder) {
-            f.message += part.text;
-          } else if (part.known) {
-            AppendPlaceholder(f.message, *part.known, f.status);
-          } else {
-            f.message += '{' + part.text + '}';
-          }
-        }
+        AppendMessage(rule_.message_parts, f.message,
+                      [&](const MessagePart& part, std::string& text) {
+                        if (part.known) AppendPlaceholder(text, *part.known, f.status);
+                        return part.known.has_value();
+                      });
         break;
     }
   }
@@ -1034,8 +1025,8 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     }
   }
   // The verdicts become the list in place — the unread plans' dropped, the whole findings put
-  // in front within the room reserved for them — so that a national check's tens of megabytes
-  // of verdicts are never held twice.
+  // in front by the list within the room reserved for them — so that a national check's tens
+  // of megabytes of verdicts are never held twice.
   if (std::find(plan_read.begin(), plan_read.end(), false) != plan_read.end()) {
     std::unordered_map<const CompiledRule*, bool> rule_read;
     for (std::size_t p = 0; p < plans.size(); ++p) rule_read[plans[p].rule] = plan_read[p];
@@ -1045,14 +1036,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     }
     sorted.resize(kept);
   }
-  Verdict placeholder;
-  sorted.insert(sorted.begin(), whole.size(), placeholder);
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    sorted[i].status = whole[i].status;
-    sorted[i].severity = whole[i].severity;
-    sorted[i].whole = static_cast<std::uint32_t>(i);
-  }
-  return FindingList(std::move(sorted), std::move(whole),
+  return FindingList(std::move(whole), std::move(sorted),
                      [&facts, &dictionary](const Verdict& v, Finding& out) {
                        ExplainInto(v, facts, dictionary, out);
                      });

@@ -47,10 +47,6 @@ std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, M
   }
 }
 
-std::uint32_t FactStore::FindGroup(const FactKey& key) const {
-  return FindInSeries(FindSeries(key.entity, key.indicator, key.measure, key.kind), key.period);
-}
-
 std::uint32_t FactStore::FindInSeries(std::uint32_t series, int period) const {
   if (series == kNone) return kNone;
   for (std::uint32_t g = series_[series].head; g != kNone; g = groups_[g].next_in_series) {
@@ -115,12 +111,7 @@ void FactStore::Add(Fact fact) {
   if (size_ >= kNone - 1) throw std::length_error("too many facts for one store");
   const FactKey& k = fact.key;
   std::uint32_t s = FindSeries(k.entity, k.indicator, k.measure, k.kind);
-  std::uint32_t g = kNone;
-  if (s != kNone) {
-    for (g = series_[s].head; g != kNone; g = groups_[g].next_in_series) {
-      if (groups_[g].period == k.period) break;
-    }
-  }
+  std::uint32_t g = FindInSeries(s, k.period);
   if (g != kNone) {
     Group& group = groups_[g];
     if (std::has_single_bit(group.count)) {
@@ -171,7 +162,10 @@ std::uint64_t FactStore::NextId() {
   return ++next;
 }
 
-std::span<const Fact> FactStore::Find(const FactKey& key) const { return FactsOf(FindGroup(key)); }
+std::span<const Fact> FactStore::Find(const FactKey& key) const {
+  return FactsOf(
+      FindInSeries(FindSeries(key.entity, key.indicator, key.measure, key.kind), key.period));
+}
 
 std::set<int> FactStore::Periods(const Name& entity, const Name& indicator, Measure measure,
                                  FactKind kind) const {

@@ -101,12 +101,12 @@ class FactStore {
   static constexpr std::uint32_t kNone = UINT32_MAX;
   static constexpr std::uint64_t kEmptySlot = UINT64_MAX;
 
-  // Open addressing with linear probing over group numbers; kNone marks an empty slot.
-  std::uint32_t FindGroup(const FactKey& key) const;
-  std::uint32_t FindInSeries(std::uint32_t series, int period) const;
-  std::span<const Fact> FactsOf(std::uint32_t group) const;
+  // The series by open addressing with linear probing over series_slots_; kNone when absent.
   std::uint32_t FindSeries(const Name& entity, const Name& indicator, Measure measure,
                            FactKind kind) const;
+  // The series' group for the period (kNone for none, or when the series is kNone).
+  std::uint32_t FindInSeries(std::uint32_t series, int period) const;
+  std::span<const Fact> FactsOf(std::uint32_t group) const;
   void Rehash();
   void PlaceSeries(std::uint32_t series);
   std::vector<std::uint32_t> GroupsInKeyOrder() const;

@@ -14,18 +14,18 @@ std::string_view BaselineWord(std::uint8_t code) {
 
 }  // namespace
 
-FindingList::FindingList(std::vector<Finding> findings) : whole_(std::move(findings)) {
-  verdicts_.resize(whole_.size());
+FindingList::FindingList(std::vector<Finding> findings)
+    : FindingList(std::move(findings), {}, nullptr) {}
+
+FindingList::FindingList(std::vector<Finding> whole, std::vector<Verdict> judged, Explainer explain)
+    : verdicts_(std::move(judged)), whole_(std::move(whole)), explain_(std::move(explain)) {
+  verdicts_.insert(verdicts_.begin(), whole_.size(), Verdict());
   for (std::size_t i = 0; i < whole_.size(); ++i) {
     verdicts_[i].whole = static_cast<std::uint32_t>(i);
     verdicts_[i].status = whole_[i].status;
     verdicts_[i].severity = whole_[i].severity;
   }
 }
-
-FindingList::FindingList(std::vector<Verdict> verdicts, std::vector<Finding> whole,
-                         Explainer explain)
-    : verdicts_(std::move(verdicts)), whole_(std::move(whole)), explain_(std::move(explain)) {}
 
 Finding FindingList::operator[](std::size_t i) const {
   Finding f;

@@ -39,7 +39,9 @@ class FindingList {
 
   FindingList() = default;
   FindingList(std::vector<Finding> findings);  // NOLINT: implicit, for whole findings
-  FindingList(std::vector<Verdict> verdicts, std::vector<Finding> whole, Explainer explain);
+  // The whole findings first, in their order, then the judged verdicts. `judged` is the list's
+  // own store: given room for the whole findings (reserve), it is never copied.
+  FindingList(std::vector<Finding> whole, std::vector<Verdict> judged, Explainer explain);
 
   std::size_t size() const { return verdicts_.size(); }
   bool empty() const { return verdicts_.empty(); }
@@ -62,9 +64,6 @@ class FindingList {
   // "new", "unchanged", "resolved" or "".
   void SetBaseline(std::size_t i, std::string_view word);
   void Append(Finding finding);
-  // A judged verdict, explained when read.
-  void AppendVerdict(const Verdict& verdict) { verdicts_.push_back(verdict); }
-  void Reserve(std::size_t findings) { verdicts_.reserve(findings); }
 
   std::vector<Finding> ToVector() const;
 

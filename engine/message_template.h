@@ -45,4 +45,20 @@ struct MessagePart {
 // {{ and }} stand for braces; an unclosed { is kept as text.
 std::vector<MessagePart> SplitMessage(std::string_view message_template);
 
+// Writes the message into `out`: text as it is, and each placeholder through
+// `fill(part, out)`, which appends its value and returns true, or returns false to leave the
+// placeholder as it was written.
+template <typename Fill>
+void AppendMessage(const std::vector<MessagePart>& parts, std::string& out, Fill&& fill) {
+  for (const MessagePart& part : parts) {
+    if (!part.is_placeholder) {
+      out += part.text;
+    } else if (!fill(part, out)) {
+      out += '{';
+      out += part.text;
+      out += '}';
+    }
+  }
+}
+
 }  // namespace kaohe

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
-#include <memory>
+#include <new>
 #include <random>
 #include <tuple>
 
@@ -119,21 +119,28 @@ TEST_CASE("a reader that remembers series finds what the store finds") {
 TEST_CASE("a reader kept across stores, and across additions to one, never answers stale") {
   FactKey gdp{"甲区", "gdp", Measure::kLevel, 2023, FactKind::kActual};
   FactStore::Reader reader;
-  auto store = std::make_unique<FactStore>();
+  // Stores made in the same place, so that only their identity tells them apart.
+  alignas(FactStore) unsigned char place[sizeof(FactStore)];
+  auto* store = new (place) FactStore;
   reader.Use(*store);
   CHECK(reader.Find(gdp).empty());  // remembered: 甲区 has no gdp series
   store->Add(MakeFact("甲区", "gdp", Measure::kLevel, 2023, FactKind::kActual, 1, "元"));
-  reader.Use(*store);
+  store->Add(MakeFact("乙区", "gdp", Measure::kLevel, 2023, FactKind::kActual, 8, "元"));
+  reader.Use(*store);  // the store has grown
   REQUIRE(reader.Find(gdp).size() == 1);
-  // Another store, made where the first one was freed (usually the same address), other facts.
-  store.reset();
-  store = std::make_unique<FactStore>();
+  CHECK(reader.Find(gdp)[0].value == 1);  // remembered: 甲区's series is the store's first
+  // Another store at the same address with as many facts, whose first series is 乙区's: a
+  // reader that kept 甲区's series number would answer with 乙区's figure.
+  store->~FactStore();
+  store = new (place) FactStore;
+  store->Add(MakeFact("乙区", "gdp", Measure::kLevel, 2024, FactKind::kActual, 9, "元"));
   store->Add(MakeFact("甲区", "gdp", Measure::kLevel, 2024, FactKind::kActual, 2, "元"));
   reader.Use(*store);
   CHECK(reader.Find(gdp).empty());
   gdp.period = 2024;
   REQUIRE(reader.Find(gdp).size() == 1);
   CHECK(reader.Find(gdp)[0].value == 2);
+  store->~FactStore();
 }
 
 TEST_CASE("one key repeated beyond a block keeps all its facts, in order, between others") {

@@ -324,11 +324,11 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
   FactChecker checker(shared.dictionary(), batch.diagnostics, shared.documents());
   Name file(path);
   std::string_view data = batch.text;
-  // One vectorised check of the whole batch; lines are searched one by one only to name the
-  // line, column and byte of invalid text.
-  const bool valid_utf8 = simdjson::validate_utf8(data.data(), data.size());
+  // One check of the whole batch (vectorised for valid text); the line holding the first bad
+  // byte, if any, is named as the lines are read.
+  const std::size_t bad = FindInvalidUtf8(data);
   int line = batch.first_line;
-  std::size_t offset = batch.first_offset;
+  std::size_t in_batch = 0;  // where the line starts in the batch
   while (!data.empty()) {
     std::size_t nl = data.find('\n');
     std::string_view text = data.substr(0, nl);
@@ -336,9 +336,9 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
       batch.error = LineTooLong(path, line);
       return;
     }
-    if (std::size_t bad = valid_utf8 ? std::string_view::npos : FindInvalidUtf8(text);
-        bad != std::string_view::npos) {
-      batch.error = InvalidUtf8Error(path, line, text, bad, offset);
+    if (bad != std::string_view::npos && bad < in_batch + text.size()) {
+      batch.error =
+          InvalidUtf8Error(path, line, text, bad - in_batch, batch.first_offset + in_batch);
       return;
     }
     std::string_view content = text;
@@ -351,7 +351,7 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
     }
     if (nl == std::string_view::npos) break;
     data.remove_prefix(nl + 1);
-    offset += nl + 1;
+    in_batch += nl + 1;
     ++line;
   }
 }

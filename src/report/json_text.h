@@ -26,10 +26,6 @@ inline constexpr std::size_t kJsonNumberRoom = 64;
 inline constexpr std::size_t kJsonIntRoom = 24;
 char* WriteJsonString(char* p, std::string_view text);
 char* WriteJsonString(char* p, std::string_view text, bool needs_escape);
-
-// Whether a Name's text needs any escaping, remembered per thread by its address: a report
-// writes the same few thousand Names hundreds of thousands of times.
-bool NeedsJsonEscape(const Name& name);
 char* WriteJsonNumber(char* p, double value);
 char* WriteJsonInt(char* p, std::int64_t value);
 
@@ -37,6 +33,10 @@ char* WriteJsonInt(char* p, std::int64_t value);
 // byte when something may be (checked only for long strings, so a long quote does not make room
 // for six times itself).
 std::size_t JsonStringRoom(std::string_view text);
+
+// Whether a Name's text needs any escaping, remembered per thread by its address: a report
+// writes the same few thousand Names hundreds of thousands of times.
+bool NeedsJsonEscape(const Name& name);
 
 // A stretch of JSON written through a pointer: a fact is a dozen fields, and appending each to
 // the string would check its capacity a dozen times. `fixed_room` must hold every literal,
@@ -72,25 +72,25 @@ class JsonRun {
     *p_++ = '"';
   }
   void String(std::string_view text) {
-    std::size_t room = JsonStringRoom(text);
-    if (static_cast<std::size_t>(end_ - p_) < room + fixed_room_) [[unlikely]] {
-      Grow(static_cast<std::size_t>(p_ - out_.data()), room);
-    }
+    MakeRoom(JsonStringRoom(text));
     p_ = WriteJsonString(p_, text);
   }
   // A Name's text, its escaping looked up rather than scanned for.
   void NameText(const Name& name) {
     bool needs_escape = NeedsJsonEscape(name);
-    std::size_t room = needs_escape ? 6 * name.size() + 2 : name.size() + 2;
-    if (static_cast<std::size_t>(end_ - p_) < room + fixed_room_) [[unlikely]] {
-      Grow(static_cast<std::size_t>(p_ - out_.data()), room);
-    }
+    MakeRoom(needs_escape ? 6 * name.size() + 2 : name.size() + 2);
     p_ = WriteJsonString(p_, name.view(), needs_escape);
   }
   void Number(double value) { p_ = WriteJsonNumber(p_, value); }
   void Int(std::int64_t value) { p_ = WriteJsonInt(p_, value); }
 
  private:
+  // Room for a string of at most `room` bytes, with the literals' room still free after it.
+  void MakeRoom(std::size_t room) {
+    if (static_cast<std::size_t>(end_ - p_) < room + fixed_room_) [[unlikely]] {
+      Grow(static_cast<std::size_t>(p_ - out_.data()), room);
+    }
+  }
   // Room for `more` bytes and the literals still to come, after the first `used` bytes.
   void Grow(std::size_t used, std::size_t more) {
     out_.resize(used + more + fixed_room_);
