@@ -935,7 +935,7 @@ FindingList Judge(const CompiledRuleSet& rules, const FactStore& facts,
     first_of_entity[e + 1] = first_of_entity[e] + n;
   }
   const std::size_t evaluations = first_of_entity[entity_count];
-  std::vector<Verdict> sorted;
+  LargeVector<Verdict> sorted;
   // Room too for a finding about each rule and pack that reads nothing (see below).
   sorted.reserve(evaluations + plans.size() + rules.packs.size());
   sorted.resize(evaluations);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/fact.h"
+#include "engine/large_memory.h"
 
 namespace kaohe {
 
@@ -115,7 +116,7 @@ class FactStore {
   // vector would hold two copies of a national store at once). A block may hold copies left
   // behind when a group moved (see Add).
   struct Block {
-    std::unique_ptr<Fact[]> facts;
+    LargeVector<Fact> facts;
     std::uint32_t capacity = 0;
     std::uint32_t used = 0;
   };
@@ -127,11 +128,11 @@ class FactStore {
   Group Allocate(std::uint32_t count);
 
   std::vector<Block> blocks_;
-  std::vector<Group> groups_;
-  std::vector<Series> series_;
+  LargeVector<Group> groups_;
+  LargeVector<Series> series_;
   // Each slot: the series' hash in the high half, its number in the low half (kEmptySlot:
   // none), so that a probe reads series_ only when the hash matches.
-  std::vector<std::uint64_t> series_slots_;
+  LargeVector<std::uint64_t> series_slots_;
   std::size_t size_ = 0;
   // Tells stores apart for a Reader, even one made where another was destroyed.
   std::uint64_t id_ = NextId();

@@ -17,7 +17,7 @@ std::string_view BaselineWord(std::uint8_t code) {
 FindingList::FindingList(std::vector<Finding> findings)
     : FindingList(std::move(findings), {}, nullptr) {}
 
-FindingList::FindingList(std::vector<Finding> whole, std::vector<Verdict> judged, Explainer explain)
+FindingList::FindingList(std::vector<Finding> whole, LargeVector<Verdict> judged, Explainer explain)
     : verdicts_(std::move(judged)), whole_(std::move(whole)), explain_(std::move(explain)) {
   verdicts_.insert(verdicts_.begin(), whole_.size(), Verdict());
   for (std::size_t i = 0; i < whole_.size(); ++i) {

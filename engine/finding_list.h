@@ -14,6 +14,7 @@
 
 #include "engine/compiled_rule.h"
 #include "engine/finding.h"
+#include "engine/large_memory.h"
 
 namespace kaohe {
 
@@ -41,7 +42,7 @@ class FindingList {
   FindingList(std::vector<Finding> findings);  // NOLINT: implicit, for whole findings
   // The whole findings first, in their order, then the judged verdicts. `judged` is the list's
   // own store: given room for the whole findings (reserve), it is never copied.
-  FindingList(std::vector<Finding> whole, std::vector<Verdict> judged, Explainer explain);
+  FindingList(std::vector<Finding> whole, LargeVector<Verdict> judged, Explainer explain);
 
   std::size_t size() const { return verdicts_.size(); }
   bool empty() const { return verdicts_.empty(); }
@@ -96,7 +97,7 @@ class FindingList {
   Iterator end() const { return Iterator(this, verdicts_.size()); }
 
  private:
-  std::vector<Verdict> verdicts_;
+  LargeVector<Verdict> verdicts_;
   std::vector<Finding> whole_;
   Explainer explain_;
 };

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "engine/large_memory.h"
 #include "engine/units.h"
 #include "src/load/fact_loaders.h"
 #include "src/load/file_reader.h"
@@ -39,7 +40,7 @@ class JsonlLineReader {
   };
 
   // Reads the line; a fact that passes every check goes to `out`.
-  void Read(Scratch& state, std::vector<Fact>& out) {
+  void Read(Scratch& state, LargeVector<Fact>& out) {
     od::parser& parser = state.parser;
     simdjson::padded_string_view padded;
     if (readable_after_ >= simdjson::SIMDJSON_PADDING) {
@@ -267,7 +268,7 @@ class JsonlLineReader {
 
 void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store) {
   JsonlLineReader::Scratch scratch;
-  std::vector<Fact> facts;
+  LargeVector<Fact> facts;
   Name path(file.path());
   for (int line = 1; line <= file.line_count(); ++line) {
     std::string_view text = file.Line(line);
@@ -288,10 +289,10 @@ Error LineTooLong(const std::string& path, int line) {
 // Complete lines of a streamed file, read on a worker thread into facts and diagnostics of
 // their own, which are then added to the store and the run's diagnostics in file order.
 struct Batch {
-  std::string text;
+  LargeString text;
   int first_line = 0;
   std::size_t first_offset = 0;  // in the file, after any byte order mark
-  std::vector<Fact> facts;
+  LargeVector<Fact> facts;       // room for one a line, made before the batch is read
   Diagnostics diagnostics;
   std::optional<Error> error;  // invalid UTF-8 or an overlong line: the file is refused
 };
@@ -366,8 +367,8 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   if (!in) return Error{fmt::format("{}: cannot open", path)};
   const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   std::vector<JsonlLineReader::Scratch> scratch(threads);
-  std::vector<char> chunk(std::size_t{4} << 20);
-  std::string pending;  // the start of a line the last chunk cut
+  LargeVector<char> chunk(std::size_t{4} << 20);
+  LargeString pending;  // the start of a line the last chunk cut
   // Batches already added to the store, kept for their buffers: fresh ones would cost a page
   // fault every 4 KiB of the file.
   std::vector<Batch> spare;
@@ -401,12 +402,15 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
         continue;
       }
       Batch b = Recycled(spare);
-      b.text.swap(pending);
+      // Copied, not swapped: the recycled batch's buffer already has room for a chunk.
+      b.text.assign(pending);
       b.text.append(data.substr(0, last_nl));  // without the final line break
       pending.assign(data.substr(last_nl + 1));
       b.first_line = next_line;
       b.first_offset = next_offset;
-      next_line += CountLineBreaks(b.text) + 1;
+      const int lines = CountLineBreaks(b.text) + 1;
+      b.facts.reserve(static_cast<std::size_t>(lines));
+      next_line += lines;
       next_offset += b.text.size() + 1;
       return b;
     }
@@ -419,6 +423,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     Batch b = Recycled(spare);
     b.text.swap(pending);
     pending.clear();
+    b.facts.reserve(static_cast<std::size_t>(CountLineBreaks(b.text) + 1));
     b.first_line = next_line;
     b.first_offset = next_offset;
     return b;
