@@ -1,7 +1,9 @@
 #include "src/report/render_in_order.h"
 
 #include <algorithm>
-#include <array>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -12,46 +14,68 @@ void RenderInOrder(const FindingList& findings, const RenderFinding& render, std
   constexpr std::size_t kBlock = 1024;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t n = findings.size();
-  auto render_block = [&](std::size_t begin, std::string& text) {
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  // Finding is read into again and again, so that its strings keep their room.
+  auto render_block = [&](std::size_t block, Finding& finding, std::string& text) {
     text.clear();
-    Finding finding;  // read into again and again, so that its strings keep their room
-    for (std::size_t i = begin; i < std::min(n, begin + kBlock); ++i) {
+    for (std::size_t i = block * kBlock; i < std::min(n, (block + 1) * kBlock); ++i) {
       findings.Read(i, finding);
       render(i, finding, text);
     }
   };
-  if (threads == 1 || n <= kBlock) {
+  if (threads == 1 || blocks <= 1) {
+    Finding finding;
     std::string text;
-    for (std::size_t begin = 0; begin < n; begin += kBlock) {
-      render_block(begin, text);
+    for (std::size_t block = 0; block < blocks; ++block) {
+      render_block(block, finding, text);
       out << text;
     }
     return;
   }
-  // Two sets of buffers: one being rendered, the other being written.
-  std::array<std::vector<std::string>, 2> buffers;
-  buffers[0].resize(threads);
-  buffers[1].resize(threads);
-  const std::size_t round_size = kBlock * threads;
-  std::size_t written_round = 0;
-  for (std::size_t round = 0; round * round_size < n; ++round) {
-    std::vector<std::thread> workers;
-    std::vector<std::string>& rendering = buffers[round % 2];
-    for (unsigned t = 0; t < threads; ++t) {
-      std::size_t begin = round * round_size + t * kBlock;
-      if (begin >= n) {
-        rendering[t].clear();
-        continue;
+  // The workers take blocks in order and this thread writes them in order, each as soon as it
+  // is ready. A worker does not start a block more than `window` ahead of the next one to be
+  // written, so that a slow disk holds back rendering instead of filling memory; a block's slot
+  // is reused only once the block `window` before it has been written.
+  const std::size_t window = 2 * threads;
+  std::vector<std::string> slots(window);
+  std::vector<std::size_t> held(window, SIZE_MAX);  // the block each slot holds, once rendered
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t next = 0;     // the next block to render
+  std::size_t written = 0;  // blocks written so far
+  auto work = [&] {
+    Finding finding;
+    for (;;) {
+      std::size_t block = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return next >= blocks || next < written + window; });
+        if (next >= blocks) return;
+        block = next++;
       }
-      workers.emplace_back(render_block, begin, std::ref(rendering[t]));
+      render_block(block, finding, slots[block % window]);
+      {
+        std::lock_guard lock(mutex);
+        held[block % window] = block;
+      }
+      changed.notify_all();
     }
-    if (round > 0) {
-      for (const std::string& text : buffers[(round - 1) % 2]) out << text;
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
+  for (std::size_t block = 0; block < blocks; ++block) {
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return held[block % window] == block; });
     }
-    for (std::thread& w : workers) w.join();
-    written_round = round;
+    out << slots[block % window];
+    {
+      std::lock_guard lock(mutex);
+      ++written;
+    }
+    changed.notify_all();
   }
-  for (const std::string& text : buffers[written_round % 2]) out << text;
+  for (std::thread& w : workers) w.join();
 }
 
 }  // namespace kaohe

@@ -1,6 +1,6 @@
 // Writing findings on every core. Explaining a finding — evaluating it again with its trace on —
 // is most of the cost of reporting it, so blocks of findings are explained and rendered on all
-// cores while the block before them is written; the output is the same, byte for byte, as
+// cores while the blocks before them are written; the output is the same, byte for byte, as
 // rendering them one after another.
 #pragma once
 
