@@ -296,6 +296,30 @@ TEST_CASE("a streamed JSON Lines file gives the facts and diagnostics of one rea
   auto bad = StreamFactsJsonl(path, checker, streamed);
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message == path + ":2:13: invalid UTF-8 at byte offset 17 (byte 0xFF)");
+
+  // A bad byte several batches in: the file is refused at that line, while the batches after it
+  // may already be in the readers' hands.
+  std::string line =
+      R"({"entity":"甲区","indicator":"gdp","measure":"level","period":2000,"kind":"actual",)"
+      R"("value":1,"unit":"元"})"
+      "\n";
+  std::string deep;
+  int bad_line = 0;
+  for (int i = 1; deep.size() < (std::size_t{30} << 20); ++i) {
+    if (deep.size() >= (std::size_t{13} << 20) && bad_line == 0) {
+      bad_line = i;
+      deep += "{\"entity\":\"\xC3\"}\n";
+    } else {
+      deep += line;
+    }
+  }
+  std::ofstream(path, std::ios::binary) << deep;
+  FactStore partial;
+  auto refused = StreamFactsJsonl(path, checker, partial);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(
+      refused.error().message.starts_with(fmt::format("{}:{}:12: invalid UTF-8", path, bad_line)));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace kaohe

@@ -3,9 +3,11 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <type_traits>
@@ -429,42 +431,91 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     return b;
   };
 
-  // Batches are read on every core, then added in file order, so the store and the
-  // diagnostics are exactly those of reading the lines one after another. While one round of
-  // batches is read, the round before it is added to the store.
-  auto merge = [&](std::vector<Batch>& round) -> std::optional<Error> {
-    for (Batch& b : round) {
-      checker.diagnostics().Append(b.diagnostics);
-      for (const Fact& f : b.facts) store.Add(f);
-      if (b.error) return b.error;
+  // Batches are read on every core and added in file order, so the store and the diagnostics
+  // are exactly those of reading the lines one after another. This thread reads the file into
+  // batches and adds each parsed batch to the store as soon as it is its turn; the workers parse
+  // batches in the order they were read. At most `window` batches are in flight, which bounds
+  // memory; batch k lives in slot k % window, free once batch k - window has been added.
+  const std::size_t window = 2 * threads;
+  std::vector<Batch> slots(window);
+  std::vector<char> parsed(window, 0);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t read = 0;   // batches read from the file
+  std::size_t taken = 0;  // batches a worker has started on
+  std::size_t added = 0;  // batches added to the store
+  bool no_more = false;   // the file is read, refused, or the load stopped
+  auto work = [&](JsonlLineReader::Scratch& state) {
+    for (;;) {
+      std::size_t k = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return taken < read || no_more; });
+        if (taken == read) return;
+        k = taken++;
+      }
+      Batch& batch = slots[k % window];
+      if (!batch.error) ReadBatch(path, checker, batch, state);
+      {
+        std::lock_guard lock(mutex);
+        parsed[k % window] = 1;
+      }
+      changed.notify_all();
     }
-    for (Batch& b : round) spare.push_back(std::move(b));
-    round.clear();
-    return std::nullopt;
   };
-  std::vector<Batch> previous;
-  bool refused = false;
-  while (!refused) {
-    std::vector<Batch> round;
-    for (unsigned t = 0; t < threads && !refused; ++t) {
-      auto b = next_batch();
-      if (!b) break;
-      refused = b->error.has_value();
-      round.push_back(std::move(*b));
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work, std::ref(scratch[t]));
+  auto finish = [&]() {
+    {
+      std::lock_guard lock(mutex);
+      no_more = true;
     }
-    if (round.empty()) break;
-    std::vector<std::thread> workers;
-    for (std::size_t t = 0; t < round.size(); ++t) {
-      if (round[t].error) continue;
-      workers.emplace_back(ReadBatch, std::cref(path), std::ref(checker), std::ref(round[t]),
-                           std::ref(scratch[t]));
-    }
-    auto error = merge(previous);
+    changed.notify_all();
     for (std::thread& w : workers) w.join();
-    if (error) return *error;
-    previous = std::move(round);
+  };
+  bool reading = true;
+  for (;;) {
+    // Read ahead while there is room, so that the workers always have a batch to parse.
+    while (reading && read < added + window) {
+      std::optional<Batch> b = next_batch();
+      if (!b) {
+        reading = false;
+        break;
+      }
+      const bool refused = b->error.has_value();
+      std::size_t k = read;
+      slots[k % window] = std::move(*b);
+      parsed[k % window] = 0;
+      {
+        std::lock_guard lock(mutex);
+        ++read;
+      }
+      changed.notify_all();
+      if (refused) reading = false;
+    }
+    if (added == read) break;
+    Batch* batch = nullptr;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return parsed[added % window] != 0; });
+      batch = &slots[added % window];
+    }
+    checker.diagnostics().Append(batch->diagnostics);
+    try {
+      for (const Fact& f : batch->facts) store.Add(f);
+    } catch (...) {  // the workers are stopped before the error goes on
+      finish();
+      throw;
+    }
+    if (batch->error) {
+      Error error = *batch->error;
+      finish();
+      return error;
+    }
+    spare.push_back(std::move(*batch));
+    ++added;
   }
-  if (auto error = merge(previous)) return *error;
+  finish();
   return true;
 }
 
