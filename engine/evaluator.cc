@@ -57,12 +57,13 @@ const Name& PointsUnit() {
   return unit;
 }
 
-bool NearlyEqual(double a, double b) {
+inline bool NearlyEqual(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
 
-// A comparison of figures: equal within rounding counts as equal.
-bool ComparisonHolds(ExprOp op, double x, double y) {
+// A comparison of figures: equal within rounding counts as equal. Inline: judging decides
+// nearly every verdict with it.
+inline bool ComparisonHolds(ExprOp op, double x, double y) {
   bool eq = NearlyEqual(x, y);
   switch (op) {
     case ExprOp::kLess:
@@ -795,9 +796,10 @@ namespace {
 struct FastCheck {
   enum class Shape { kNone, kCompare, kWithin };
   Shape shape = Shape::kNone;
-  ExprOp op = ExprOp::kEqual;  // the comparison
-  bool actual_first = true;    // kCompare: whether the actual is the left operand
-  double tolerance = 0;        // kWithin: in percentage points
+  ExprOp op = ExprOp::kEqual;    // the comparison
+  bool actual_first = true;      // kCompare: whether the actual is the left operand
+  double tolerance = 0;          // kWithin: in percentage points
+  Name percent = PercentUnit();  // kWithin: the unit both figures must have, found once
 };
 
 bool IsOwnRef(const CompiledExpr& e) {
@@ -856,7 +858,7 @@ std::optional<Verdict> FastJudge(const FastCheck& fast, const CompiledRule& rule
     x = fast.actual_first ? a.value : t.value;
     y = fast.actual_first ? t.value : a.value;
   } else {
-    if (a.unit != PercentUnit() || t.unit != PercentUnit()) return std::nullopt;
+    if (a.unit != fast.percent || t.unit != fast.percent) return std::nullopt;
     x = std::fabs(a.value - t.value);
     y = fast.tolerance;
   }

@@ -47,34 +47,27 @@ std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, M
   }
 }
 
-std::uint32_t FactStore::FindInSeries(std::uint32_t series, int period) const {
-  if (series == kNone) return kNone;
-  for (std::uint32_t g = series_[series].head; g != kNone; g = groups_[g].next_in_series) {
-    if (groups_[g].period == period) return g;
-  }
-  return kNone;
+std::uint32_t FactStore::Reader::Remember(Remembered& r, const FactKey& key) {
+  r = {key.indicator.id(), key.measure, key.kind,
+       store_->FindSeries(key.entity, key.indicator, key.measure, key.kind)};
+  return r.series;
 }
 
-std::span<const Fact> FactStore::FactsOf(std::uint32_t group) const {
-  if (group == kNone) return {};
-  return std::span<const Fact>(&First(group), groups_[group].count);
-}
-
-std::span<const Fact> FactStore::Reader::Find(const FactKey& key) {
-  if (key.entity.id() != entity_) {
-    entity_ = key.entity.id();
-    for (Remembered& r : remembered_) r.indicator = nullptr;
+void FactStore::Reader::StartEntity(const void* entity) {
+  entity_ = entity;
+  for (Remembered& r : remembered_) r.indicator = nullptr;
+  auto latest = store_->latest_series_of_entity_.find(entity);
+  if (latest == store_->latest_series_of_entity_.end()) return;
+  // Up to a table's worth: an entity with more series than that finds the rest as it needs them.
+  std::size_t placed = 0;
+  for (std::uint32_t s = latest->second; s != kNone && placed < kRemembered;
+       s = store_->series_[s].next_of_entity, ++placed) {
+    const Series& series = store_->series_[s];
+    const auto measure = static_cast<Measure>(series.measure);
+    const auto kind = static_cast<FactKind>(series.kind);
+    remembered_[Slot(series.indicator.id(), measure, kind)] = {series.indicator.id(), measure, kind,
+                                                               s};
   }
-  auto i = reinterpret_cast<std::uintptr_t>(key.indicator.id());
-  Remembered& r = remembered_[((i >> 4) ^ (i >> 10) ^
-                               (static_cast<std::uintptr_t>(key.measure) << 1 |
-                                static_cast<std::uintptr_t>(key.kind))) %
-                              kRemembered];
-  if (r.indicator != key.indicator.id() || r.measure != key.measure || r.kind != key.kind) {
-    r = {key.indicator.id(), key.measure, key.kind,
-         store_->FindSeries(key.entity, key.indicator, key.measure, key.kind)};
-  }
-  return store_->FactsOf(store_->FindInSeries(r.series, key.period));
 }
 
 void FactStore::PlaceSeries(std::uint32_t s) {
@@ -143,7 +136,12 @@ void FactStore::Add(Fact fact) {
   }
   s = static_cast<std::uint32_t>(series_.size());
   series_.push_back({k.entity, k.indicator, static_cast<std::uint8_t>(k.measure),
-                     static_cast<std::uint8_t>(k.kind), g});
+                     static_cast<std::uint8_t>(k.kind), g, kNone});
+  auto [latest, first_of_entity] = latest_series_of_entity_.try_emplace(k.entity.id(), s);
+  if (!first_of_entity) {
+    series_[s].next_of_entity = latest->second;
+    latest->second = s;
+  }
   if (2 * (series_.size() + 1) > series_slots_.size()) {
     Rehash();
   } else {

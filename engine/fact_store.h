@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/fact.h"
@@ -42,7 +43,17 @@ class FactStore {
       store_size_ = store.size();
       entity_ = nullptr;  // the next Find forgets every remembered series
     }
-    std::span<const Fact> Find(const FactKey& key);
+    // Inline: judging calls it twice for nearly every evaluation, and a remembered series is
+    // found in a few instructions.
+    std::span<const Fact> Find(const FactKey& key) {
+      if (key.entity.id() != entity_) StartEntity(key.entity.id());
+      Remembered& r = remembered_[Slot(key.indicator.id(), key.measure, key.kind)];
+      std::uint32_t series = r.series;
+      if (r.indicator != key.indicator.id() || r.measure != key.measure || r.kind != key.kind) {
+        series = Remember(r, key);
+      }
+      return store_->FactsOf(store_->FindInSeries(series, key.period));
+    }
 
    private:
     struct Remembered {
@@ -51,7 +62,16 @@ class FactStore {
       FactKind kind = FactKind::kActual;
       std::uint32_t series = kNone;  // kNone: the entity has no such series
     };
-    static constexpr std::size_t kRemembered = 64;
+    static std::size_t Slot(const void* indicator, Measure measure, FactKind kind) {
+      static_assert(kRemembered == 128);
+      auto i = reinterpret_cast<std::uintptr_t>(indicator) ^
+               (static_cast<std::uintptr_t>(measure) << 1 | static_cast<std::uintptr_t>(kind));
+      return static_cast<std::size_t>((i * 0x9E3779B97F4A7C15ULL) >> 57);  // 7 bits: 128 slots
+    }
+    // Forgets the last entity's series and remembers the new one's, all at once.
+    void StartEntity(const void* entity);
+    std::uint32_t Remember(Remembered& r, const FactKey& key);
+    static constexpr std::size_t kRemembered = 128;
     const FactStore* store_ = nullptr;
     std::uint64_t store_id_ = 0;
     std::size_t store_size_ = 0;
@@ -97,7 +117,8 @@ class FactStore {
     Name indicator;
     std::uint8_t measure = 0;  // Measure and FactKind in a byte each: a table of millions
     std::uint8_t kind = 0;
-    std::uint32_t head = 0;  // the latest group
+    std::uint32_t head = 0;                // the latest group
+    std::uint32_t next_of_entity = kNone;  // the entity's series added before this one
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;
   static constexpr std::uint64_t kEmptySlot = UINT64_MAX;
@@ -106,8 +127,17 @@ class FactStore {
   std::uint32_t FindSeries(const Name& entity, const Name& indicator, Measure measure,
                            FactKind kind) const;
   // The series' group for the period (kNone for none, or when the series is kNone).
-  std::uint32_t FindInSeries(std::uint32_t series, int period) const;
-  std::span<const Fact> FactsOf(std::uint32_t group) const;
+  std::uint32_t FindInSeries(std::uint32_t series, int period) const {
+    if (series == kNone) return kNone;
+    for (std::uint32_t g = series_[series].head; g != kNone; g = groups_[g].next_in_series) {
+      if (groups_[g].period == period) return g;
+    }
+    return kNone;
+  }
+  std::span<const Fact> FactsOf(std::uint32_t group) const {
+    if (group == kNone) return {};
+    return std::span<const Fact>(&First(group), groups_[group].count);
+  }
   void Rehash();
   void PlaceSeries(std::uint32_t series);
   std::vector<std::uint32_t> GroupsInKeyOrder() const;
@@ -133,6 +163,9 @@ class FactStore {
   // Each slot: the series' hash in the high half, its number in the low half (kEmptySlot:
   // none), so that a probe reads series_ only when the hash matches.
   LargeVector<std::uint64_t> series_slots_;
+  // Each entity's latest series, from which its series are chained: a reader starting on an
+  // entity remembers them all with one lookup instead of hashing each into series_slots_.
+  std::unordered_map<const void*, std::uint32_t> latest_series_of_entity_;
   std::size_t size_ = 0;
   // Tells stores apart for a Reader, even one made where another was destroyed.
   std::uint64_t id_ = NextId();

@@ -116,6 +116,31 @@ TEST_CASE("a reader that remembers series finds what the store finds") {
   CHECK(found < 45000);
 }
 
+TEST_CASE("a reader starting on an entity remembers all its series, added between others") {
+  // Few series per entity, so that all are remembered when the reader reaches it; the entities'
+  // facts alternate in the store, so each one's series are chained across the others'.
+  FactStore store;
+  const char* entities[] = {"甲区", "乙区", "丙县", "丁县"};
+  for (int i = 0; i < 20; ++i) {
+    for (int e = 0; e < 4; ++e) {
+      store.Add(MakeFact(entities[e], "i" + std::to_string(i), Measure::kLevel, 2023,
+                         FactKind::kActual, e * 100 + i, "元"));
+    }
+  }
+  FactStore::Reader reader(store);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int e = 3; e >= 0; --e) {
+      for (int i = 19; i >= 0; --i) {
+        FactKey key{entities[e], "i" + std::to_string(i), Measure::kLevel, 2023, FactKind::kActual};
+        REQUIRE(reader.Find(key).size() == 1);
+        CHECK(reader.Find(key)[0].value == e * 100 + i);
+        key.kind = FactKind::kTarget;
+        CHECK(reader.Find(key).empty());
+      }
+    }
+  }
+}
+
 TEST_CASE("a reader kept across stores, and across additions to one, never answers stale") {
   FactKey gdp{"甲区", "gdp", Measure::kLevel, 2023, FactKind::kActual};
   FactStore::Reader reader;
