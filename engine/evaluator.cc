@@ -115,6 +115,49 @@ std::string FormatValue(const Value& v) {
   return FormatQuantity(v.number, v.unit);
 }
 
+// The two checks most rules are — the rule's own actual against its own target
+// (`actual >= target`) and growth within a tolerance of it (`abs(actual - target) <= 1pp`) —
+// judged and explained straight from the two figures instead of by walking the expression tree.
+// Anything off the plain path (several facts under one key, units that differ) goes to the
+// tree; tests hold the two to the same verdicts and the same explanations over random figures.
+struct FastCheck {
+  enum class Shape { kNone, kCompare, kWithin };
+  Shape shape = Shape::kNone;
+  ExprOp op = ExprOp::kEqual;    // the comparison
+  bool actual_first = true;      // whether the actual is the left operand (of the subtraction)
+  double tolerance = 0;          // kWithin: in percentage points
+  Name percent = PercentUnit();  // kWithin: the unit both figures must have, found once
+};
+
+bool IsOwnRef(const CompiledExpr& e) {
+  return e.op == ExprOp::kRef && !e.indicator && !e.measure && !e.period;
+}
+
+// Two references to the rule's own figures, one actual and one target.
+bool OwnPair(const CompiledExpr& a, const CompiledExpr& b) {
+  return IsOwnRef(a) && IsOwnRef(b) && a.kind != b.kind;
+}
+
+FastCheck FastCheckOf(const CompiledExpr& check) {
+  FastCheck fast;
+  if (!IsComparison(check.op) || check.args.size() != 2) return fast;
+  const CompiledExpr& left = *check.args[0];
+  const CompiledExpr& right = *check.args[1];
+  fast.op = check.op;
+  if (OwnPair(left, right)) {
+    fast.shape = FastCheck::Shape::kCompare;
+    fast.actual_first = left.kind == FactKind::kActual;
+  } else if (left.op == ExprOp::kAbs && left.args.size() == 1 &&
+             left.args[0]->op == ExprOp::kSubtract && left.args[0]->args.size() == 2 &&
+             OwnPair(*left.args[0]->args[0], *left.args[0]->args[1]) &&
+             right.op == ExprOp::kNumber && right.unit == PointsUnit()) {
+    fast.shape = FastCheck::Shape::kWithin;
+    fast.actual_first = left.args[0]->args[0]->kind == FactKind::kActual;
+    fast.tolerance = right.number;
+  }
+  return fast;
+}
+
 // One evaluation: a rule for one entity, indicator and period. Judging (explain = false) decides
 // only the status; explaining runs the same steps again and also writes the message, the
 // arithmetic, the missing figures and the evidence. Both take every branch alike, so an
@@ -146,15 +189,16 @@ class Evaluation {
   }
 
   // Runs once, into `f`, whose strings and lists keep their room: the evidence, the missing
-  // figures and the arithmetic are gathered in them directly.
-  void Explain(Finding& f) {
+  // figures and the arithmetic are gathered in them directly. `fast`: the rule's check, when it
+  // is one that can be explained straight from its two figures (see FastCheck).
+  void Explain(Finding& f, const FastCheck* fast = nullptr) {
     evidence_.swap(f.evidence);
     evidence_.clear();
     missing_.swap(f.missing);
     missing_.clear();
     trace_.swap(f.arithmetic);
     trace_.clear();
-    Run();
+    if (!fast || !RunPlain(*fast)) Run();
     f.pack = rule_.pack;
     f.rule = rule_.id;
     f.rule_title = rule_.title;
@@ -211,6 +255,68 @@ class Evaluation {
         severity_ = Milder(severity_);  // a 力争 target missed weighs less than a firm one
       }
     }
+  }
+
+  // What Run reaches for a FastCheck's shape, found from the two figures alone: the same
+  // evidence and missing figures in the order the tree reads them, the same arithmetic, the same
+  // operands for {lhs} and {rhs}. False, having changed nothing, where the figures are off the
+  // plain path (several sources to reconcile, units that do not fit): the tree then runs.
+  bool RunPlain(const FastCheck& fast) {
+    FactKey key{entity_.name, indicator_.id, rule_.measure, period_, FactKind::kActual};
+    std::span<const Fact> actual = reader_.Find(key);
+    key.kind = FactKind::kTarget;
+    std::span<const Fact> target = reader_.Find(key);
+    if (actual.size() > 1 || target.size() > 1) return false;
+    if (!actual.empty() && !target.empty()) {
+      const Name& a = actual.front().unit;
+      const Name& t = target.front().unit;
+      if (fast.shape == FastCheck::Shape::kCompare ? (a != t || a.empty())
+                                                   : (a != fast.percent || t != fast.percent)) {
+        return false;
+      }
+    }
+    severity_ = rule_.severity;
+    // The operands in the order the check names them: each found is evidence, each missing is
+    // named.
+    auto read = [&](std::span<const Fact> facts, FactKind kind) -> const Fact* {
+      if (facts.empty()) {
+        has_missing_ = true;
+        missing_.push_back(fmt::format("{} {} {}{}{}", entity_.name, period_, indicator_.name,
+                                       MeasureWord(rule_.measure), KindWord(kind)));
+        return nullptr;
+      }
+      AddEvidence(facts.front());
+      return &facts.front();
+    };
+    const Fact* first =
+        fast.actual_first ? read(actual, FactKind::kActual) : read(target, FactKind::kTarget);
+    const Fact* second =
+        fast.actual_first ? read(target, FactKind::kTarget) : read(actual, FactKind::kActual);
+    own_actual_ = actual.empty() ? nullptr : &actual.front();
+    own_target_ = target.empty() ? nullptr : &target.front();
+    if (!first || !second) {
+      status_ = Status::kNoData;
+      return true;
+    }
+    Value lhs{false, false, first->value, first->unit};
+    Value rhs{false, false, second->value, second->unit};
+    if (fast.shape == FastCheck::Shape::kWithin) {
+      lhs = Value{false, false, std::fabs(first->value - second->value), PointsUnit()};
+      rhs = Value{false, false, fast.tolerance, PointsUnit()};
+    }
+    const bool truth = ComparisonHolds(fast.op, lhs.number, rhs.number);
+    lhs_ = lhs;
+    rhs_ = rhs;
+    StartStep();
+    trace_ += FormatValue(lhs);
+    trace_ += ' ';
+    trace_ += ComparisonSign(fast.op);
+    trace_ += ' ';
+    trace_ += FormatValue(rhs);
+    trace_ += truth ? " → 是" : " → 否";
+    status_ = truth ? Status::kPass : Status::kFail;
+    if (status_ == Status::kFail && own_target_->strive) severity_ = Milder(severity_);
+    return true;
   }
 
   void StartStep() {
@@ -775,9 +881,20 @@ void ExplainInto(const Verdict& verdict, const FactStore& facts, const Dictionar
   // Kept by the thread: a reporter explains an entity's findings one after another.
   thread_local FactStore::Reader reader;
   reader.Use(facts);
+  const FastCheck fast = verdict.rule->check ? FastCheckOf(*verdict.rule->check) : FastCheck();
   Evaluation(*verdict.rule, reader, dictionary, *verdict.entity, *verdict.indicator, verdict.period,
              /*explain=*/true)
-      .Explain(out);
+      .Explain(out, fast.shape == FastCheck::Shape::kNone ? nullptr : &fast);
+}
+
+Finding ExplainByTree(const Verdict& verdict, const FactStore& facts,
+                      const Dictionary& dictionary) {
+  FactStore::Reader reader(facts);
+  Finding f;
+  Evaluation(*verdict.rule, reader, dictionary, *verdict.entity, *verdict.indicator, verdict.period,
+             /*explain=*/true)
+      .Explain(f);
+  return f;
 }
 
 Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary) {
@@ -787,48 +904,6 @@ Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary
 }
 
 namespace {
-
-// The two checks most rules are — the rule's own actual against its own target
-// (`actual >= target`) and growth within a tolerance of it (`abs(actual - target) <= 1pp`) —
-// judged straight from the two figures instead of by walking the expression tree. Anything off
-// the plain path (several facts under one key, units that differ) is judged by the tree; a test
-// holds the two to the same verdicts over random figures.
-struct FastCheck {
-  enum class Shape { kNone, kCompare, kWithin };
-  Shape shape = Shape::kNone;
-  ExprOp op = ExprOp::kEqual;    // the comparison
-  bool actual_first = true;      // kCompare: whether the actual is the left operand
-  double tolerance = 0;          // kWithin: in percentage points
-  Name percent = PercentUnit();  // kWithin: the unit both figures must have, found once
-};
-
-bool IsOwnRef(const CompiledExpr& e) {
-  return e.op == ExprOp::kRef && !e.indicator && !e.measure && !e.period;
-}
-
-// Two references to the rule's own figures, one actual and one target.
-bool OwnPair(const CompiledExpr& a, const CompiledExpr& b) {
-  return IsOwnRef(a) && IsOwnRef(b) && a.kind != b.kind;
-}
-
-FastCheck FastCheckOf(const CompiledExpr& check) {
-  FastCheck fast;
-  if (!IsComparison(check.op) || check.args.size() != 2) return fast;
-  const CompiledExpr& left = *check.args[0];
-  const CompiledExpr& right = *check.args[1];
-  fast.op = check.op;
-  if (OwnPair(left, right)) {
-    fast.shape = FastCheck::Shape::kCompare;
-    fast.actual_first = left.kind == FactKind::kActual;
-  } else if (left.op == ExprOp::kAbs && left.args.size() == 1 &&
-             left.args[0]->op == ExprOp::kSubtract && left.args[0]->args.size() == 2 &&
-             OwnPair(*left.args[0]->args[0], *left.args[0]->args[1]) &&
-             right.op == ExprOp::kNumber && right.unit == PointsUnit()) {
-    fast.shape = FastCheck::Shape::kWithin;
-    fast.tolerance = right.number;
-  }
-  return fast;
-}
 
 // The verdict, or nullopt where the figures are off the plain path.
 std::optional<Verdict> FastJudge(const FastCheck& fast, const CompiledRule& rule,

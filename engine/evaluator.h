@@ -37,6 +37,10 @@ Finding Explain(const Verdict& verdict, const FactStore& facts, const Dictionary
 void ExplainInto(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary,
                  Finding& out);
 
+// Explains by walking the rule's expression tree even where ExplainInto would explain it
+// straight from its two figures. For tests, which hold the two equal.
+Finding ExplainByTree(const Verdict& verdict, const FactStore& facts, const Dictionary& dictionary);
+
 // Whether judging decides this rule's verdicts straight from its two figures, where they are
 // plain (its check compares its own actual with its own target, or bounds their difference in
 // percentage points), rather than by walking its expression tree. For tests.

@@ -7,6 +7,7 @@
 
 #include "engine/evaluator.h"
 #include "src/load/inputs.h"
+#include "src/report/fact_json.h"
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -84,8 +85,11 @@ TEST_CASE("a finding read into again and again is each time what a fresh one wou
   CHECK(seen.size() >= 3);  // pass, fail and no_data at least
 }
 
-TEST_CASE("checks judged straight from their figures reach the expression tree's verdicts") {
+TEST_CASE("checks judged and explained from their figures agree with the expression tree") {
   auto world = testing::MakeWorld();
+  const std::string kEveryPlaceholder =
+      "{entity} {kind} {period} {indicator} {indicator_id} {measure}: {actual} / {target}; "
+      "{lhs} vs {rhs}, gap {gap}: {verdict} ({rule}, {status})";
   // Every comparison, both operand orders, growth within a tolerance either way round, and
   // shapes that must not be judged directly (a level bounded in points, a scaled target).
   const char* checks[] = {"actual >= target",
@@ -105,8 +109,10 @@ TEST_CASE("checks judged straight from their figures reach the expression tree's
       if (std::string(check).find("pp") != std::string::npos && std::string(measure) == "level") {
         continue;  // points against 元: refused when the rule is compiled
       }
+      // Every placeholder, so that the message shows every part of the explanation.
       pack += "  - {id: r" + std::to_string(id++) + ", scope: {kind: district}, indicator: gdp, " +
-              "measure: " + measure + ", check: \"" + check + "\"}\n";
+              "measure: " + measure + ", check: \"" + check + "\", message: \"" +
+              kEveryPlaceholder + "\"}\n";
     }
   }
   REQUIRE_MESSAGE(testing::CompilePack(*world, pack), testing::AllMessages(world->diagnostics));
@@ -137,6 +143,7 @@ TEST_CASE("checks judged straight from their figures reach the expression tree's
   FindingList list = Judge(*world->rules, world->facts, *world->dictionary, 1);
   REQUIRE(list.size() > 300);
   std::set<Status> seen;
+  int explained_from_figures = 0;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Verdict& v = list.verdict(i);
     if (v.whole != Verdict::kNotWhole) continue;
@@ -146,7 +153,20 @@ TEST_CASE("checks judged straight from their figures reach the expression tree's
     CHECK(v.severity == tree.severity);
     CHECK(v.read_anything == !tree.evidence.empty());
     seen.insert(v.status);
+    // The explanation a reporter gets (straight from the figures where the check allows) is the
+    // tree's, to the byte.
+    Finding explained;
+    ExplainInto(v, world->facts, *world->dictionary, explained);
+    Finding by_tree = ExplainByTree(v, world->facts, *world->dictionary);
+    std::string a, b;
+    AppendFindingJson(a, explained);
+    AppendFindingJson(b, by_tree);
+    CHECK(a == b);
+    if (v.status == Status::kPass || v.status == Status::kFail) {
+      explained_from_figures += JudgedDirectly(*v.rule);
+    }
   }
+  CHECK(explained_from_figures > 50);
   // Pass, fail, no data, conflict (two sources apart) and error (units that do not fit).
   CHECK(seen.size() == 5);
 }
