@@ -244,6 +244,65 @@ TEST_CASE("a file with another extension is refused") {
   CHECK(FindCode(l->world->diagnostics, "F012"));
 }
 
+TEST_CASE("the fast JSON Lines reader takes only lines the diagnosing reader reads the same") {
+  const std::string base =
+      R"("indicator":"gdp","measure":"growth","period":2023,"kind":"actual","unit":"%")";
+  const std::vector<std::string> lines = {
+      R"({"entity":"甲区",)" + base + R"(,"value":5})",
+      R"({"entity":"\u7532\u533a",)" + base + R"(,"value":5.5})",  // escaped text
+      R"({"\u0065ntity":"甲区",)" + base + R"(,"value":-0})",      // an escaped key
+      R"( { "entity" : "甲区" ,)" + base + "\t,\"value\" : 1e2 } ",
+      R"({"entity":"甲区",)" + base + R"(,"value":1,"value":2})",  // the last of two counts
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"x":[1,{"y":null}],"z":"\n"})",
+      R"({"entity":"甲区",)" + base +
+          R"(,"value":5,"source":{"file":"a.txt","line":3,"quote":"增长\"5%\"","w":1}})",
+      R"({"entity":"甲区",)" + base +
+          R"(,"value":5,"qualifier":"approx","preliminary":true,"strive":false})",
+      R"({"entity":"甲区",)" + base + R"(,"value":123456789012345678901234567890})",
+      R"({"entity":"甲区",)" + base + R"(,"value":1e400})",
+      R"({"entity":"甲区",)" + base + R"(,"value":"5"})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"period":2023.0})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"period":9223372036854775808})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"unit":"亿元"})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"unit":"pp"})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"qualifier":"maybe"})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"preliminary":"yes"})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"source":{"line":0}})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"source":"a.txt"})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5,"x":[1,2})",
+      R"({"entity":"甲区",)" + base + R"(,"value":5} trailing)",
+      R"({"entity":"甲区",)" + base + R"(,"value":5}{})",
+      R"({"entity":"甲区",)" + base + R"(})",  // no value
+      R"({"entity":"无此区",)" + base + R"(,"value":5})",
+      R"({"entity":"甲区","indicator":"gdp","measure":"level","period":2023,"kind":"plan","value":5,"unit":"元"})",
+      R"([1,2])",
+      R"("甲区")",
+      R"({"entity":甲区})",
+  };
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  auto world = MakeWorld();
+  const SourceFile& file = world->AddFile("both.jsonl", text);
+  DocumentCache documents;
+  auto read = [&](bool plain_first, Diagnostics& diagnostics) {
+    FactStore store;
+    FactChecker checker(*world->dictionary, diagnostics, documents);
+    LoadFactsJsonl(file, checker, store, plain_first);
+    std::vector<std::string> facts;
+    store.ForEach([&](const FactKey&, std::span<const Fact> found) {
+      for (const Fact& f : found) facts.push_back(DebugString(f));
+    });
+    return facts;
+  };
+  Diagnostics fast_diagnostics, diagnosing_diagnostics;
+  auto fast = read(true, fast_diagnostics);
+  auto diagnosing = read(false, diagnosing_diagnostics);
+  CHECK(fast == diagnosing);
+  CHECK(AllMessages(fast_diagnostics) == AllMessages(diagnosing_diagnostics));
+  CHECK(fast.size() == 10);  // the first nine lines, and the 30 digits as their nearest double
+  CHECK(fast_diagnostics.all().size() >= lines.size() - 10);
+}
+
 TEST_CASE("a streamed JSON Lines file gives the facts and diagnostics of one read whole") {
   // Over 4 MiB, so that lines straddle the reader's chunks; with a byte order mark, CRLF line
   // ends, blank lines, a bad fact and no final line break.

@@ -15,6 +15,7 @@
 
 #include "engine/large_memory.h"
 #include "engine/units.h"
+#include "src/load/fact_json_plain.h"
 #include "src/load/fact_loaders.h"
 #include "src/load/file_reader.h"
 
@@ -36,9 +37,11 @@ class JsonlLineReader {
   // million allocations: the parser, the line with the padding simdjson reads past its end,
   // and the names of the last lines.
   struct Scratch {
-    od::parser parser;
+    simdjson::dom::parser plain;  // for lines that need no diagnostic (see ReadPlainFact)
+    od::parser parser;            // for the others, whose problems it places
     std::string line;
     RecentNames names;
+    bool plain_first = true;  // false: every line is read by the diagnosing reader (for tests)
   };
 
   // Reads the line; a fact that passes every check goes to `out`.
@@ -58,6 +61,12 @@ class JsonlLineReader {
       padded = simdjson::padded_string_view(scratch.data(), text_.size(), scratch.size());
       base_ = scratch.data();
     }
+    Fact fact;
+    if (state.plain_first &&
+        ReadPlainFact(state.plain, std::string_view(base_, text_.size()), state.names, fact)) {
+      return Accept(fact, out);
+    }
+    fact = Fact();  // the plain reader may have filled part of it
     od::document doc;
     od::object object;
     if (auto error = parser.iterate(padded).get(doc); error) return Syntax(error);
@@ -66,7 +75,6 @@ class JsonlLineReader {
           0, "F001",
           fmt::format("a fact must be a JSON object ({})", simdjson::error_message(error)));
     }
-    Fact fact;
     bool have[7] = {};
     static constexpr std::string_view kRequired[7] = {"entity", "indicator", "measure", "period",
                                                       "kind",   "value",     "unit"};
@@ -200,11 +208,7 @@ class JsonlLineReader {
         ok = false;
       }
     }
-    if (!ok) return;
-    SourceLocation where = Where(0);
-    if (!checker_.Check(fact, where)) return;
-    if (!checker_.VerifyQuote(fact.source, where)) return;
-    out.push_back(fact);
+    if (ok) Accept(fact, out);
   }
 
  private:
@@ -241,6 +245,14 @@ class JsonlLineReader {
     return true;
   }
 
+  // The checks against the dictionary and the cited document; a fact that passes goes to `out`.
+  void Accept(Fact& fact, LargeVector<Fact>& out) {
+    SourceLocation where = Where(0);
+    if (!checker_.Check(fact, where)) return;
+    if (!checker_.VerifyQuote(fact.source, where)) return;
+    out.push_back(fact);
+  }
+
   // A syntax error is reported at the last key read: simdjson's document cannot be asked for a
   // position once iteration failed (found by fuzzing: it dereferenced a null iterator).
   void Syntax(simdjson::error_code error) {
@@ -269,7 +281,13 @@ class JsonlLineReader {
 }  // namespace
 
 void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store) {
+  LoadFactsJsonl(file, checker, store, /*plain_first=*/true);
+}
+
+void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store,
+                    bool plain_first) {
   JsonlLineReader::Scratch scratch;
+  scratch.plain_first = plain_first;
   LargeVector<Fact> facts;
   Name path(file.path());
   for (int line = 1; line <= file.line_count(); ++line) {

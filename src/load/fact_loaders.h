@@ -19,6 +19,10 @@ namespace kaohe {
 inline constexpr std::size_t kMaxStreamedLineBytes = std::size_t{1} << 24;
 
 void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store);
+// plain_first false: every line is read by the reader that places problems, even those the
+// fast reader would take. For tests that hold the two to the same facts.
+void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& store,
+                    bool plain_first);
 // The same, read from the file a few megabytes at a time, so that a national facts file is never
 // held in memory whole. Errors: unreadable file, invalid UTF-8 (file:line:column and byte
 // offset), a line over kMaxStreamedLineBytes.
