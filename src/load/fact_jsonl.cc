@@ -62,7 +62,10 @@ class JsonlLineReader {
       base_ = scratch.data();
     }
     Fact fact;
-    if (state.plain_first &&
+    // Longer lines (never a plain fact in practice) skip the fast reader, whose parser would
+    // keep room of several times the longest line it has seen.
+    constexpr std::size_t kLongestPlainLine = std::size_t{64} << 10;
+    if (state.plain_first && text_.size() <= kLongestPlainLine &&
         ReadPlainFact(state.plain, std::string_view(base_, text_.size()), state.names, fact)) {
       return Accept(fact, out);
     }
