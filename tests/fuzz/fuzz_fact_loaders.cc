@@ -26,8 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const Diagnostic& d : diagnosed.all()) expected += RenderDiagnostic(d) + "\n";
     auto facts = [](const FactStore& s) {
       std::string all;
-      s.ForEach([&](const FactKey&, std::span<const Fact> facts) {
-        for (const Fact& f : facts) all += DebugString(f) + "\n";
+      s.ForEach([&](const FactKey&, std::span<const Fact> found) {
+        for (const Fact& f : found) all += DebugString(f) + "\n";
       });
       return all;
     };
