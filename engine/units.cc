@@ -193,10 +193,12 @@ std::string FormatQuantity(double value, std::string_view unit) {
   char text[64];
   char* end = WriteShortNumber(value, text);
   if (end && yi.size() + shown_unit.size() <= 32) {
-    std::memcpy(end, yi.data(), yi.size());
-    end += yi.size();
-    std::memcpy(end, shown_unit.data(), shown_unit.size());
-    end += shown_unit.size();
+    // An empty view's data may be null, which memcpy must not be given even for no bytes.
+    for (std::string_view part : {yi, shown_unit}) {
+      if (part.empty()) continue;
+      std::memcpy(end, part.data(), part.size());
+      end += part.size();
+    }
     return std::string(text, end);
   }
   std::string out = FormatNumber(value);
