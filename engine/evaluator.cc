@@ -158,6 +158,50 @@ FastCheck FastCheckOf(const CompiledExpr& check) {
   return fast;
 }
 
+// The rule's own actual and target for a FastCheck (each empty when missing), or nullopt where
+// they are off the plain path: several sources to reconcile, or units that do not fit.
+struct PlainFigures {
+  std::span<const Fact> actual;
+  std::span<const Fact> target;
+};
+std::optional<PlainFigures> FindPlainFigures(const FastCheck& fast, FactStore::Reader& reader,
+                                             FactKey key) {
+  key.kind = FactKind::kActual;
+  PlainFigures figures{reader.Find(key), {}};
+  key.kind = FactKind::kTarget;
+  figures.target = reader.Find(key);
+  if (figures.actual.size() > 1 || figures.target.size() > 1) return std::nullopt;
+  if (!figures.actual.empty() && !figures.target.empty()) {
+    const Name& a = figures.actual.front().unit;
+    const Name& t = figures.target.front().unit;
+    if (fast.shape == FastCheck::Shape::kCompare ? (a != t || a.empty())
+                                                 : (a != fast.percent || t != fast.percent)) {
+      return std::nullopt;
+    }
+  }
+  return figures;
+}
+
+// The comparison a FastCheck makes of its two figures, `first` being the one the check names
+// first: its operands as the expression tree would hold them, and whether it holds.
+struct PlainComparison {
+  Value lhs;
+  Value rhs;
+  bool truth = false;
+};
+PlainComparison ComparePlain(const FastCheck& fast, const Fact& first, const Fact& second) {
+  PlainComparison c;
+  if (fast.shape == FastCheck::Shape::kWithin) {
+    c.lhs = Value{false, false, std::fabs(first.value - second.value), PointsUnit()};
+    c.rhs = Value{false, false, fast.tolerance, PointsUnit()};
+  } else {
+    c.lhs = Value{false, false, first.value, first.unit};
+    c.rhs = Value{false, false, second.value, second.unit};
+  }
+  c.truth = ComparisonHolds(fast.op, c.lhs.number, c.rhs.number);
+  return c;
+}
+
 // One evaluation: a rule for one entity, indicator and period. Judging (explain = false) decides
 // only the status; explaining runs the same steps again and also writes the message, the
 // arithmetic, the missing figures and the evidence. Both take every branch alike, so an
@@ -262,19 +306,9 @@ class Evaluation {
   // operands for {lhs} and {rhs}. False, having changed nothing, where the figures are off the
   // plain path (several sources to reconcile, units that do not fit): the tree then runs.
   bool RunPlain(const FastCheck& fast) {
-    FactKey key{entity_.name, indicator_.id, rule_.measure, period_, FactKind::kActual};
-    std::span<const Fact> actual = reader_.Find(key);
-    key.kind = FactKind::kTarget;
-    std::span<const Fact> target = reader_.Find(key);
-    if (actual.size() > 1 || target.size() > 1) return false;
-    if (!actual.empty() && !target.empty()) {
-      const Name& a = actual.front().unit;
-      const Name& t = target.front().unit;
-      if (fast.shape == FastCheck::Shape::kCompare ? (a != t || a.empty())
-                                                   : (a != fast.percent || t != fast.percent)) {
-        return false;
-      }
-    }
+    auto figures = FindPlainFigures(
+        fast, reader_, {entity_.name, indicator_.id, rule_.measure, period_, FactKind::kActual});
+    if (!figures) return false;
     severity_ = rule_.severity;
     // The operands in the order the check names them: each found is evidence, each missing is
     // named.
@@ -288,33 +322,27 @@ class Evaluation {
       AddEvidence(facts.front());
       return &facts.front();
     };
-    const Fact* first =
-        fast.actual_first ? read(actual, FactKind::kActual) : read(target, FactKind::kTarget);
-    const Fact* second =
-        fast.actual_first ? read(target, FactKind::kTarget) : read(actual, FactKind::kActual);
-    own_actual_ = actual.empty() ? nullptr : &actual.front();
-    own_target_ = target.empty() ? nullptr : &target.front();
+    const Fact* first = fast.actual_first ? read(figures->actual, FactKind::kActual)
+                                          : read(figures->target, FactKind::kTarget);
+    const Fact* second = fast.actual_first ? read(figures->target, FactKind::kTarget)
+                                           : read(figures->actual, FactKind::kActual);
+    own_actual_ = figures->actual.empty() ? nullptr : &figures->actual.front();
+    own_target_ = figures->target.empty() ? nullptr : &figures->target.front();
     if (!first || !second) {
       status_ = Status::kNoData;
       return true;
     }
-    Value lhs{false, false, first->value, first->unit};
-    Value rhs{false, false, second->value, second->unit};
-    if (fast.shape == FastCheck::Shape::kWithin) {
-      lhs = Value{false, false, std::fabs(first->value - second->value), PointsUnit()};
-      rhs = Value{false, false, fast.tolerance, PointsUnit()};
-    }
-    const bool truth = ComparisonHolds(fast.op, lhs.number, rhs.number);
-    lhs_ = lhs;
-    rhs_ = rhs;
+    const PlainComparison c = ComparePlain(fast, *first, *second);
+    lhs_ = c.lhs;
+    rhs_ = c.rhs;
     StartStep();
-    trace_ += FormatValue(lhs);
+    trace_ += FormatValue(c.lhs);
     trace_ += ' ';
     trace_ += ComparisonSign(fast.op);
     trace_ += ' ';
-    trace_ += FormatValue(rhs);
-    trace_ += truth ? " → 是" : " → 否";
-    status_ = truth ? Status::kPass : Status::kFail;
+    trace_ += FormatValue(c.rhs);
+    trace_ += c.truth ? " → 是" : " → 否";
+    status_ = c.truth ? Status::kPass : Status::kFail;
     if (status_ == Status::kFail && own_target_->strive) severity_ = Milder(severity_);
     return true;
   }
@@ -909,35 +937,25 @@ namespace {
 std::optional<Verdict> FastJudge(const FastCheck& fast, const CompiledRule& rule,
                                  FactStore::Reader& reader, const Entity& entity,
                                  const Indicator& indicator, int period) {
-  FactKey key{entity.name, indicator.id, rule.measure, period, FactKind::kActual};
-  std::span<const Fact> actual = reader.Find(key);
-  key.kind = FactKind::kTarget;
-  std::span<const Fact> target = reader.Find(key);
-  if (actual.size() > 1 || target.size() > 1) return std::nullopt;  // sources to reconcile
+  auto figures = FindPlainFigures(
+      fast, reader, {entity.name, indicator.id, rule.measure, period, FactKind::kActual});
+  if (!figures) return std::nullopt;
   Verdict v;
   v.rule = &rule;
   v.entity = &entity;
   v.indicator = &indicator;
   v.period = period;
   v.severity = rule.severity;
-  v.read_anything = !actual.empty() || !target.empty();
-  if (actual.empty() || target.empty()) {
+  v.read_anything = !figures->actual.empty() || !figures->target.empty();
+  if (figures->actual.empty() || figures->target.empty()) {
     v.status = Status::kNoData;
     return v;
   }
-  const Fact& a = actual.front();
-  const Fact& t = target.front();
-  double x = 0, y = 0;
-  if (fast.shape == FastCheck::Shape::kCompare) {
-    if (a.unit != t.unit || a.unit.empty()) return std::nullopt;
-    x = fast.actual_first ? a.value : t.value;
-    y = fast.actual_first ? t.value : a.value;
-  } else {
-    if (a.unit != fast.percent || t.unit != fast.percent) return std::nullopt;
-    x = std::fabs(a.value - t.value);
-    y = fast.tolerance;
-  }
-  v.status = ComparisonHolds(fast.op, x, y) ? Status::kPass : Status::kFail;
+  const Fact& a = figures->actual.front();
+  const Fact& t = figures->target.front();
+  const bool truth =
+      fast.actual_first ? ComparePlain(fast, a, t).truth : ComparePlain(fast, t, a).truth;
+  v.status = truth ? Status::kPass : Status::kFail;
   if (v.status == Status::kFail && t.strive) v.severity = Milder(v.severity);
   return v;
 }

@@ -89,10 +89,9 @@ void FactStore::Rehash() {
 }
 
 FactStore::Group FactStore::Allocate(std::uint32_t count) {
-  if (blocks_.empty() || blocks_.back().used + count > blocks_.back().capacity) {
+  if (blocks_.empty() || blocks_.back().used + count > blocks_.back().facts.size()) {
     // A key repeated beyond a block's size (hostile input) gets a block of its own.
-    std::uint32_t capacity = std::max(kBlockFacts, count);
-    blocks_.push_back({LargeVector<Fact>(capacity), capacity, 0});
+    blocks_.push_back({LargeVector<Fact>(std::max(kBlockFacts, count)), 0});
   }
   Block& block = blocks_.back();
   Group group{static_cast<std::uint32_t>(blocks_.size() - 1), block.used, 0, kNone, 0};

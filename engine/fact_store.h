@@ -146,8 +146,7 @@ class FactStore {
   // vector would hold two copies of a national store at once). A block may hold copies left
   // behind when a group moved (see Add).
   struct Block {
-    LargeVector<Fact> facts;
-    std::uint32_t capacity = 0;
+    LargeVector<Fact> facts;  // its size is the block's room
     std::uint32_t used = 0;
   };
   static constexpr std::uint32_t kBlockFacts = 1 << 16;

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace kaohe {
 namespace {
@@ -81,10 +82,16 @@ TEST_CASE("a large array is advised to use huge pages where the kernel takes adv
 }
 
 TEST_CASE("advice on a region holding no whole huge page changes nothing") {
-  alignas(64) static char region[4096];
-  AdviseHugePages(region, sizeof region);  // nothing to advise: must simply return
-  AdviseHugePages(region + 1, 0);
-  CHECK(region[0] == 0);
+  // 1.5 MiB starting 256 KiB past a huge-page boundary, inside a plain allocation: rounded
+  // outwards instead of inwards, the advice would mark the huge page around it.
+  std::vector<char> buffer(std::size_t{6} << 20);
+  const auto at = reinterpret_cast<std::uintptr_t>(buffer.data());
+  char* region = buffer.data() + (((at + kHugePageBytes - 1) & ~(kHugePageBytes - 1)) - at) +
+                 (std::size_t{256} << 10);
+  AdviseHugePages(region, std::size_t{3} << 19);
+  if (TransparentHugePageMode().find("[madvise]") == std::string::npos) return;
+  const std::string eligible = HugePageEligibility(region);
+  if (!eligible.empty()) CHECK(eligible == "0");
 }
 
 }  // namespace kaohe
