@@ -19,8 +19,16 @@ inline constexpr std::size_t kHugePageBytes = std::size_t{2} << 20;
 // Only advice: where transparent huge pages are off it changes nothing.
 void AdviseHugePages(void* data, std::size_t bytes);
 
-// An allocator whose blocks of 2 MiB and more start on a huge-page boundary and are advised
-// to use huge pages; smaller ones are plain.
+// The room a large block takes: whole huge pages. Advice covers only whole huge pages, and the
+// part of a block past its last one would be faulted in 4 KiB at a time (a fact block of 5 MiB
+// took a quarter of a run's faults that way); the most this rounding adds is one huge page a
+// block, and the kernel backs untouched room with nothing.
+inline constexpr std::size_t LargeBlockBytes(std::size_t bytes) {
+  return (bytes + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
+}
+
+// An allocator whose blocks of 2 MiB and more are whole huge pages, start on a huge-page
+// boundary and are advised to use huge pages; smaller ones are plain.
 template <typename T>
 struct LargeAllocator {
   using value_type = T;
@@ -29,11 +37,12 @@ struct LargeAllocator {
   LargeAllocator(const LargeAllocator<U>&) {}  // NOLINT: allocators convert implicitly
 
   T* allocate(std::size_t n) {
-    if (n > std::size_t(-1) / sizeof(T)) throw std::bad_array_new_length();
+    if (n > (std::size_t(-1) - kHugePageBytes) / sizeof(T)) throw std::bad_array_new_length();
     const std::size_t bytes = n * sizeof(T);
     if (bytes < kHugePageBytes) return static_cast<T*>(::operator new(bytes));
-    void* data = ::operator new(bytes, std::align_val_t(kHugePageBytes));
-    AdviseHugePages(data, bytes);
+    const std::size_t room = LargeBlockBytes(bytes);
+    void* data = ::operator new(room, std::align_val_t(kHugePageBytes));
+    AdviseHugePages(data, room);
     return static_cast<T*>(data);
   }
   void deallocate(T* data, std::size_t n) {

@@ -125,6 +125,9 @@ std::vector<Waiver> LoadWaivers(const SourceFile& file, const CompiledRuleSet* r
 void ApplyWaivers(FindingList& findings, const std::vector<Waiver>& waivers,
                   const CompiledRuleSet& rules, const std::string& today,
                   Diagnostics& diagnostics) {
+  // Without waivers there is nothing to match, and reading the heading of every failing
+  // finding of a national check costs a serial 15 ms.
+  if (waivers.empty()) return;
   std::set<std::string> unwaivable;
   for (const CompiledPack& pack : rules.packs) {
     for (const CompiledRule& rule : pack.rules) {

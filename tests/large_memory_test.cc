@@ -1,6 +1,7 @@
 #include "engine/large_memory.h"
 
 #include <doctest/doctest.h>
+#include <sys/mman.h>
 
 #include <cstdint>
 #include <fstream>
@@ -79,19 +80,28 @@ TEST_CASE("a large array is advised to use huge pages where the kernel takes adv
   }
   CHECK(eligible == "1");
   CHECK(HugePageEligibility(plain_sized.data()) == "0");
+  // Past its last whole huge page too: a block is rounded up to whole huge pages, so that its
+  // tail is not faulted in 4 KiB at a time.
+  LargeVector<char> uneven(5 * kHugePageBytes / 2);
+  CHECK(HugePageEligibility(uneven.data() + uneven.size() - 1) == "1");
 }
 
 TEST_CASE("advice on a region holding no whole huge page changes nothing") {
-  // 1.5 MiB starting 256 KiB past a huge-page boundary, inside a plain allocation: rounded
-  // outwards instead of inwards, the advice would mark the huge page around it.
-  std::vector<char> buffer(std::size_t{6} << 20);
-  const auto at = reinterpret_cast<std::uintptr_t>(buffer.data());
-  char* region = buffer.data() + (((at + kHugePageBytes - 1) & ~(kHugePageBytes - 1)) - at) +
+  // 1.5 MiB starting 256 KiB past a huge-page boundary, inside a fresh mapping: rounded
+  // outwards instead of inwards, the advice would mark the huge page around it. (Not a heap
+  // buffer: the heap may hand back memory a freed large array had advised.)
+  const std::size_t bytes = std::size_t{6} << 20;
+  void* mapping = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(mapping != MAP_FAILED);
+  char* buffer = static_cast<char*>(mapping);
+  const auto at = reinterpret_cast<std::uintptr_t>(buffer);
+  char* region = buffer + (((at + kHugePageBytes - 1) & ~(kHugePageBytes - 1)) - at) +
                  (std::size_t{256} << 10);
   AdviseHugePages(region, std::size_t{3} << 19);
   if (TransparentHugePageMode().find("[madvise]") == std::string::npos) return;
   const std::string eligible = HugePageEligibility(region);
   if (!eligible.empty()) CHECK(eligible == "0");
+  munmap(mapping, bytes);
 }
 
 }  // namespace kaohe

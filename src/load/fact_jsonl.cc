@@ -390,49 +390,57 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   if (!in) return Error{fmt::format("{}: cannot open", path)};
   const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   std::vector<JsonlLineReader::Scratch> scratch(threads);
-  LargeVector<char> chunk(std::size_t{4} << 20);
-  LargeString pending;  // the start of a line the last chunk cut
-  // Batches already added to the store, kept for their buffers: fresh ones would cost a page
-  // fault every 4 KiB of the file.
+  // A batch is read straight into its text, whose room is one huge page (large_memory.h): the
+  // few batches in flight hold a few MiB, each paged in once, however large the file.
+  constexpr std::size_t kBatchRoom = kHugePageBytes;
+  constexpr std::size_t kReadBytes = kBatchRoom - (std::size_t{64} << 10);  // and a cut line
+  LargeString pending;  // the start of a line the last read cut
+  // Batches already added to the store, kept for their buffers: fresh ones would cost page
+  // faults again.
   std::vector<Batch> spare;
   int next_line = 1;
   std::size_t next_offset = 0;
-  bool first_chunk = true;
+  bool first_read = true;
   bool at_end = false;
 
   // The next batch of complete lines (the file's last line may lack its line break); empty at
   // the end of the file.
   auto next_batch = [&]() -> std::optional<Batch> {
     while (!at_end) {
-      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-      std::size_t got = static_cast<std::size_t>(in.gcount());
-      std::string_view data(chunk.data(), got);
+      Batch b = Recycled(spare);
+      b.text.reserve(kBatchRoom);
+      b.text.assign(pending);
+      const std::size_t kept = b.text.size();
+      b.text.resize(kept + kReadBytes);
+      in.read(b.text.data() + kept, static_cast<std::streamsize>(kReadBytes));
+      const auto got = static_cast<std::size_t>(in.gcount());
+      b.text.resize(kept + got);
       if (got == 0) {
         at_end = true;
+        spare.push_back(std::move(b));
         break;
       }
-      if (first_chunk && data.starts_with("\xEF\xBB\xBF")) data.remove_prefix(3);
-      first_chunk = false;
-      std::size_t last_nl = data.rfind('\n');
-      if (last_nl == std::string_view::npos) {
-        pending.append(data);
+      if (first_read && b.text.starts_with("\xEF\xBB\xBF")) b.text.erase(0, 3);
+      first_read = false;
+      const std::size_t last_nl = b.text.rfind('\n');
+      if (last_nl == LargeString::npos || last_nl < kept) {  // no line ends in what was read
+        pending.assign(b.text);
+        spare.push_back(std::move(b));
         if (pending.size() > kMaxStreamedLineBytes) {
-          Batch b;
-          b.first_line = next_line;
-          b.error = LineTooLong(path, next_line);
-          return b;
+          Batch error;
+          error.first_line = next_line;
+          error.error = LineTooLong(path, next_line);
+          return error;
         }
         continue;
       }
-      Batch b = Recycled(spare);
-      // Copied, not swapped: the recycled batch's buffer already has room for a chunk.
-      b.text.assign(pending);
-      b.text.append(data.substr(0, last_nl));  // without the final line break
-      pending.assign(data.substr(last_nl + 1));
+      pending.assign(std::string_view(b.text).substr(last_nl + 1));
+      b.text.resize(last_nl);  // without the final line break
       b.first_line = next_line;
       b.first_offset = next_offset;
       const int lines = CountLineBreaks(b.text) + 1;
-      b.facts.reserve(static_cast<std::size_t>(lines));
+      // At least a huge page of room, so that the facts' pages too fault once each.
+      b.facts.reserve(std::max(static_cast<std::size_t>(lines), kHugePageBytes / sizeof(Fact)));
       next_line += lines;
       next_offset += b.text.size() + 1;
       return b;

@@ -16,11 +16,14 @@ Summary Summarize(const FindingList& findings) {
   Summary s;
   // Names are interned: counting distinct ones hashes pointers, and a judged verdict is read
   // as it is, without building its heading (this runs over every finding of a national check).
+  // An entity's findings are next to one another, so only a change of entity is hashed.
   std::unordered_set<Name> entities, rules;
+  const Entity* last_entity = nullptr;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Verdict& v = findings.verdict(i);
     if (v.whole == Verdict::kNotWhole) {
-      entities.insert(v.entity->name);
+      if (v.entity != last_entity) entities.insert(v.entity->name);
+      last_entity = v.entity;
       rules.insert(v.rule->id);
     } else {
       const Finding heading = findings.Heading(i);
