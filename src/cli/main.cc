@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "src/cli/app.h"
+#include "src/cli/malloc_huge_pages.h"
 
 int main(int argc, char** argv) {
+  kaohe::UseHugePageHeap(argv);
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv, argv + argc);
   kaohe::Console console{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1};

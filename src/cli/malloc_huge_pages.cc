@@ -1,0 +1,48 @@
+#include "src/cli/malloc_huge_pages.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace kaohe {
+
+std::optional<std::string> TunablesForHugePageHeap(const char* tunables, std::string_view thp_mode,
+                                                   const char* preloaded) {
+  const std::string_view current = tunables ? tunables : "";
+  if (current.find("glibc.malloc.hugetlb") != std::string_view::npos) return std::nullopt;
+  if (thp_mode.find("[madvise]") == std::string_view::npos) return std::nullopt;
+  if (preloaded && *preloaded) return std::nullopt;
+  constexpr std::string_view kHugePageHeap = "glibc.malloc.hugetlb=1";
+  if (current.empty()) return std::string(kHugePageHeap);
+  return std::string(current) + ":" + std::string(kHugePageHeap);
+}
+
+void UseHugePageHeap(char** argv) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  (void)argv;
+  return;
+#else
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+  (void)argv;
+  return;
+#endif
+#endif
+  if (const char* choice = std::getenv("KAOHE_MALLOC_HUGE_PAGES"); choice && *choice == '0') return;
+  // Once only, whatever becomes of the tunable on the way (glibc drops it for setuid programs).
+  if (std::getenv("KAOHE_REEXECUTED")) return;
+  std::string mode;
+  std::getline(std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled"), mode);
+  auto tunables =
+      TunablesForHugePageHeap(std::getenv("GLIBC_TUNABLES"), mode, std::getenv("LD_PRELOAD"));
+  if (!tunables) return;
+  if (::setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
+  if (::setenv("KAOHE_REEXECUTED", "1", 1) != 0) return;
+  ::execv("/proc/self/exe", argv);
+  // Still here: the program could not be executed again (no /proc), and runs as it is.
+#endif
+}
+
+}  // namespace kaohe
