@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -27,6 +28,9 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+// Runs of each end-to-end measurement, of which the best is reported.
+constexpr int kRuns = 3;
 
 constexpr int kIndicators = 10;
 constexpr int kFirstYear = 2021;
@@ -276,13 +280,20 @@ int main(int argc, char** argv) {
     fmt::print("workload N = {}: {} rule–entity evaluations, facts file {:.1f} MB (synthetic)\n", n,
                100L * n, facts_mb);
     std::fflush(stdout);  // the child's messages come after this line, not before
-    ChildRun check =
-        spawner.Run({kaohe, "check", "--dictionary", (dir / "dictionary").string(), "--rules",
-                     (dir / "pack.yaml").string(), "--facts", (dir / "facts.jsonl").string(),
-                     "--format", "json:" + (dir / "report.json").string(), "--fail-on", "never"});
-    if (check.status != 0) {
-      std::cerr << "rules_bench: kaohe check failed with " << check.status << "\n";
-      return 2;
+    // Every end-to-end figure, kaohe's and the peers', is the best of kRuns runs: a run of half
+    // a second is easily disturbed on a shared machine, and all three are treated alike.
+    ChildRun check;
+    for (int run = 0; run < kRuns; ++run) {
+      ChildRun this_run =
+          spawner.Run({kaohe, "check", "--dictionary", (dir / "dictionary").string(), "--rules",
+                       (dir / "pack.yaml").string(), "--facts", (dir / "facts.jsonl").string(),
+                       "--format", "json:" + (dir / "report.json").string(), "--fail-on", "never"});
+      if (this_run.status != 0) {
+        std::cerr << "rules_bench: kaohe check failed with " << this_run.status << "\n";
+        return 2;
+      }
+      if (run == 0 || this_run.seconds < check.seconds) check.seconds = this_run.seconds;
+      check.peak_kib = std::max(check.peak_kib, this_run.peak_kib);
     }
     Counts ours = PeerCounts(ReportSummary(dir / "report.json"));
     fmt::print(
@@ -327,11 +338,21 @@ int main(int argc, char** argv) {
     }
     if (!peers || n > 3000) continue;
     std::string facts = (dir / "facts.jsonl").string(), rules = (dir / "rules.json").string();
-    auto js = nlohmann::json::parse(Capture(fmt::format(
-        "cd '{}/bench/peer' && node rules_engine_peer.js '{}' '{}'", root.string(), facts, rules)));
-    auto py = nlohmann::json::parse(
-        Capture(fmt::format("/usr/bin/python3 '{}/bench/peer/rules_python_peer.py' '{}' '{}'",
-                            root.string(), facts, rules)));
+    auto best_of_runs = [&](const std::string& command) {
+      nlohmann::json best;
+      for (int run = 0; run < kRuns; ++run) {
+        auto result = nlohmann::json::parse(Capture(command));
+        if (run == 0 || result["seconds"].get<double>() < best["seconds"].get<double>()) {
+          best = result;
+        }
+      }
+      return best;
+    };
+    auto js = best_of_runs(fmt::format("cd '{}/bench/peer' && node rules_engine_peer.js '{}' '{}'",
+                                       root.string(), facts, rules));
+    auto py =
+        best_of_runs(fmt::format("/usr/bin/python3 '{}/bench/peer/rules_python_peer.py' '{}' '{}'",
+                                 root.string(), facts, rules));
     fmt::print("  json-rules-engine: {:.2f} s; pass {} fail {} no_data {}\n",
                js["seconds"].get<double>(), js["pass"].get<long>(), js["fail"].get<long>(),
                js["no_data"].get<long>());
