@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <memory>
+#include <new>
 #include <stdexcept>
 
 namespace kaohe {
@@ -89,9 +91,9 @@ void FactStore::Rehash() {
 }
 
 FactStore::Group FactStore::Allocate(std::uint32_t count) {
-  if (blocks_.empty() || blocks_.back().used + count > blocks_.back().facts.size()) {
+  if (blocks_.empty() || blocks_.back().used + count > blocks_.back().room()) {
     // A key repeated beyond a block's size (hostile input) gets a block of its own.
-    blocks_.push_back({LargeVector<Fact>(std::max(kBlockFacts, count)), 0});
+    blocks_.emplace_back(std::max(kBlockFacts, count));
   }
   Block& block = blocks_.back();
   Group group{static_cast<std::uint32_t>(blocks_.size() - 1), block.used, 0, kNone, 0};
@@ -112,11 +114,11 @@ void FactStore::Add(Fact fact) {
       // can repeat a few keys on purpose). The slots left behind are unreachable.
       Group moved = Allocate(2 * group.count);
       const Fact* from = &First(group);
-      std::copy(from, from + group.count, &blocks_[moved.block].facts[moved.first]);
+      std::uninitialized_copy(from, from + group.count, blocks_[moved.block].facts() + moved.first);
       group.block = moved.block;
       group.first = moved.first;
     }
-    blocks_[group.block].facts[group.first + group.count] = fact;
+    std::construct_at(blocks_[group.block].facts() + group.first + group.count, fact);
     ++group.count;
     ++size_;
     return;
@@ -125,7 +127,7 @@ void FactStore::Add(Fact fact) {
   Group group = Allocate(1);
   group.count = 1;
   group.period = k.period;
-  blocks_[group.block].facts[group.first] = fact;
+  std::construct_at(blocks_[group.block].facts() + group.first, fact);
   groups_.push_back(group);
   ++size_;
   if (s != kNone) {
@@ -145,6 +147,15 @@ void FactStore::Add(Fact fact) {
     Rehash();
   } else {
     PlaceSeries(s);
+  }
+}
+
+void FactStore::Reserve(std::size_t facts) {
+  if (facts > kNone - groups_.size()) facts = kNone - groups_.size();
+  try {
+    groups_.reserve(groups_.size() + facts);
+  } catch (const std::bad_alloc&) {
+    // Only room asked for ahead: without it the index grows as facts come.
   }
 }
 

@@ -12,7 +12,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/fact.h"
@@ -23,6 +25,11 @@ namespace kaohe {
 class FactStore {
  public:
   void Add(Fact fact);
+
+  // Room for the index of `facts` more facts, asked for once by a loader that can tell how many
+  // are coming: growing the index by doubling would copy it and hold two copies at once. Room
+  // asked for and never used is never paged in.
+  void Reserve(std::size_t facts);
 
   // Every fact with this key, in the order they were added; empty when none.
   std::span<const Fact> Find(const FactKey& key) const;
@@ -144,13 +151,37 @@ class FactStore {
 
   // Facts live in blocks, so that growing never copies the facts already stored (a doubling
   // vector would hold two copies of a national store at once). A block may hold copies left
-  // behind when a group moved (see Add).
-  struct Block {
-    LargeVector<Fact> facts;  // its size is the block's room
-    std::uint32_t used = 0;
+  // behind when a group moved (see Add). Its room is raw memory, whole huge pages: a fact is
+  // constructed where it is stored, and room no fact has reached is never touched, so never
+  // paged in (a page first touched is the dearest part of storing on a virtual machine).
+  class Block {
+   public:
+    explicit Block(std::uint32_t room)
+        : facts_(LargeAllocator<Fact>().allocate(room)), room_(room) {}
+    ~Block() {
+      if (facts_) LargeAllocator<Fact>().deallocate(facts_, room_);
+    }
+    Block(Block&& other) noexcept
+        : facts_(std::exchange(other.facts_, nullptr)), room_(other.room_), used(other.used) {}
+    Block& operator=(Block&&) = delete;
+    Block(const Block&) = delete;
+
+    Fact* facts() const { return facts_; }
+    std::uint32_t room() const { return room_; }
+
+   private:
+    Fact* facts_;
+    std::uint32_t room_;
+
+   public:
+    std::uint32_t used = 0;  // slots handed to groups, from the start
   };
-  static constexpr std::uint32_t kBlockFacts = 1 << 16;
-  const Fact& First(const Group& group) const { return blocks_[group.block].facts[group.first]; }
+  static_assert(std::is_trivially_destructible_v<Fact> && std::is_trivially_copyable_v<Fact>,
+                "facts are copied into and left in raw block memory");
+  // Facts a block has room for: 65,536 rounded up to whole huge pages.
+  static constexpr std::uint32_t kBlockFacts = static_cast<std::uint32_t>(
+      LargeBlockBytes((std::size_t{1} << 16) * sizeof(Fact)) / sizeof(Fact));
+  const Fact& First(const Group& group) const { return blocks_[group.block].facts()[group.first]; }
   const Fact& First(std::uint32_t group) const { return First(groups_[group]); }
   // Room for `count` contiguous facts at the end of the last block, or of a new one; the
   // group returned has no facts yet.

@@ -44,6 +44,9 @@ TEST_CASE("the hashed store agrees with an ordered map over many keys, repeats a
   // Keys repeat out of order, so groups move to stay contiguous, and the tables rehash.
   std::mt19937 random(20261122);
   FactStore store;
+  SUBCASE("growing as the facts come") {}
+  // Room reserved for part of what comes changes nothing but the room (the rest grows).
+  SUBCASE("with room reserved for part of them") { store.Reserve(5000); }
   std::map<FactKey, std::vector<double>> expected;
   const char* entities[] = {"甲区", "乙区", "丙县", "丁市", "戊开发区"};
   const char* indicators[] = {"gdp", "industrial_output", "fixed_asset_investment"};

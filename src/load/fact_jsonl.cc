@@ -318,6 +318,7 @@ struct Batch {
   LargeVector<Fact> facts;       // room for one a line, made before the batch is read
   Diagnostics diagnostics;
   std::optional<Error> error;  // invalid UTF-8 or an overlong line: the file is refused
+  int lines = 1;
 };
 
 // An empty batch, reusing the buffers of one already added when there is one.
@@ -329,6 +330,7 @@ Batch Recycled(std::vector<Batch>& spare) {
   b.facts.clear();
   b.diagnostics = Diagnostics();
   b.error.reset();
+  b.lines = 1;
   return b;
 }
 
@@ -388,6 +390,10 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     return Error{fmt::format("{}: is a directory", path)};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{fmt::format("{}: cannot open", path)};
+  std::uintmax_t file_bytes = std::filesystem::file_size(path, ec);
+  if (ec) file_bytes = 0;  // a pipe
+  // Reserving beyond this is left to growth: an estimate is only an estimate.
+  constexpr std::size_t kMaxFactsReserved = std::size_t{1} << 24;
   const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   std::vector<JsonlLineReader::Scratch> scratch(threads);
   // A batch is read straight into its text, whose room is one huge page (large_memory.h): the
@@ -439,6 +445,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       b.first_line = next_line;
       b.first_offset = next_offset;
       const int lines = CountLineBreaks(b.text) + 1;
+      b.lines = lines;
       // At least a huge page of room, so that the facts' pages too fault once each.
       b.facts.reserve(std::max(static_cast<std::size_t>(lines), kHugePageBytes / sizeof(Fact)));
       next_line += lines;
@@ -454,7 +461,8 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     Batch b = Recycled(spare);
     b.text.swap(pending);
     pending.clear();
-    b.facts.reserve(static_cast<std::size_t>(CountLineBreaks(b.text) + 1));
+    b.lines = CountLineBreaks(b.text) + 1;
+    b.facts.reserve(static_cast<std::size_t>(b.lines));
     b.first_line = next_line;
     b.first_offset = next_offset;
     return b;
@@ -528,6 +536,13 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       std::unique_lock lock(mutex);
       changed.wait(lock, [&] { return parsed[added % window] != 0; });
       batch = &slots[added % window];
+    }
+    if (added == 0 && !batch->text.empty()) {
+      // The file's length over the first batch's bytes per line: about the facts to come.
+      const double per_line =
+          static_cast<double>(batch->text.size() + 1) / static_cast<double>(batch->lines);
+      store.Reserve(static_cast<std::size_t>(
+          std::min(1.05 * static_cast<double>(file_bytes) / per_line, double{kMaxFactsReserved})));
     }
     checker.diagnostics().Append(batch->diagnostics);
     try {
