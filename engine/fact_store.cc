@@ -91,12 +91,15 @@ void FactStore::Rehash() {
 }
 
 FactStore::Group FactStore::Allocate(std::uint32_t count) {
-  if (blocks_.empty() || blocks_.back().used + count > blocks_.back().room()) {
-    // A key repeated beyond a block's size (hostile input) gets a block of its own.
-    blocks_.emplace_back(std::max(kBlockFacts, count));
+  // The open block, else the next one reserved, else a new one; a key repeated beyond a
+  // block's size (hostile input) gets a block of its own.
+  while (open_block_ < blocks_.size() &&
+         blocks_[open_block_].used + count > blocks_[open_block_].room()) {
+    ++open_block_;
   }
-  Block& block = blocks_.back();
-  Group group{static_cast<std::uint32_t>(blocks_.size() - 1), block.used, 0, kNone, 0};
+  if (open_block_ == blocks_.size()) blocks_.emplace_back(std::max(kBlockFacts, count));
+  Block& block = blocks_[open_block_];
+  Group group{static_cast<std::uint32_t>(open_block_), block.used, 0, kNone, 0};
   block.used += count;
   return group;
 }
@@ -154,9 +157,36 @@ void FactStore::Reserve(std::size_t facts) {
   if (facts > kNone - groups_.size()) facts = kNone - groups_.size();
   try {
     groups_.reserve(groups_.size() + facts);
+    std::size_t room = 0;
+    for (std::size_t b = open_block_; b < blocks_.size(); ++b) {
+      room += blocks_[b].room() - blocks_[b].used;
+    }
+    while (room < facts) {
+      blocks_.emplace_back(kBlockFacts);
+      room += kBlockFacts;
+    }
   } catch (const std::bad_alloc&) {
-    // Only room asked for ahead: without it the index grows as facts come.
+    // Only room asked for ahead: without it the store grows as facts come.
   }
+}
+
+std::vector<std::span<const std::byte>> FactStore::FactRoomAhead() const {
+  std::vector<std::span<const std::byte>> room;
+  for (std::size_t b = open_block_; b < blocks_.size(); ++b) {
+    const Block& block = blocks_[b];
+    room.emplace_back(reinterpret_cast<const std::byte*>(block.facts() + block.used),
+                      (block.room() - block.used) * sizeof(Fact));
+  }
+  return room;
+}
+
+std::size_t FactStore::IndexBytesPerKey() { return sizeof(Group); }
+
+std::span<const std::byte> FactStore::IndexRoomAhead() const {
+  // The data pointer of a vector with room but no elements may still be null.
+  if (groups_.capacity() == 0) return {};
+  return {reinterpret_cast<const std::byte*>(groups_.data() + groups_.size()),
+          (groups_.capacity() - groups_.size()) * sizeof(Group)};
 }
 
 std::size_t FactStore::slots() const {

@@ -6,6 +6,7 @@
 // order, so everything built from it is deterministic.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <set>
@@ -26,10 +27,19 @@ class FactStore {
  public:
   void Add(Fact fact);
 
-  // Room for the index of `facts` more facts, asked for once by a loader that can tell how many
-  // are coming: growing the index by doubling would copy it and hold two copies at once. Room
-  // asked for and never used is never paged in.
+  // Room for `facts` more facts and their index, asked for once by a loader that can tell how
+  // many are coming: growing the index by doubling would copy it and hold two copies at once.
+  // Room asked for and never used is never paged in.
   void Reserve(std::size_t facts);
+
+  // The raw room the next facts will be written to, in the order it will be filled: the facts'
+  // (the rest of the open block, then the blocks reserved) and the index's. For paging it in
+  // ahead of the writer (PageInAhead); the spans stay valid while the store lives, though the
+  // index may outgrow its room and move.
+  std::vector<std::span<const std::byte>> FactRoomAhead() const;
+  std::span<const std::byte> IndexRoomAhead() const;
+  // The index's bytes for a new key, to tell how far into IndexRoomAhead a writer has reached.
+  static std::size_t IndexBytesPerKey();
 
   // Every fact with this key, in the order they were added; empty when none.
   std::span<const Fact> Find(const FactKey& key) const;
@@ -188,6 +198,7 @@ class FactStore {
   Group Allocate(std::uint32_t count);
 
   std::vector<Block> blocks_;
+  std::size_t open_block_ = 0;  // the block new groups are placed in; those after it are empty
   LargeVector<Group> groups_;
   LargeVector<Series> series_;
   // Each slot: the series' hash in the high half, its number in the low half (kEmptySlot:

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/large_memory.h"
+#include "engine/page_in_ahead.h"
 #include "engine/units.h"
 #include "src/load/fact_json_plain.h"
 #include "src/load/fact_loaders.h"
@@ -510,6 +511,10 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     changed.notify_all();
     for (std::thread& w : workers) w.join();
   };
+  // Declared after the workers' state, so that their threads stop first when this returns.
+  constexpr std::size_t kFactLead = std::size_t{8} << 20;
+  std::optional<PageInAhead> fact_room, index_room;
+  std::size_t facts_before = 0;
   bool reading = true;
   for (;;) {
     // Read ahead while there is room, so that the workers always have a batch to parse.
@@ -543,8 +548,17 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
           static_cast<double>(batch->text.size() + 1) / static_cast<double>(batch->lines);
       store.Reserve(static_cast<std::size_t>(
           std::min(1.05 * static_cast<double>(file_bytes) / per_line, double{kMaxFactsReserved})));
+      // The store's room is paged in a little ahead of this thread, by a thread of its own.
+      facts_before = store.size();
+      fact_room.emplace(store.FactRoomAhead(), kFactLead);
+      index_room.emplace(std::vector{store.IndexRoomAhead()}, kFactLead / 4);
     }
     checker.diagnostics().Append(batch->diagnostics);
+    if (fact_room) {
+      const std::size_t coming = store.size() + batch->facts.size() - facts_before;
+      fact_room->Reached(coming * sizeof(Fact));
+      index_room->Reached(coming * FactStore::IndexBytesPerKey());  // when every fact is a key
+    }
     try {
       for (const Fact& f : batch->facts) store.Add(f);
     } catch (...) {  // the workers are stopped before the error goes on
