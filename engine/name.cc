@@ -7,18 +7,39 @@
 namespace kaohe {
 namespace {
 
+using name_detail::Interned;
+
 // Sharded so that threads extracting or loading in parallel seldom wait for each other.
 struct TextHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view text) const {
     return std::hash<std::string_view>()(text);
   }
+  std::size_t operator()(const Interned& interned) const { return (*this)(interned.text); }
+};
+
+struct TextEqual {
+  using is_transparent = void;
+  static std::string_view Text(std::string_view text) { return text; }
+  static std::string_view Text(const Interned& interned) { return interned.text; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return Text(a) == Text(b);
+  }
 };
 
 struct Shard {
   std::mutex mutex;
-  std::unordered_set<std::string, TextHash, std::equal_to<>> texts;
+  std::unordered_set<Interned, TextHash, TextEqual> texts;
 };
+
+bool EscapesInJson(std::string_view text) {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == '"' || c == '\\') return true;
+  }
+  return false;
+}
 
 constexpr std::size_t kShards = 64;
 
@@ -40,8 +61,10 @@ Name::Name(std::string_view text) {
   Shard& shard = Shards()[(hash >> 32) % kShards];
   std::lock_guard<std::mutex> lock(shard.mutex);
   auto it = shard.texts.find(text);
-  if (it == shard.texts.end()) it = shard.texts.emplace(text).first;
-  text_ = &*it;
+  if (it == shard.texts.end()) {
+    it = shard.texts.insert(Interned{std::string(text), EscapesInJson(text)}).first;
+  }
+  text_ = &it->text;
 }
 
 }  // namespace kaohe

@@ -15,15 +15,24 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace kaohe {
 
 namespace name_detail {
+// An interned text, with what is known of it once for all its uses.
+struct Interned {
+  std::string text;
+  bool escapes_in_json = false;  // holds a control character, a quote or a backslash
+};
+// The text is at the start, so that a Name (a pointer to the text) finds the rest.
+static_assert(std::is_standard_layout_v<Interned>);
+
 // The text of every empty Name. A function's static, so that it exists before any Name made
 // during static initialisation; inline, so that making an empty Name is a load and a branch.
 inline const std::string& EmptyText() {
-  static const std::string empty;
-  return empty;
+  static const Interned empty;
+  return empty.text;
 }
 }  // namespace name_detail
 
@@ -44,6 +53,11 @@ class Name {
   const char* data() const { return text_->data(); }
   // Stable for the life of the process; usable as a hash.
   const void* id() const { return text_; }
+  // Whether the text must be escaped to stand in a JSON string: known once per distinct text,
+  // asked by reporters for every Name of every finding.
+  bool escapes_in_json() const {
+    return reinterpret_cast<const name_detail::Interned*>(text_)->escapes_in_json;
+  }
 
   friend bool operator==(const Name& a, const Name& b) { return a.text_ == b.text_; }
   friend bool operator==(const Name& a, std::string_view b) { return *a.text_ == b; }

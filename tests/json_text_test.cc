@@ -43,6 +43,23 @@ TEST_CASE("JSON strings and numbers are written as nlohmann::json writes them") 
     std::string out;
     AppendJsonString(out, text);
     REQUIRE(out == nlohmann::json(text).dump());
+    // The same text as a Name, whose escaping is known from when it was interned.
+    std::string as_name;
+    JsonRun(as_name, 0).NameText(Name(text));
+    REQUIRE(as_name == out);
+  }
+  // One byte to escape, alone among plain ones, at every position of every length up to 48:
+  // each kind of byte must be found by itself, wherever the scan's words or vectors fall.
+  for (char special : {'"', '\\', '\n', '\x1f', '\0'}) {
+    for (std::size_t length = 1; length <= 48; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[at] = special;
+        std::string out;
+        AppendJsonString(out, text);
+        REQUIRE(out == nlohmann::json(text).dump());
+      }
+    }
   }
   // Long strings, plain and escaped, as the one long quote of a fact: room is made exactly for a
   // plain one and six bytes a byte for an escaped one; several in one run make it grow.

@@ -3,6 +3,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <nlohmann/json.hpp>
 
 namespace kaohe {
@@ -54,9 +57,11 @@ char* WriteEscaped(char* p, std::string_view text) {
   return p;
 }
 
-// Whether any of the text's bytes needs escaping, eight bytes at a time: a byte below 0x20, a
-// quote or a backslash. This runs over every string of every finding of a report.
-bool AnyNeedsEscape(std::string_view text) {
+// Whether any of the text's bytes needs escaping: a byte below 0x20, a quote or a backslash.
+// This runs over every message and arithmetic of every finding of a report: sixteen bytes at a
+// time where the CPU has SSE2 (every x86-64), eight bytes in a word elsewhere and for the
+// shortest texts.
+bool AnyNeedsEscapeInWords(std::string_view text) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
@@ -83,6 +88,29 @@ bool AnyNeedsEscape(std::string_view text) {
   return any(x);
 }
 
+#if defined(__SSE2__)
+bool AnyNeedsEscape(std::string_view text) {
+  const std::size_t n = text.size();
+  if (n < 16) return AnyNeedsEscapeInWords(text);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1f);
+  auto any = [&](const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // x <= 0x1f, unsigned, exactly where min(x, 0x1f) == x.
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, last_control), x);
+    const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash));
+    return _mm_movemask_epi8(_mm_or_si128(control, special)) != 0;
+  };
+  for (std::size_t i = 0; i + 16 <= n; i += 16) {
+    if (any(text.data() + i)) return true;
+  }
+  return any(text.data() + n - 16);  // the last sixteen, overlapping what was checked
+}
+#else
+bool AnyNeedsEscape(std::string_view text) { return AnyNeedsEscapeInWords(text); }
+#endif
+
 }  // namespace
 
 char* WriteJsonString(char* p, std::string_view text, bool needs_escape) {
@@ -100,19 +128,6 @@ char* WriteJsonString(char* p, std::string_view text, bool needs_escape) {
 
 char* WriteJsonString(char* p, std::string_view text) {
   return WriteJsonString(p, text, AnyNeedsEscape(text));
-}
-
-bool NeedsJsonEscape(const Name& name) {
-  // Interned texts never move or go away, so their address identifies them for good.
-  struct Remembered {
-    const void* id = nullptr;
-    bool needs_escape = false;
-  };
-  thread_local Remembered remembered[1024];
-  auto address = reinterpret_cast<std::uintptr_t>(name.id());
-  Remembered& r = remembered[(address >> 4 ^ address >> 14) % std::size(remembered)];
-  if (r.id != name.id()) r = {name.id(), AnyNeedsEscape(name.view())};
-  return r.needs_escape;
 }
 
 char* WriteJsonNumber(char* p, double value) {

@@ -34,9 +34,9 @@ char* WriteJsonInt(char* p, std::int64_t value);
 // for six times itself).
 std::size_t JsonStringRoom(std::string_view text);
 
-// Whether a Name's text needs any escaping, remembered per thread by its address: a report
+// Whether a Name's text needs any escaping, known once per distinct text (Name): a report
 // writes the same few thousand Names hundreds of thousands of times.
-bool NeedsJsonEscape(const Name& name);
+inline bool NeedsJsonEscape(const Name& name) { return name.escapes_in_json(); }
 
 // A stretch of JSON written through a pointer: a fact is a dozen fields, and appending each to
 // the string would check its capacity a dozen times. `fixed_room` must hold every literal,
