@@ -167,6 +167,22 @@ TEST_CASE("a finding's JSON is nlohmann's, field for field and byte for byte") {
   std::string fact = FactJson(*f.actual);
   CHECK(fact == Redumped(fact));
   CHECK(fact.find("\"preliminary\":false,\"strive\":false") != std::string::npos);
+
+  // Many facts, some with long quotes to escape, in the finding's one run: its room grows.
+  for (int i = 0; i < 60; ++i) {
+    Fact e = testing::MakeFact("甲区", "gdp", Measure::kLevel, 2000 + i, FactKind::kTarget,
+                               -1e18 / (i + 1), "元");
+    e.source = {
+        "doc \"7\".txt", i + 1,
+        i % 2 ? std::string(static_cast<std::size_t>(40 * i), '\n') : std::string(300, 'q')};
+    e.qualifier = Qualifier::kAtLeast;
+    e.preliminary = i % 3 == 0;
+    f.evidence.push_back(e);
+  }
+  f.missing.push_back("第二\t项");
+  text = FindingJson(f);
+  CHECK(text == Redumped(text));
+  CHECK(nlohmann::ordered_json::parse(text)["evidence"].size() == 61);
 }
 
 TEST_CASE("a finding's own actual and target point into its evidence and are never dropped") {

@@ -15,14 +15,20 @@ bool SameFact(const Fact& a, const Fact& b) {
 
 }  // namespace
 
-// Room for a fact's literals, words and numbers: about 320 bytes at most.
+// Room for a fact's literals, words and numbers: about 320 bytes at most, 240 as a rule.
 constexpr std::size_t kFactFixedRoom = 384;
+constexpr std::size_t kFactLiteralBytes = 256;
 
-void AppendFactJson(std::string& out, const Fact& fact) {
-  JsonRun json(out, kFactFixedRoom,
-               JsonStringRoom(fact.key.entity) + JsonStringRoom(fact.key.indicator) +
-                   JsonStringRoom(fact.unit) + JsonStringRoom(fact.source.file) +
-                   JsonStringRoom(fact.source.quote));
+namespace {
+
+// The room a fact's strings take when none needs escaping (one that does makes its own).
+std::size_t FactStringRoom(const Fact& fact) {
+  return fact.key.entity.size() + fact.key.indicator.size() + fact.unit.size() +
+         fact.source.file.size() + fact.source.quote.size() + 10;
+}
+
+// Within a run, whose fixed room holds what a fact writes between two of its strings.
+void WriteFact(JsonRun& json, const Fact& fact) {
   json.Raw("{\"entity\":");
   json.NameText(fact.key.entity);
   json.Raw(",\"indicator\":");
@@ -58,8 +64,15 @@ void AppendFactJson(std::string& out, const Fact& fact) {
   json.Raw("}}");
 }
 
-// Room for a finding's own literals, words and numbers (about 300 bytes at most), evidence
-// and missing figures aside.
+}  // namespace
+
+void AppendFactJson(std::string& out, const Fact& fact) {
+  JsonRun json(out, kFactFixedRoom, FactStringRoom(fact));
+  WriteFact(json, fact);
+}
+
+// Room for what a finding writes between two of its strings, its facts' included: the longest
+// stretch is a fact's (see kFactFixedRoom).
 constexpr std::size_t kFindingFixedRoom = 384;
 
 void AppendFindingJson(std::string& out, const Finding& f) {
@@ -82,61 +95,63 @@ void AppendFindingJson(std::string& out, const Finding& f) {
   };
   const std::optional<std::size_t> actual = place(f.actual);
   const std::optional<std::size_t> target = place(f.target);
-  {
-    JsonRun json(out, kFindingFixedRoom,
-                 JsonStringRoom(f.rule) + JsonStringRoom(f.pack) + JsonStringRoom(f.entity) +
+  // One run for the whole finding, its room made once: the facts' literals, and their strings
+  // as they are when nothing in them is escaped.
+  std::size_t room = JsonStringRoom(f.rule) + JsonStringRoom(f.pack) + JsonStringRoom(f.entity) +
                      JsonStringRoom(f.indicator) + JsonStringRoom(f.message) +
-                     JsonStringRoom(f.arithmetic));
-    json.Raw("{\"rule\":");
-    json.NameText(f.rule);
-    json.Raw(",\"pack\":");
-    json.NameText(f.pack);
-    json.Raw(",\"entity\":");
-    json.NameText(f.entity);
-    json.Raw(",\"indicator\":");
-    json.NameText(f.indicator);
-    json.Raw(",\"measure\":");
-    json.Word(MeasureId(f.measure));
-    json.Raw(",\"period\":");
-    json.Int(f.period);
-    json.Raw(",\"status\":");
-    json.Word(StatusId(f.status));
-    json.Raw(",\"severity\":");
-    json.Word(SeverityId(f.severity));
-    json.Raw(",\"message\":");
-    json.String(f.message);
-    json.Raw(",\"actual\":");
-    if (actual) {
-      json.Int(static_cast<std::int64_t>(*actual));
-    } else {
-      json.Raw("null");
-    }
-    json.Raw(",\"target\":");
-    if (target) {
-      json.Int(static_cast<std::int64_t>(*target));
-    } else {
-      json.Raw("null");
-    }
-    json.Raw(",\"arithmetic\":");
-    json.String(f.arithmetic);
-    json.Raw(",\"missing\":[");
+                     JsonStringRoom(f.arithmetic) + JsonStringRoom(f.rule_location.file) +
+                     JsonStringRoom(f.waiver_reason) + JsonStringRoom(f.baseline);
+  for (const Fact& fact : f.evidence) room += FactStringRoom(fact) + kFactLiteralBytes;
+  for (std::size_t j = 0; j < appended_count; ++j) {
+    room += FactStringRoom(*appended[j]) + kFactLiteralBytes;
   }
+  JsonRun json(out, kFindingFixedRoom, room);
+  json.Raw("{\"rule\":");
+  json.NameText(f.rule);
+  json.Raw(",\"pack\":");
+  json.NameText(f.pack);
+  json.Raw(",\"entity\":");
+  json.NameText(f.entity);
+  json.Raw(",\"indicator\":");
+  json.NameText(f.indicator);
+  json.Raw(",\"measure\":");
+  json.Word(MeasureId(f.measure));
+  json.Raw(",\"period\":");
+  json.Int(f.period);
+  json.Raw(",\"status\":");
+  json.Word(StatusId(f.status));
+  json.Raw(",\"severity\":");
+  json.Word(SeverityId(f.severity));
+  json.Raw(",\"message\":");
+  json.String(f.message);
+  json.Raw(",\"actual\":");
+  if (actual) {
+    json.Int(static_cast<std::int64_t>(*actual));
+  } else {
+    json.Raw("null");
+  }
+  json.Raw(",\"target\":");
+  if (target) {
+    json.Int(static_cast<std::int64_t>(*target));
+  } else {
+    json.Raw("null");
+  }
+  json.Raw(",\"arithmetic\":");
+  json.String(f.arithmetic);
+  json.Raw(",\"missing\":[");
   for (std::size_t i = 0; i < f.missing.size(); ++i) {
-    if (i) out += ',';
-    AppendJsonString(out, f.missing[i]);
+    if (i) json.Raw(",");
+    json.String(f.missing[i]);
   }
-  out += "],\"evidence\":[";
+  json.Raw("],\"evidence\":[");
   for (std::size_t i = 0; i < f.evidence.size(); ++i) {
-    if (i) out += ',';
-    AppendFactJson(out, f.evidence[i]);
+    if (i) json.Raw(",");
+    WriteFact(json, f.evidence[i]);
   }
   for (std::size_t j = 0; j < appended_count; ++j) {
-    if (!f.evidence.empty() || j > 0) out += ',';
-    AppendFactJson(out, *appended[j]);
+    if (!f.evidence.empty() || j > 0) json.Raw(",");
+    WriteFact(json, *appended[j]);
   }
-  JsonRun json(out, kFindingFixedRoom,
-               JsonStringRoom(f.rule_location.file) + JsonStringRoom(f.waiver_reason) +
-                   JsonStringRoom(f.baseline));
   json.Raw("],\"rule_source\":{\"file\":");
   json.NameText(f.rule_location.file);
   json.Raw(",\"line\":");
