@@ -193,8 +193,8 @@ class FactStore {
       LargeBlockBytes((std::size_t{1} << 16) * sizeof(Fact)) / sizeof(Fact));
   const Fact& First(const Group& group) const { return blocks_[group.block].facts()[group.first]; }
   const Fact& First(std::uint32_t group) const { return First(groups_[group]); }
-  // Room for `count` contiguous facts at the end of the last block, or of a new one; the
-  // group returned has no facts yet.
+  // Room for `count` contiguous facts in the open block, or in the next reserved or a new one;
+  // the group returned has no facts yet.
   Group Allocate(std::uint32_t count);
 
   std::vector<Block> blocks_;

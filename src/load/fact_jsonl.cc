@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -511,7 +512,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     changed.notify_all();
     for (std::thread& w : workers) w.join();
   };
-  // Declared after the workers' state, so that their threads stop first when this returns.
+  // Paging the store's room in ahead (see below); destroyed, and so stopped, when this returns.
   constexpr std::size_t kFactLead = std::size_t{8} << 20;
   std::optional<PageInAhead> fact_room, index_room;
   std::size_t facts_before = 0;
@@ -548,10 +549,16 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
           static_cast<double>(batch->text.size() + 1) / static_cast<double>(batch->lines);
       store.Reserve(static_cast<std::size_t>(
           std::min(1.05 * static_cast<double>(file_bytes) / per_line, double{kMaxFactsReserved})));
-      // The store's room is paged in a little ahead of this thread, by a thread of its own.
+      // The store's room is paged in a little ahead of this thread, by a thread of its own:
+      // only a help, so a thread that cannot be had costs nothing but the help.
       facts_before = store.size();
-      fact_room.emplace(store.FactRoomAhead(), kFactLead);
-      index_room.emplace(std::vector{store.IndexRoomAhead()}, kFactLead / 4);
+      try {
+        fact_room.emplace(store.FactRoomAhead(), kFactLead);
+        index_room.emplace(std::vector{store.IndexRoomAhead()}, kFactLead / 4);
+      } catch (const std::exception&) {
+        fact_room.reset();
+        index_room.reset();
+      }
     }
     checker.diagnostics().Append(batch->diagnostics);
     if (fact_room) {
