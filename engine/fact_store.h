@@ -172,19 +172,18 @@ class FactStore {
       if (facts_) LargeAllocator<Fact>().deallocate(facts_, room_);
     }
     Block(Block&& other) noexcept
-        : facts_(std::exchange(other.facts_, nullptr)), room_(other.room_), used(other.used) {}
+        : used(other.used), facts_(std::exchange(other.facts_, nullptr)), room_(other.room_) {}
     Block& operator=(Block&&) = delete;
     Block(const Block&) = delete;
 
     Fact* facts() const { return facts_; }
     std::uint32_t room() const { return room_; }
 
+    std::uint32_t used = 0;  // slots handed to groups, from the start
+
    private:
     Fact* facts_;
     std::uint32_t room_;
-
-   public:
-    std::uint32_t used = 0;  // slots handed to groups, from the start
   };
   static_assert(std::is_trivially_destructible_v<Fact> && std::is_trivially_copyable_v<Fact>,
                 "facts are copied into and left in raw block memory");

@@ -1,5 +1,6 @@
 #include "engine/name.h"
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 #include <unordered_set>
@@ -34,11 +35,8 @@ struct Shard {
 };
 
 bool EscapesInJson(std::string_view text) {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == '"' || c == '\\') return true;
-  }
-  return false;
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return EscapedInJson(static_cast<unsigned char>(c)); });
 }
 
 constexpr std::size_t kShards = 64;

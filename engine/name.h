@@ -19,6 +19,10 @@
 
 namespace kaohe {
 
+// Whether JSON escapes this byte inside a string: a control character, a quote or a backslash.
+// Defined here, for interned texts to know it once; reporters escape by the same rule.
+constexpr bool EscapedInJson(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 namespace name_detail {
 // An interned text, with what is known of it once for all its uses.
 struct Interned {

@@ -6,6 +6,19 @@
 #include <fstream>
 
 namespace kaohe {
+namespace {
+
+// Sanitizer builds bring their own allocator: glibc's tunable would not reach it.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+constexpr bool kSanitized = __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) ||
+                            __has_feature(memory_sanitizer);
+#else
+constexpr bool kSanitized = false;
+#endif
+
+}  // namespace
 
 std::optional<std::string> TunablesForHugePageHeap(const char* tunables, std::string_view thp_mode,
                                                    const char* preloaded) {
@@ -19,17 +32,7 @@ std::optional<std::string> TunablesForHugePageHeap(const char* tunables, std::st
 }
 
 void UseHugePageHeap(char** argv) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  (void)argv;
-  return;
-#else
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
-    __has_feature(memory_sanitizer)
-  (void)argv;
-  return;
-#endif
-#endif
+  if (kSanitized) return;
   if (const char* choice = std::getenv("KAOHE_MALLOC_HUGE_PAGES"); choice && *choice == '0') return;
   // Once only, whatever becomes of the tunable on the way (glibc drops it for setuid programs).
   if (std::getenv("KAOHE_REEXECUTED")) return;
@@ -42,7 +45,6 @@ void UseHugePageHeap(char** argv) {
   if (::setenv("KAOHE_REEXECUTED", "1", 1) != 0) return;
   ::execv("/proc/self/exe", argv);
   // Still here: the program could not be executed again (no /proc), and runs as it is.
-#endif
 }
 
 }  // namespace kaohe

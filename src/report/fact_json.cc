@@ -13,13 +13,12 @@ bool SameFact(const Fact& a, const Fact& b) {
          a.preliminary == b.preliminary && a.strive == b.strive && a.source == b.source;
 }
 
-}  // namespace
-
 // Room for a fact's literals, words and numbers: about 320 bytes at most, 240 as a rule.
 constexpr std::size_t kFactFixedRoom = 384;
 constexpr std::size_t kFactLiteralBytes = 256;
-
-namespace {
+// Room for what a finding writes between two of its strings, its facts' included: the longest
+// stretch is a fact's (see kFactFixedRoom).
+constexpr std::size_t kFindingFixedRoom = 384;
 
 // The room a fact's strings take when none needs escaping (one that does makes its own).
 std::size_t FactStringRoom(const Fact& fact) {
@@ -70,10 +69,6 @@ void AppendFactJson(std::string& out, const Fact& fact) {
   JsonRun json(out, kFactFixedRoom, FactStringRoom(fact));
   WriteFact(json, fact);
 }
-
-// Room for what a finding writes between two of its strings, its facts' included: the longest
-// stretch is a fact's (see kFactFixedRoom).
-constexpr std::size_t kFindingFixedRoom = 384;
 
 void AppendFindingJson(std::string& out, const Finding& f) {
   // The rule's own actual and target are among the facts it read: the report gives their place

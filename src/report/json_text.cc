@@ -12,13 +12,11 @@ namespace kaohe {
 
 namespace {
 
-bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
 char* WriteEscaped(char* p, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
-    if (!NeedsEscape(c)) {
+    if (!EscapedInJson(c)) {
       *p++ = ch;
       continue;
     }

@@ -34,10 +34,6 @@ char* WriteJsonInt(char* p, std::int64_t value);
 // for six times itself).
 std::size_t JsonStringRoom(std::string_view text);
 
-// Whether a Name's text needs any escaping, known once per distinct text (Name): a report
-// writes the same few thousand Names hundreds of thousands of times.
-inline bool NeedsJsonEscape(const Name& name) { return name.escapes_in_json(); }
-
 // A stretch of JSON written through a pointer: a fact is a dozen fields, and appending each to
 // the string would check its capacity a dozen times. `fixed_room` must hold every literal,
 // word and number the run writes; `string_room`, what its strings need (JsonStringRoom of
@@ -75,9 +71,9 @@ class JsonRun {
     MakeRoom(JsonStringRoom(text));
     p_ = WriteJsonString(p_, text);
   }
-  // A Name's text, its escaping looked up rather than scanned for.
+  // A Name's text, its escaping known from when it was interned rather than scanned for.
   void NameText(const Name& name) {
-    bool needs_escape = NeedsJsonEscape(name);
+    const bool needs_escape = name.escapes_in_json();
     MakeRoom(needs_escape ? 6 * name.size() + 2 : name.size() + 2);
     p_ = WriteJsonString(p_, name.view(), needs_escape);
   }
