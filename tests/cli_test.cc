@@ -145,6 +145,21 @@ TEST_CASE("--fail-on decides the exit code; --output writes the report to a file
   CHECK(passing.code == kExitFindings);  // the 2023 enterprise total does not add up
 }
 
+TEST_CASE("kaohe check --timings names each phase on standard error; the report is unchanged") {
+  Run plain = Kaohe({"check", "--format", "json", "--fail-on", "never"});
+  Run timed = Kaohe({"check", "--format", "json", "--fail-on", "never", "--timings"});
+  CHECK(timed.code == kExitOk);
+  CHECK(timed.out == plain.out);
+  std::size_t at = 0;
+  for (const char* phase : {"timings", "load dictionary", "load rules", "load facts", "evaluate",
+                            "waivers and baseline", "report json", "total"}) {
+    std::size_t found = timed.err.find(phase, at);
+    CHECK_MESSAGE(found != std::string::npos, phase, "\n", timed.err);
+    if (found != std::string::npos) at = found;
+  }
+  CHECK(plain.err.find("timings") == std::string::npos);
+}
+
 TEST_CASE("kaohe lint loads everything and says what it found") {
   Run run = Kaohe({"lint"});
   CHECK(run.code == kExitOk);

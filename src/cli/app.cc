@@ -43,6 +43,7 @@ struct CheckOptions {
   std::string output;
   std::string fail_on = "error";
   std::string color = "auto";
+  bool timings = false;  // print each phase's wall and CPU time to standard error
 };
 
 void AddInputOptions(CLI::App& command, CommonOptions& options) {
@@ -90,11 +91,11 @@ void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 
 // Loads and reports diagnostics; nullopt (after printing why) when evaluation must not run.
 std::optional<Inputs> Load(const CommonOptions& options, const std::string& program,
-                           Console& console, bool with_rules = true) {
+                           Console& console, bool with_rules = true, PhaseTimer* timer = nullptr) {
   Diagnostics diagnostics;
   InputPaths paths = ResolvePaths(options, program);
   if (!with_rules) paths.rules.clear();
-  auto inputs = LoadInputs(paths, diagnostics);
+  auto inputs = LoadInputs(paths, diagnostics, timer);
   PrintDiagnostics(diagnostics, console.err);
   if (!inputs.ok()) {
     console.err << "kaohe: " << inputs.error().message << "\n";
@@ -192,11 +193,15 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
              Console& console) {
   auto outputs = ParseOutputs(options, console);
   if (!outputs) return kExitUsage;
-  auto inputs = Load(common, program, console);
+  PhaseTimer timer;
+  PhaseTimer* timing = options.timings ? &timer : nullptr;
+  auto inputs = Load(common, program, console, /*with_rules=*/true, timing);
   if (!inputs) return kExitUsage;
   FindingList findings = Judge(*inputs->rules, inputs->facts, *inputs->dictionary);
+  timer.Mark("evaluate");
   auto counts = Review(findings, *inputs, options, console);
   if (!counts) return kExitUsage;
+  timer.Mark("waivers and baseline");
   ReportInput input{findings, *inputs->dictionary, *inputs->rules, Summarize(findings),
                     GeneratedAt()};
   input.summary.baseline_given = !options.baseline.empty();
@@ -207,8 +212,11 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
     bool color = options.color == "always" ||
                  (options.color == "auto" && o.path.empty() && console.out_is_terminal);
     auto reporter = MakeReporter(o.format, color);
+    const std::string phase = "report " + o.format;
     if (o.path.empty()) {
       reporter->Write(input, console.out);
+      console.out.flush();
+      timer.Mark(phase);
       continue;
     }
     auto file = AtomicFile::Open(o.path);
@@ -227,7 +235,10 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
         "kaohe: wrote {} ({} findings: {} pass, {} fail, {} no_data, {} conflict, {} error, {} "
         "waived)\n",
         o.path, s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.waived);
+    timer.Mark(phase);
   }
+  if (options.timings)
+    console.err << "kaohe: timings (wall, and CPU of all threads)\n" << timer.Render();
   if (input.summary.error > 0) return kExitUsage;
   if (options.fail_on == "never") return kExitOk;
   if (options.fail_on == "new") {
@@ -301,6 +312,8 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
       ->type_name("YYYY-MM-DD");
   check->add_option("--color", check_options.color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_flag("--timings", check_options.timings,
+                  "print how long each phase took (wall and CPU time) to standard error");
 
   CLI::App* lint =
       app.add_subcommand("lint", "load dictionaries, rule packs and facts; report every problem");

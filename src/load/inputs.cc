@@ -26,7 +26,10 @@ void FillSnippets(Diagnostics& diagnostics, DocumentCache& files) {
 
 }  // namespace
 
-Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
+Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, PhaseTimer* timer) {
+  auto mark = [timer](std::string_view phase) {
+    if (timer) timer->Mark(phase);
+  };
   Inputs inputs;
   inputs.dictionary = std::make_unique<Dictionary>();
   DocumentCache files;
@@ -47,6 +50,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
   }
   inputs.dictionary->Finish(diagnostics);
   const bool dictionary_ok = !diagnostics.has_errors();
+  mark("load dictionary");
 
   std::vector<PackAst> packs;
   for (const std::string& path : rule_files.value()) {
@@ -57,6 +61,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
   if (dictionary_ok && !paths.rules.empty()) {  // a broken dictionary would only add noise
     inputs.rules = CompileRules(packs, *inputs.dictionary, diagnostics);
   }
+  mark("load rules");
 
   FactChecker checker(*inputs.dictionary, diagnostics, files);
   for (const std::string& path : fact_files.value()) {
@@ -88,6 +93,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics) {
   }
   FillSnippets(diagnostics, files);
   diagnostics.Sort();
+  mark("load facts");
   return inputs;
 }
 

@@ -11,6 +11,7 @@
 #include "engine/diagnostic.h"
 #include "engine/dictionary.h"
 #include "engine/fact_store.h"
+#include "engine/phase_timer.h"
 #include "engine/result.h"
 
 namespace kaohe {
@@ -33,6 +34,8 @@ struct Inputs {
 
 // Could-not-run problems (a missing path, unreadable file) are the Error; mistakes in the
 // files are diagnostics. Diagnostics lacking a source snippet get one from the file.
-Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics);
+// `timer`, when given, is marked at the end of the dictionary, the rules and the facts.
+Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics,
+                          PhaseTimer* timer = nullptr);
 
 }  // namespace kaohe
