@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <set>
 #include <span>
@@ -106,13 +107,30 @@ bool IsComparison(ExprOp op) {
 std::string_view KindWord(FactKind kind) { return kind == FactKind::kActual ? "实际值" : "目标值"; }
 std::string_view MeasureWord(Measure m) { return m == Measure::kGrowth ? "增速" : ""; }
 
+void AppendFact(std::string& out, const Fact& f) {
+  out += QualifierPrefix(f.qualifier);
+  AppendQuantity(out, f.value, f.unit);
+  out += QualifierSuffix(f.qualifier);
+}
+
 std::string FormatFact(const Fact& f) {
-  return QualifiedText(FormatQuantity(f.value, f.unit), f.qualifier);
+  std::string out;
+  AppendFact(out, f);
+  return out;
+}
+
+void AppendValue(std::string& out, const Value& v) {
+  if (v.boolean) {
+    out += v.truth ? "是" : "否";
+  } else {
+    AppendQuantity(out, v.number, v.unit);
+  }
 }
 
 std::string FormatValue(const Value& v) {
-  if (v.boolean) return v.truth ? "是" : "否";
-  return FormatQuantity(v.number, v.unit);
+  std::string out;
+  AppendValue(out, v);
+  return out;
 }
 
 // The two checks most rules are — the rule's own actual against its own target
@@ -330,11 +348,11 @@ class Evaluation {
     rhs_ = Value{false, false, y, within ? PointsUnit() : second->unit};
     const bool truth = ComparisonHolds(fast.op, x, y);
     StartStep();
-    trace_ += FormatValue(*lhs_);
+    AppendValue(trace_, *lhs_);
     trace_ += ' ';
     trace_ += ComparisonSign(fast.op);
     trace_ += ' ';
-    trace_ += FormatValue(*rhs_);
+    AppendValue(trace_, *rhs_);
     trace_ += truth ? " → 是" : " → 否";
     status_ = truth ? Status::kPass : Status::kFail;
     if (status_ == Status::kFail && own_target_->strive) severity_ = Milder(severity_);
@@ -367,9 +385,11 @@ class Evaluation {
       case Placeholder::kKind:
         out += EntityKindName(entity_.kind);
         return;
-      case Placeholder::kPeriod:
-        out += std::to_string(period_);
+      case Placeholder::kPeriod: {
+        char digits[16];
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, period_).ptr);
         return;
+      }
       case Placeholder::kIndicator:
         out += indicator_.name;
         return;
@@ -380,16 +400,32 @@ class Evaluation {
         out += MeasureWord(rule_.measure);
         return;
       case Placeholder::kActual:
-        out += own_actual_ ? FormatFact(*own_actual_) : "—";
+        if (own_actual_) {
+          AppendFact(out, *own_actual_);
+        } else {
+          out += "—";
+        }
         return;
       case Placeholder::kTarget:
-        out += own_target_ ? FormatFact(*own_target_) : "—";
+        if (own_target_) {
+          AppendFact(out, *own_target_);
+        } else {
+          out += "—";
+        }
         return;
       case Placeholder::kLhs:
-        out += lhs_ ? FormatValue(*lhs_) : "—";
+        if (lhs_) {
+          AppendValue(out, *lhs_);
+        } else {
+          out += "—";
+        }
         return;
       case Placeholder::kRhs:
-        out += rhs_ ? FormatValue(*rhs_) : "—";
+        if (rhs_) {
+          AppendValue(out, *rhs_);
+        } else {
+          out += "—";
+        }
         return;
       case Placeholder::kGap: {
         if (!own_actual_ || !own_target_ || own_actual_->unit != own_target_->unit) return;
@@ -397,7 +433,7 @@ class Evaluation {
         std::string_view unit =
             own_actual_->unit == PercentUnit() ? "pp" : own_actual_->unit.view();
         if (d > 0) out += '+';
-        out += FormatQuantity(d, unit);
+        AppendQuantity(out, d, unit);
         return;
       }
       case Placeholder::kVerdict:
@@ -412,7 +448,7 @@ class Evaluation {
     }
   }
 
-  std::string VerdictWord(Status status) const {
+  std::string_view VerdictWord(Status status) const {
     if (!meets_target_used_) return status == Status::kPass ? "符合" : "不符合";
     if (status == Status::kPass) return "达到目标";
     return indicator_.direction == Direction::kHigherIsBetter ? "低于目标" : "高于目标";

@@ -28,21 +28,30 @@ std::optional<Qualifier> QualifierFromId(std::string_view id) {
   return std::nullopt;
 }
 
-std::string QualifiedText(std::string_view quantity, Qualifier qualifier) {
-  std::string q(quantity);
+std::string_view QualifierPrefix(Qualifier qualifier) {
+  return qualifier == Qualifier::kMoreThan ? "超" : "";
+}
+
+std::string_view QualifierSuffix(Qualifier qualifier) {
   switch (qualifier) {
-    case Qualifier::kNone:
-      return q;
     case Qualifier::kApprox:
-      return q + "左右";
+      return "左右";
     case Qualifier::kAtLeast:
-      return q + "以上";
-    case Qualifier::kMoreThan:
-      return "超" + q;
+      return "以上";
     case Qualifier::kAtMost:
-      return q + "以内";
+      return "以内";
+    case Qualifier::kNone:
+    case Qualifier::kMoreThan:
+      break;
   }
-  return q;
+  return "";
+}
+
+std::string QualifiedText(std::string_view quantity, Qualifier qualifier) {
+  std::string out(QualifierPrefix(qualifier));
+  out += quantity;
+  out += QualifierSuffix(qualifier);
+  return out;
 }
 
 }  // namespace kaohe

@@ -183,27 +183,24 @@ std::string FormatNumber(double value) {
   return out;
 }
 
-std::string FormatQuantity(double value, std::string_view unit) {
+void AppendQuantity(std::string& out, double value, std::string_view unit) {
   // Currency amounts of a hundred million or more are read in 亿, as reports print them.
   const bool in_yi = (unit == "元" || unit == "美元") && std::fabs(value) >= 1e8;
   const std::string_view shown_unit = unit == "pp" ? std::string_view("个百分点") : unit;
-  const std::string_view yi = in_yi ? std::string_view("亿") : std::string_view();
   if (in_yi) value /= 1e8;
-  // Number and unit in one buffer, so that the text is made once.
-  char text[64];
-  char* end = WriteShortNumber(value, text);
-  if (end && yi.size() + shown_unit.size() <= 32) {
-    // An empty view's data may be null, which memcpy must not be given even for no bytes.
-    for (std::string_view part : {yi, shown_unit}) {
-      if (part.empty()) continue;
-      std::memcpy(end, part.data(), part.size());
-      end += part.size();
-    }
-    return std::string(text, end);
+  char text[32];
+  if (char* end = WriteShortNumber(value, text)) {
+    out.append(text, end);
+  } else {
+    out += FormatNumber(value);
   }
-  std::string out = FormatNumber(value);
-  out += yi;
+  if (in_yi) out += "亿";
   out += shown_unit;
+}
+
+std::string FormatQuantity(double value, std::string_view unit) {
+  std::string out;
+  AppendQuantity(out, value, unit);
   return out;
 }
 

@@ -53,6 +53,9 @@ const std::vector<std::string>& SurfaceUnitNames();
 
 // A value for people: 16200000000 元 → "162亿元", 5 % → "5%", 18 家 → "18家".
 std::string FormatQuantity(double value, std::string_view canonical_unit);
+// The same, appended to `out`: a report explains hundreds of thousands of findings, each with
+// several quantities, and a string made for each and copied in was a tenth of explaining one.
+void AppendQuantity(std::string& out, double value, std::string_view canonical_unit);
 
 // A number with at most four decimals and no trailing zeros: 25 → "25", 7.10 → "7.1".
 std::string FormatNumber(double value);

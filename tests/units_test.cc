@@ -50,6 +50,12 @@ TEST_CASE("quantities print as reports print them") {
   CHECK(FormatNumber(14.2 - 25) == "-10.8");
   CHECK(FormatNumber(25.0) == "25");
   CHECK(FormatNumber(-0.00001) == "0");
+  // Appending keeps what was there; a number off the short path (1e300) still gets its unit.
+  std::string text = "实际 ";
+  AppendQuantity(text, 16200000000, "元");
+  text += "，";
+  AppendQuantity(text, 1e300, "元");
+  CHECK(text == "实际 162亿元，" + FormatNumber(1e292) + "亿元");
 }
 
 // The fast integer path of FormatNumber must print what fixed-point formatting prints.

@@ -151,9 +151,7 @@ char* WriteJsonInt(char* p, std::int64_t value) {
 }
 
 std::size_t JsonStringRoom(std::string_view text) {
-  constexpr std::size_t kScanAbove = 256;
-  if (text.size() > kScanAbove && !AnyNeedsEscape(text)) return text.size() + 2;
-  return 6 * text.size() + 2;
+  return AnyNeedsEscape(text) ? 6 * text.size() + 2 : text.size() + 2;
 }
 
 void AppendJsonString(std::string& out, std::string_view text) { JsonRun(out, 0).String(text); }
