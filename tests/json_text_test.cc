@@ -137,6 +137,20 @@ TEST_CASE("JSON strings and numbers are written as nlohmann::json writes them") 
   CHECK(nan == "null");
 }
 
+TEST_CASE("CopyBytes copies exactly n bytes at every length, touching nothing around them") {
+  std::string source;
+  for (int i = 0; i < 48; ++i) source += static_cast<char>('A' + i);
+  for (std::size_t n = 0; n <= 40; ++n) {
+    for (std::size_t from = 0; from + n <= source.size(); from += 7) {
+      std::string target(64, '.');
+      CopyBytes(target.data() + 3, source.data() + from, n);
+      REQUIRE(target.substr(3, n) == source.substr(from, n));
+      REQUIRE(target.substr(0, 3) == "...");
+      REQUIRE(target.find_first_not_of('.', 3 + n) == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("a finding's JSON is nlohmann's, field for field and byte for byte") {
   Finding f;
   f.rule = "r\"1";

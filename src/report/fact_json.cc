@@ -92,9 +92,9 @@ void AppendFindingJson(std::string& out, const Finding& f) {
   const std::optional<std::size_t> target = place(f.target);
   // One run for the whole finding, its room made once: the facts' literals, and their strings
   // as they are when nothing in them is escaped.
-  std::size_t room = JsonStringRoom(f.rule) + JsonStringRoom(f.pack) + JsonStringRoom(f.entity) +
-                     JsonStringRoom(f.indicator) + JsonStringRoom(f.message) +
-                     JsonStringRoom(f.arithmetic) + JsonStringRoom(f.rule_location.file) +
+  std::size_t room = JsonNameRoom(f.rule) + JsonNameRoom(f.pack) + JsonNameRoom(f.entity) +
+                     JsonNameRoom(f.indicator) + JsonStringRoom(f.message) +
+                     JsonStringRoom(f.arithmetic) + JsonNameRoom(f.rule_location.file) +
                      JsonStringRoom(f.waiver_reason) + JsonStringRoom(f.baseline);
   for (const Fact& fact : f.evidence) room += FactStringRoom(fact) + kFactLiteralBytes;
   for (std::size_t j = 0; j < appended_count; ++j) {

@@ -114,8 +114,8 @@ bool AnyNeedsEscape(std::string_view text) { return AnyNeedsEscapeInWords(text);
 char* WriteJsonString(char* p, std::string_view text, bool needs_escape) {
   *p++ = '"';
   if (!needs_escape) {
-    // The usual case, in one copy (data() of an empty view may be null).
-    if (!text.empty()) std::memcpy(p, text.data(), text.size());
+    // The usual case, in one copy.
+    CopyBytes(p, text.data(), text.size());
     p += text.size();
   } else {
     p = WriteEscaped(p, text);
