@@ -1,5 +1,6 @@
 #include "src/cli/malloc_huge_pages.h"
 
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -35,7 +36,14 @@ void UseHugePageHeap(char** argv) {
   if (kSanitized) return;
   if (const char* choice = std::getenv("KAOHE_MALLOC_HUGE_PAGES"); choice && *choice == '0') return;
   // Once only, whatever becomes of the tunable on the way (glibc drops it for setuid programs).
-  if (std::getenv("KAOHE_REEXECUTED")) return;
+  if (std::getenv("KAOHE_REEXECUTED")) {
+    // Executed as /proc/self/exe, the process would be named "exe" in ps, top and pkill: it
+    // takes back the name it was started under.
+    const std::string_view program = argv[0] ? argv[0] : "kaohe";
+    const std::string name(program.substr(program.rfind('/') + 1));
+    ::prctl(PR_SET_NAME, name.c_str(), 0, 0, 0);
+    return;
+  }
   std::string mode;
   std::getline(std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled"), mode);
   auto tunables =

@@ -23,6 +23,7 @@ run_held() {  # the environment kaohe runs with, given extra environment setting
   local pid=$!
   exec 3> "$work/facts.jsonl"  # returns once kaohe has opened the pipe
   tr '\0' '\n' < "/proc/$pid/environ" > "$work/environ.txt"
+  cat "/proc/$pid/comm" > "$work/comm.txt"
   cat fixtures/facts/duji_2025_headlines.jsonl >&3
   exec 3>&-
   wait "$pid"
@@ -40,6 +41,9 @@ else
   grep -qx 'GLIBC_TUNABLES=glibc.malloc.hugetlb=1' "$work/environ.txt" ||
     fail "kaohe runs without the huge-page heap: $(grep GLIBC "$work/environ.txt")"
 fi
+# Executed again as /proc/self/exe, it still goes by its own name in ps, top and pkill.
+[ "$(cat "$work/comm.txt")" = "$(basename "$kaohe")" ] ||
+  fail "the process is named '$(cat "$work/comm.txt")', not '$(basename "$kaohe")'"
 
 # The user's own tunables are kept, and an explicit choice of the heap's pages is respected.
 run_held GLIBC_TUNABLES=glibc.malloc.check=0
