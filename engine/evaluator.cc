@@ -133,6 +133,16 @@ std::string FormatValue(const Value& v) {
   return out;
 }
 
+// A figure (a pointer or an optional) as `append` writes it, or a dash where there is none.
+template <typename Figure, typename Append>
+void AppendOrDash(std::string& out, const Figure& figure, Append append) {
+  if (figure) {
+    append(out, *figure);
+  } else {
+    out += "—";
+  }
+}
+
 // The two checks most rules are — the rule's own actual against its own target
 // (`actual >= target`) and growth within a tolerance of it (`abs(actual - target) <= 1pp`) —
 // judged and explained straight from the two figures instead of by walking the expression tree.
@@ -400,32 +410,16 @@ class Evaluation {
         out += MeasureWord(rule_.measure);
         return;
       case Placeholder::kActual:
-        if (own_actual_) {
-          AppendFact(out, *own_actual_);
-        } else {
-          out += "—";
-        }
+        AppendOrDash(out, own_actual_, AppendFact);
         return;
       case Placeholder::kTarget:
-        if (own_target_) {
-          AppendFact(out, *own_target_);
-        } else {
-          out += "—";
-        }
+        AppendOrDash(out, own_target_, AppendFact);
         return;
       case Placeholder::kLhs:
-        if (lhs_) {
-          AppendValue(out, *lhs_);
-        } else {
-          out += "—";
-        }
+        AppendOrDash(out, lhs_, AppendValue);
         return;
       case Placeholder::kRhs:
-        if (rhs_) {
-          AppendValue(out, *rhs_);
-        } else {
-          out += "—";
-        }
+        AppendOrDash(out, rhs_, AppendValue);
         return;
       case Placeholder::kGap: {
         if (!own_actual_ || !own_target_ || own_actual_->unit != own_target_->unit) return;

@@ -79,7 +79,13 @@ TEST_CASE("a large array is advised to use huge pages where the kernel takes adv
     return;
   }
   CHECK(eligible == "1");
-  CHECK(HugePageEligibility(plain_sized.data()) == "0");
+  // A small array is left to the heap as it is. The heap itself may already be advised, where
+  // a large array it held was freed (test order decides that when every test shares one
+  // process): the check then says nothing, which an ordinary vector beside it shows.
+  std::vector<char> ordinary(64 << 10);
+  if (HugePageEligibility(ordinary.data()) == "0") {
+    CHECK(HugePageEligibility(plain_sized.data()) == "0");
+  }
   // Past its last whole huge page too: a block is rounded up to whole huge pages, so that its
   // tail is not faulted in 4 KiB at a time.
   LargeVector<char> uneven(5 * kHugePageBytes / 2);
