@@ -283,7 +283,7 @@ int main(int argc, char** argv) {
     // Every end-to-end figure, kaohe's and the peers', is the best of kRuns runs: a run of half
     // a second is easily disturbed on a shared machine, and all three are treated alike.
     // Each run writes its report where none is: replacing the last run's 250 MB report would
-    // time the kernel freeing its pages and waiting for their write-back (10-80 ms measured),
+    // time the kernel freeing its pages and waiting for their write-back (12-84 ms measured),
     // a cost of the run before. A check in CI writes to a fresh checkout's path in the same way.
     ChildRun check;
     for (int run = 0; run < kRuns; ++run) {

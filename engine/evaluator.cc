@@ -107,18 +107,6 @@ bool IsComparison(ExprOp op) {
 std::string_view KindWord(FactKind kind) { return kind == FactKind::kActual ? "实际值" : "目标值"; }
 std::string_view MeasureWord(Measure m) { return m == Measure::kGrowth ? "增速" : ""; }
 
-void AppendFact(std::string& out, const Fact& f) {
-  out += QualifierPrefix(f.qualifier);
-  AppendQuantity(out, f.value, f.unit);
-  out += QualifierSuffix(f.qualifier);
-}
-
-std::string FormatFact(const Fact& f) {
-  std::string out;
-  AppendFact(out, f);
-  return out;
-}
-
 void AppendValue(std::string& out, const Value& v) {
   if (v.boolean) {
     out += v.truth ? "是" : "否";
@@ -410,10 +398,10 @@ class Evaluation {
         out += MeasureWord(rule_.measure);
         return;
       case Placeholder::kActual:
-        AppendOrDash(out, own_actual_, AppendFact);
+        AppendOrDash(out, own_actual_, AppendFactValue);
         return;
       case Placeholder::kTarget:
-        AppendOrDash(out, own_target_, AppendFact);
+        AppendOrDash(out, own_target_, AppendFactValue);
         return;
       case Placeholder::kLhs:
         AppendOrDash(out, lhs_, AppendValue);
@@ -500,9 +488,10 @@ class Evaluation {
       if (!NearlyEqual(other.value, first.value) || other.unit != first.unit || qualifiers_clash) {
         has_conflict_ = true;
         if (explain_) {
-          conflicts_.push_back(fmt::format(
-              "{}：{}（{}:{}）与 {}（{}:{}）不一致", what(), FormatFact(first), first.source.file,
-              first.source.line, FormatFact(other), other.source.file, other.source.line));
+          conflicts_.push_back(fmt::format("{}：{}（{}:{}）与 {}（{}:{}）不一致", what(),
+                                           FormatFactValue(first), first.source.file,
+                                           first.source.line, FormatFactValue(other),
+                                           other.source.file, other.source.line));
         }
         return std::nullopt;
       }
@@ -803,7 +792,8 @@ class Evaluation {
       }
       lhs_ = *a;
       rhs_ = *t;
-      AddStep(fmt::format("目标 {}：{} → {}", FormatFact(target), rule_text, truth ? "是" : "否"));
+      AddStep(
+          fmt::format("目标 {}：{} → {}", FormatFactValue(target), rule_text, truth ? "是" : "否"));
     }
     return Value{true, truth, 0, Name()};
   }

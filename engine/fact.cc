@@ -26,6 +26,18 @@ std::optional<FactKind> FactKindFromId(std::string_view id) {
   return std::nullopt;
 }
 
+void AppendFactValue(std::string& out, const Fact& fact) {
+  out += QualifierPrefix(fact.qualifier);
+  AppendQuantity(out, fact.value, fact.unit);
+  out += QualifierSuffix(fact.qualifier);
+}
+
+std::string FormatFactValue(const Fact& fact) {
+  std::string out;
+  AppendFactValue(out, fact);
+  return out;
+}
+
 std::string DebugString(const Fact& fact) {
   return fmt::format("{} {} {} {} {} = {} {} ({}{}{}) @ {}:{}", fact.key.entity, fact.key.indicator,
                      MeasureId(fact.key.measure), fact.key.period, FactKindId(fact.key.kind),

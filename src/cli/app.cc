@@ -193,9 +193,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
              Console& console) {
   auto outputs = ParseOutputs(options, console);
   if (!outputs) return kExitUsage;
-  PhaseTimer timer;
-  PhaseTimer* timing = options.timings ? &timer : nullptr;
-  auto inputs = Load(common, program, console, /*with_rules=*/true, timing);
+  PhaseTimer timer;  // marked whether or not it is printed: a clock read a phase
+  auto inputs = Load(common, program, console, /*with_rules=*/true, &timer);
   if (!inputs) return kExitUsage;
   FindingList findings = Judge(*inputs->rules, inputs->facts, *inputs->dictionary);
   timer.Mark("evaluate");

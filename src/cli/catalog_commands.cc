@@ -103,14 +103,13 @@ int RunExplain(const CompiledRuleSet& rules, const FactStore& facts, const Dicti
                        indicator ? indicator->name : f.indicator.str(),
                        f.measure == Measure::kGrowth ? "增速" : "");
     for (const Fact& e : f.evidence) {
-      out << fmt::format("  读取 {}{} {}{} ← {}:{} 「{}」\n",
-                         e.key.kind == FactKind::kActual ? "实际" : "目标",
-                         e.key.entity == f.entity ? "" : "（" + e.key.entity + "）",
-                         QualifiedText(FormatQuantity(e.value, e.unit), e.qualifier),
-                         e.preliminary ? "（预计）"
-                         : e.strive    ? "（力争）"
-                                       : "",
-                         e.source.file, e.source.line, e.source.quote);
+      out << fmt::format(
+          "  读取 {}{} {}{} ← {}:{} 「{}」\n", e.key.kind == FactKind::kActual ? "实际" : "目标",
+          e.key.entity == f.entity ? "" : "（" + e.key.entity + "）", FormatFactValue(e),
+          e.preliminary ? "（预计）"
+          : e.strive    ? "（力争）"
+                        : "",
+          e.source.file, e.source.line, e.source.quote);
     }
     for (const std::string& m : f.missing) out << "  缺少 " << m << "\n";
     if (!f.arithmetic.empty()) out << "  计算 " << f.arithmetic << "\n";

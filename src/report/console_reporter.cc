@@ -80,11 +80,10 @@ void ConsoleReporter::Write(const ReportInput& input, std::ostream& out) const {
     if (!f.waiver_reason.empty()) out << "      豁免 " << f.waiver_reason << "\n";
     if (!f.baseline.empty()) out << "      基线 " << f.baseline << "\n";
     for (const Fact& e : f.evidence) {
-      out << fmt::format("      {}{} {} {}:{}  「{}」\n",
-                         FactKindId(e.key.kind) == "actual" ? "实际" : "目标",
-                         e.key.entity == f.entity ? "" : "（" + e.key.entity + "）",
-                         QualifiedText(FormatQuantity(e.value, e.unit), e.qualifier), e.source.file,
-                         e.source.line, Truncate(e.source.quote, 60));
+      out << fmt::format(
+          "      {}{} {} {}:{}  「{}」\n", FactKindId(e.key.kind) == "actual" ? "实际" : "目标",
+          e.key.entity == f.entity ? "" : "（" + e.key.entity + "）", FormatFactValue(e),
+          e.source.file, e.source.line, Truncate(e.source.quote, 60));
     }
   }
   const Summary& s = input.summary;

@@ -92,10 +92,14 @@ void AppendFindingJson(std::string& out, const Finding& f) {
   const std::optional<std::size_t> target = place(f.target);
   // One run for the whole finding, its room made once: the facts' literals, and their strings
   // as they are when nothing in them is escaped.
+  // The message and the arithmetic are scanned for escapes once, for their room and writing.
+  const bool message_escapes = NeedsJsonEscape(f.message);
+  const bool arithmetic_escapes = NeedsJsonEscape(f.arithmetic);
   std::size_t room = JsonNameRoom(f.rule) + JsonNameRoom(f.pack) + JsonNameRoom(f.entity) +
-                     JsonNameRoom(f.indicator) + JsonStringRoom(f.message) +
-                     JsonStringRoom(f.arithmetic) + JsonNameRoom(f.rule_location.file) +
-                     JsonStringRoom(f.waiver_reason) + JsonStringRoom(f.baseline);
+                     JsonNameRoom(f.indicator) + JsonStringRoom(f.message.size(), message_escapes) +
+                     JsonStringRoom(f.arithmetic.size(), arithmetic_escapes) +
+                     JsonNameRoom(f.rule_location.file) + JsonStringRoom(f.waiver_reason) +
+                     JsonStringRoom(f.baseline);
   for (const Fact& fact : f.evidence) room += FactStringRoom(fact) + kFactLiteralBytes;
   for (std::size_t j = 0; j < appended_count; ++j) {
     room += FactStringRoom(*appended[j]) + kFactLiteralBytes;
@@ -118,7 +122,7 @@ void AppendFindingJson(std::string& out, const Finding& f) {
   json.Raw(",\"severity\":");
   json.Word(SeverityId(f.severity));
   json.Raw(",\"message\":");
-  json.String(f.message);
+  json.String(f.message, message_escapes);
   json.Raw(",\"actual\":");
   if (actual) {
     json.Int(static_cast<std::int64_t>(*actual));
@@ -132,7 +136,7 @@ void AppendFindingJson(std::string& out, const Finding& f) {
     json.Raw("null");
   }
   json.Raw(",\"arithmetic\":");
-  json.String(f.arithmetic);
+  json.String(f.arithmetic, arithmetic_escapes);
   json.Raw(",\"missing\":[");
   for (std::size_t i = 0; i < f.missing.size(); ++i) {
     if (i) json.Raw(",");

@@ -17,7 +17,7 @@ Json FactView(const Fact& f, const Dictionary& dictionary) {
           {"period", f.key.period},
           {"value", f.value},
           {"unit", f.unit},
-          {"text", QualifiedText(FormatQuantity(f.value, f.unit), f.qualifier)},
+          {"text", FormatFactValue(f)},
           {"preliminary", f.preliminary},
           {"strive", f.strive},
           {"file", f.source.file},

@@ -59,7 +59,7 @@ char* WriteEscaped(char* p, std::string_view text) {
 // This runs over every message and arithmetic of every finding of a report: sixteen bytes at a
 // time where the CPU has SSE2 (every x86-64), eight bytes in a word elsewhere and for the
 // shortest texts.
-bool AnyNeedsEscapeInWords(std::string_view text) {
+bool NeedsJsonEscapeInWords(std::string_view text) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
@@ -87,9 +87,9 @@ bool AnyNeedsEscapeInWords(std::string_view text) {
 }
 
 #if defined(__SSE2__)
-bool AnyNeedsEscape(std::string_view text) {
+bool NeedsJsonEscapeSse2(std::string_view text) {
   const std::size_t n = text.size();
-  if (n < 16) return AnyNeedsEscapeInWords(text);
+  if (n < 16) return NeedsJsonEscapeInWords(text);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
   const __m128i last_control = _mm_set1_epi8(0x1f);
@@ -105,11 +105,17 @@ bool AnyNeedsEscape(std::string_view text) {
   }
   return any(text.data() + n - 16);  // the last sixteen, overlapping what was checked
 }
-#else
-bool AnyNeedsEscape(std::string_view text) { return AnyNeedsEscapeInWords(text); }
 #endif
 
 }  // namespace
+
+bool NeedsJsonEscape(std::string_view text) {
+#if defined(__SSE2__)
+  return NeedsJsonEscapeSse2(text);
+#else
+  return NeedsJsonEscapeInWords(text);
+#endif
+}
 
 char* WriteJsonString(char* p, std::string_view text, bool needs_escape) {
   *p++ = '"';
@@ -122,10 +128,6 @@ char* WriteJsonString(char* p, std::string_view text, bool needs_escape) {
   }
   *p++ = '"';
   return p;
-}
-
-char* WriteJsonString(char* p, std::string_view text) {
-  return WriteJsonString(p, text, AnyNeedsEscape(text));
 }
 
 char* WriteJsonNumber(char* p, double value) {
@@ -148,10 +150,6 @@ char* WriteJsonNumber(char* p, double value) {
 
 char* WriteJsonInt(char* p, std::int64_t value) {
   return std::to_chars(p, p + kJsonIntRoom, value).ptr;
-}
-
-std::size_t JsonStringRoom(std::string_view text) {
-  return AnyNeedsEscape(text) ? 6 * text.size() + 2 : text.size() + 2;
 }
 
 void AppendJsonString(std::string& out, std::string_view text) { JsonRun(out, 0).String(text); }

@@ -19,23 +19,30 @@ void AppendJsonString(std::string& out, std::string_view text);
 void AppendJsonNumber(std::string& out, double value);
 void AppendJsonInt(std::string& out, std::int64_t value);
 
+// Whether any byte of the text is escaped in JSON (EscapedInJson), scanned 16 bytes at a time.
+bool NeedsJsonEscape(std::string_view text);
+
 // The same, written at `p` into room the caller has made; each returns the end of what it wrote.
-// A string takes at most JsonStringRoom(text) bytes, a number kJsonNumberRoom and an integer
-// kJsonIntRoom.
+// A string takes at most JsonStringRoom bytes, a number kJsonNumberRoom and an integer
+// kJsonIntRoom. `needs_escape` is NeedsJsonEscape(text), found once by the caller.
 inline constexpr std::size_t kJsonNumberRoom = 64;
 inline constexpr std::size_t kJsonIntRoom = 24;
-char* WriteJsonString(char* p, std::string_view text);
 char* WriteJsonString(char* p, std::string_view text, bool needs_escape);
 char* WriteJsonNumber(char* p, double value);
 char* WriteJsonInt(char* p, std::int64_t value);
 
 // The room a string needs: its length and quotes when nothing in it is escaped, six bytes a
-// byte when something is. Scanning is cheaper than the room it saves: room made is zeroed by
+// byte when something is. Exact rather than six bytes a byte throughout: room made is zeroed by
 // std::string before it is written over.
-std::size_t JsonStringRoom(std::string_view text);
-// The same for a Name, whose escaping is known from when it was interned: nothing is scanned.
+inline std::size_t JsonStringRoom(std::size_t size, bool needs_escape) {
+  return needs_escape ? 6 * size + 2 : size + 2;
+}
+inline std::size_t JsonStringRoom(std::string_view text) {
+  return JsonStringRoom(text.size(), NeedsJsonEscape(text));
+}
+// A Name's, whose escaping is known from when it was interned: nothing is scanned.
 inline std::size_t JsonNameRoom(const Name& name) {
-  return name.escapes_in_json() ? 6 * name.size() + 2 : name.size() + 2;
+  return JsonStringRoom(name.size(), name.escapes_in_json());
 }
 
 // A stretch of JSON written through a pointer: a fact is a dozen fields, and appending each to
@@ -94,15 +101,14 @@ class JsonRun {
     p_ += word.size();
     *p_++ = '"';
   }
-  void String(std::string_view text) {
-    MakeRoom(JsonStringRoom(text));
-    p_ = WriteJsonString(p_, text);
+  void String(std::string_view text) { String(text, NeedsJsonEscape(text)); }
+  // `needs_escape`: NeedsJsonEscape(text), when the caller has already scanned it.
+  void String(std::string_view text, bool needs_escape) {
+    MakeRoom(JsonStringRoom(text.size(), needs_escape));
+    p_ = WriteJsonString(p_, text, needs_escape);
   }
   // A Name's text, its escaping known from when it was interned rather than scanned for.
-  void NameText(const Name& name) {
-    MakeRoom(JsonNameRoom(name));
-    p_ = WriteJsonString(p_, name.view(), name.escapes_in_json());
-  }
+  void NameText(const Name& name) { String(name.view(), name.escapes_in_json()); }
   void Number(double value) { p_ = WriteJsonNumber(p_, value); }
   void Int(std::int64_t value) { p_ = WriteJsonInt(p_, value); }
 

@@ -44,8 +44,7 @@ std::string Evidence(const Finding& f) {
   for (const Fact& e : f.evidence) {
     out +=
         fmt::format("{} {} {}：{}:{} 「{}」\n", e.key.kind == FactKind::kActual ? "实际" : "目标",
-                    e.key.entity, QualifiedText(FormatQuantity(e.value, e.unit), e.qualifier),
-                    e.source.file, e.source.line, e.source.quote);
+                    e.key.entity, FormatFactValue(e), e.source.file, e.source.line, e.source.quote);
   }
   for (const std::string& m : f.missing) out += "缺少：" + m + "\n";
   return out;

@@ -48,8 +48,7 @@ std::string Evidence(const Finding& f) {
     if (!out.empty()) out += "<br>";
     out += fmt::format("{}{} {}：`{}:{}` 「{}」", e.key.kind == FactKind::kActual ? "实际" : "目标",
                        e.key.entity == f.entity ? "" : "（" + e.key.entity + "）",
-                       QualifiedText(FormatQuantity(e.value, e.unit), e.qualifier), e.source.file,
-                       e.source.line, e.source.quote);
+                       FormatFactValue(e), e.source.file, e.source.line, e.source.quote);
   }
   return Cell(out);
 }
