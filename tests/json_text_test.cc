@@ -137,6 +137,45 @@ TEST_CASE("JSON strings and numbers are written as nlohmann::json writes them") 
   CHECK(nan == "null");
 }
 
+TEST_CASE("numbers of up to four decimal places are written as nlohmann writes them") {
+  // A faster path writes these (growth rates, shares); nlohmann's shortest-digits search is the
+  // reference. Every hundredth to ±20,000, every thousandth and ten-thousandth to ±2,000 in
+  // steps of 0.007 and 0.0007, and neighbours of some, which must fall to the search.
+  long checked = 0, differing = 0;
+  double first_differing = 0;
+  auto compare = [&](double v) {
+    std::string out;
+    AppendJsonNumber(out, v);
+    char reference[64];
+    char* end = nlohmann::detail::to_chars(reference, reference + sizeof reference, v);
+    ++checked;
+    if (out != std::string(reference, end) && differing++ == 0) first_differing = v;
+  };
+  for (long i = -2'000'000; i <= 2'000'000; ++i) {
+    const double v = static_cast<double>(i) / 100.0;
+    compare(v);
+    if (i % 97 == 0) {
+      compare(std::nextafter(v, 1e300));
+      compare(std::nextafter(v, -1e300));
+    }
+  }
+  for (long i = -20'000'000; i <= 20'000'000; i += 7) {
+    if (i % 10 == 0) continue;
+    compare(static_cast<double>(i) / 10000.0);
+    if (i % 5 == 0) compare(static_cast<double>(i) / 1000.0);
+  }
+  for (double v : {0.1 + 0.2, 5.460000000000001, 1e-5, 0.00005, 99999999999.9999, 1e11 + 0.5,
+                   -1e11 - 0.25, 123456789.0123, 0.0001, -0.0001, 2.5e-4, 1.00005}) {
+    compare(v);
+  }
+  CHECK(checked > 9'000'000);
+  CHECK_MESSAGE(differing == 0, first_differing);
+  std::string growth;
+  AppendJsonNumber(growth, 4.28);
+  AppendJsonNumber(growth, -0.05);
+  CHECK(growth == "4.28-0.05");
+}
+
 TEST_CASE("CopyBytes copies exactly n bytes at every length, touching nothing around them") {
   std::string source;
   for (int i = 0; i < 48; ++i) source += static_cast<char>('A' + i);
