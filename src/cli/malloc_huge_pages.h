@@ -5,7 +5,8 @@
 // (median of 8 alternating runs), for 130 MiB of peak memory against 119. Large arrays ask for
 // huge pages themselves (engine/large_memory.h); malloc's heap can only be told through glibc's
 // `glibc.malloc.hugetlb=1` tunable, which glibc reads from the environment at startup, so kaohe
-// sets it and executes itself again, once.
+// sets it (with a heap pad of 16 MiB, see TunablesForHugePageHeap) and executes itself again,
+// once.
 #pragma once
 
 #include <optional>

@@ -24,6 +24,12 @@ run_held() {  # the environment kaohe runs with, given extra environment setting
   exec 3> "$work/facts.jsonl"  # returns once kaohe has opened the pipe
   tr '\0' '\n' < "/proc/$pid/environ" > "$work/environ.txt"
   cat "/proc/$pid/comm" > "$work/comm.txt"
+  # The heap's extent in KiB (0 without one), to tell whether glibc took the pad.
+  local heap_kib=0 range perms offset device inode name
+  while read -r range perms offset device inode name; do
+    [ "$name" = "[heap]" ] && heap_kib=$((heap_kib + (0x${range#*-} - 0x${range%-*}) / 1024))
+  done < "/proc/$pid/maps"
+  echo "$heap_kib" > "$work/heap_kib.txt"
   cat fixtures/facts/duji_2025_headlines.jsonl >&3
   exec 3>&-
   wait "$pid"
@@ -40,6 +46,11 @@ if [ "$sanitized" = 1 ]; then
 else
   grep -qx 'GLIBC_TUNABLES=glibc.malloc.hugetlb=1' "$work/environ.txt" ||
     fail "kaohe runs without the huge-page heap: $(grep GLIBC "$work/environ.txt")"
+  grep -qx 'glibc.malloc.top_pad=16777216' "$work/environ.txt" ||
+    fail "kaohe runs without the heap's pad: $(grep -A1 GLIBC "$work/environ.txt")"
+  # glibc took the pad: the heap grew by 16 MiB at once, far more than this small check needs.
+  [ "$(cat "$work/heap_kib.txt")" -ge 16384 ] ||
+    fail "the heap spans $(cat "$work/heap_kib.txt") KiB, less than its pad of 16 MiB"
 fi
 # Executed again as /proc/self/exe, it still goes by its own name in ps, top and pkill.
 [ "$(cat "$work/comm.txt")" = "$(basename "$kaohe")" ] ||
@@ -58,5 +69,7 @@ grep -qx 'GLIBC_TUNABLES=glibc.malloc.hugetlb=0' "$work/environ.txt" ||
   fail "an explicit hugetlb=0 was overridden: $(grep GLIBC "$work/environ.txt")"
 run_held KAOHE_MALLOC_HUGE_PAGES=0
 grep -q '^GLIBC_TUNABLES=' "$work/environ.txt" && fail "KAOHE_MALLOC_HUGE_PAGES=0 was not obeyed"
+[ "$(cat "$work/heap_kib.txt")" -lt 16384 ] ||
+  fail "without the pad the heap still spans $(cat "$work/heap_kib.txt") KiB: the check above proves nothing"
 [ "$(cat "$work/code.txt")" = "$code" ] || fail "the exit code differs without re-execution"
 echo "ok"
