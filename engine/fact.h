@@ -3,17 +3,20 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "engine/name.h"
 #include "engine/qualifier.h"
 
 namespace kaohe {
 
-enum class Measure { kLevel, kGrowth };
-enum class FactKind { kActual, kTarget };
+// One byte each: a national store holds millions of facts (see Fact).
+enum class Measure : std::uint8_t { kLevel, kGrowth };
+enum class FactKind : std::uint8_t { kActual, kTarget };
 
 std::string_view MeasureId(Measure measure);  // "level", "growth"
 std::optional<Measure> MeasureFromId(std::string_view id);
@@ -21,31 +24,50 @@ std::string_view FactKindId(FactKind kind);  // "actual", "target"
 std::optional<FactKind> FactKindFromId(std::string_view id);
 
 // Every text field is a Name, so a Fact is a few words of memory and copies without allocating.
+// Fields are laid out for size and compared in the order people read them: file, line, quote.
 struct FactSource {
   Name file;
-  int line = 0;
   Name quote;
-  auto operator<=>(const FactSource&) const = default;
+  int line = 0;
+
+  FactSource() = default;
+  FactSource(Name file_, int line_, Name quote_) : file(file_), quote(quote_), line(line_) {}
+  std::strong_ordering operator<=>(const FactSource& o) const {
+    return std::tie(file, line, quote) <=> std::tie(o.file, o.line, o.quote);
+  }
+  bool operator==(const FactSource&) const = default;
 };
 
+// Laid out for size; ordered by entity, indicator, measure, period and kind.
 struct FactKey {
   Name entity;
   Name indicator;
-  Measure measure = Measure::kLevel;
   int period = 0;
+  Measure measure = Measure::kLevel;
   FactKind kind = FactKind::kActual;
-  auto operator<=>(const FactKey&) const = default;
+
+  FactKey() = default;
+  FactKey(Name entity_, Name indicator_, Measure measure_, int period_, FactKind kind_)
+      : entity(entity_), indicator(indicator_), period(period_), measure(measure_), kind(kind_) {}
+  std::strong_ordering operator<=>(const FactKey& o) const {
+    return std::tie(entity, indicator, measure, period, kind) <=>
+           std::tie(o.entity, o.indicator, o.measure, o.period, o.kind);
+  }
+  bool operator==(const FactKey&) const = default;
 };
 
+// 64 bytes: a national check holds millions, and on a virtual machine every page of them costs
+// most when it is first touched. The qualifier and the flags sit in the source's tail padding.
 struct Fact {
   FactKey key;
   double value = 0;
   Name unit;  // canonical: 元, 美元, 家, 个, 人, 亩, 吨, 立方米, 千瓦, %
+  [[no_unique_address]] FactSource source;
   Qualifier qualifier = Qualifier::kNone;
   bool preliminary = false;
   bool strive = false;
-  FactSource source;
 };
+static_assert(sizeof(Fact) == 64);
 
 // "杜集区 gdp growth 2023 actual = 5 % (none) @ file:18"
 // A fact's figure as people read it, unit and qualifier included: "7%以上", "超2000亿元".

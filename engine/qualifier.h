@@ -3,13 +3,14 @@
 // themselves belong to the text layer; the engine knows what each qualifier means.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace kaohe {
 
-enum class Qualifier { kNone, kApprox, kAtLeast, kMoreThan, kAtMost };
+enum class Qualifier : std::uint8_t { kNone, kApprox, kAtLeast, kMoreThan, kAtMost };
 
 // The spec's ids: "none", "approx", "at_least", "more_than", "at_most".
 std::string_view QualifierId(Qualifier qualifier);

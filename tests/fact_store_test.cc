@@ -40,6 +40,35 @@ TEST_CASE("a fact's debug string names every field") {
   CHECK(DebugString(f) == "甲区 gdp growth 2023 target = 7 % (at_least, strive) @ doc.txt:1");
 }
 
+TEST_CASE("a fact's qualifier and flags, kept in its source's tail padding, survive the source") {
+  // Fact is 64 bytes because they share the source's last word; assigning or copying a source
+  // must not write over them, nor they over it.
+  Fact f = MakeFact("甲区", "gdp", Measure::kGrowth, 2023, FactKind::kTarget, 7, "%",
+                    Qualifier::kMoreThan, true);
+  f.preliminary = true;
+  FactSource other("其他.txt", 42, "另一句。");
+  f.source = other;
+  CHECK(f.qualifier == Qualifier::kMoreThan);
+  CHECK(f.strive);
+  CHECK(f.preliminary);
+  CHECK(f.source == other);
+  f.source = FactSource();
+  f.qualifier = Qualifier::kAtMost;
+  f.strive = false;
+  CHECK(f.source == FactSource());
+  CHECK(f.source.line == 0);
+  Fact copy = f;
+  CHECK(copy.qualifier == Qualifier::kAtMost);
+  CHECK_FALSE(copy.strive);
+  CHECK(copy.preliminary);
+  // Keys and sources order as people read them, whatever their layout.
+  CHECK(FactKey("甲", "gdp", Measure::kGrowth, 2020, FactKind::kTarget) <
+        FactKey("甲", "gdp", Measure::kGrowth, 2021, FactKind::kActual));
+  CHECK(FactKey("甲", "gdp", Measure::kLevel, 2025, FactKind::kTarget) <
+        FactKey("甲", "gdp", Measure::kGrowth, 2020, FactKind::kActual));
+  CHECK(FactSource("a.txt", 9, "乙") < FactSource("a.txt", 10, "甲"));
+}
+
 TEST_CASE("the hashed store agrees with an ordered map over many keys, repeats and moves") {
   // Keys repeat out of order, so groups move to stay contiguous, and the tables rehash.
   std::mt19937 random(20261122);
