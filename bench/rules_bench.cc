@@ -32,7 +32,7 @@ namespace {
 
 // Rounds of end-to-end runs (kaohe and each peer once a round), of which the best of each is
 // reported.
-constexpr int kRuns = 5;
+constexpr int kRounds = 5;
 
 constexpr int kIndicators = 10;
 constexpr int kFirstYear = 2021;
@@ -282,7 +282,7 @@ int main(int argc, char** argv) {
     fmt::print("workload N = {}: {} rule–entity evaluations, facts file {:.1f} MB (synthetic)\n", n,
                100L * n, facts_mb);
     std::fflush(stdout);  // the child's messages come after this line, not before
-    // Every end-to-end figure, kaohe's and the peers', is the best of kRuns runs: a run of half
+    // Every end-to-end figure, kaohe's and the peers', is its best of kRounds rounds: a run of half
     // a second is easily disturbed on a shared machine. The runs go in rounds — kaohe, then each
     // peer — so that a slow spell of the machine falls on all three alike rather than on
     // whichever happened to be measured then.
@@ -308,7 +308,7 @@ int main(int argc, char** argv) {
     };
     ChildRun check;
     nlohmann::json js, py;
-    for (int run = 0; run < kRuns; ++run) {
+    for (int run = 0; run < kRounds; ++run) {
       fs::remove(dir / "report.json");
       ChildRun this_run =
           spawner.Run({kaohe, "check", "--dictionary", (dir / "dictionary").string(), "--rules",
@@ -393,7 +393,7 @@ int main(int argc, char** argv) {
     fmt::print(
         "  round by round ({} rounds): kaohe {:.2f} s; {} as fast as json-rules-engine, {} "
         "as fast as Python\n",
-        kRuns, fmt::join(kaohe_rounds, " / "), round_ratios(js_rounds), round_ratios(py_rounds));
+        kRounds, fmt::join(kaohe_rounds, " / "), round_ratios(js_rounds), round_ratios(py_rounds));
   }
   return 0;
 }

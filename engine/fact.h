@@ -69,12 +69,12 @@ struct Fact {
 };
 static_assert(sizeof(Fact) == 64);
 
-// "杜集区 gdp growth 2023 actual = 5 % (none) @ file:18"
 // A fact's figure as people read it, unit and qualifier included: "7%以上", "超2000亿元".
 std::string FormatFactValue(const Fact& fact);
 // The same, appended to `out` (explaining writes millions of them).
 void AppendFactValue(std::string& out, const Fact& fact);
 
+// "杜集区 gdp growth 2023 actual = 5 % (none) @ file:18"
 std::string DebugString(const Fact& fact);
 
 }  // namespace kaohe

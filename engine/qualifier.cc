@@ -47,11 +47,4 @@ std::string_view QualifierSuffix(Qualifier qualifier) {
   return "";
 }
 
-std::string QualifiedText(std::string_view quantity, Qualifier qualifier) {
-  std::string out(QualifierPrefix(qualifier));
-  out += quantity;
-  out += QualifierSuffix(qualifier);
-  return out;
-}
-
 }  // namespace kaohe

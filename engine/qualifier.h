@@ -16,8 +16,6 @@ enum class Qualifier : std::uint8_t { kNone, kApprox, kAtLeast, kMoreThan, kAtMo
 std::string_view QualifierId(Qualifier qualifier);
 std::optional<Qualifier> QualifierFromId(std::string_view id);
 
-// How a qualified value reads in a message: 7 at_least → "7%以上".
-std::string QualifiedText(std::string_view quantity, Qualifier qualifier);
 // The words a qualifier puts before and after a quantity: 超 before, 左右/以上/以内 after.
 std::string_view QualifierPrefix(Qualifier qualifier);
 std::string_view QualifierSuffix(Qualifier qualifier);

@@ -137,11 +137,7 @@ const std::vector<std::string>& SurfaceUnitNames() {
   return kNames;
 }
 
-namespace {
-
-// FormatNumber's text for the numbers reports hold, written into `text` (32 bytes): nullptr for
-// those that need the general path (not finite, or more ten-thousandths than a double holds
-// exactly). Integer digits are exact below 2^53; this gives the same text as the general path
+// Integer digits are exact below 2^53; this gives the same text as FormatNumber's general path
 // at a fraction of its cost, and every finding formats several numbers.
 char* WriteShortNumber(double value, char* text) {
   if (!std::isfinite(value)) return nullptr;
@@ -167,8 +163,6 @@ char* WriteShortNumber(double value, char* text) {
   }
   return p;
 }
-
-}  // namespace
 
 std::string FormatNumber(double value) {
   char text[32];

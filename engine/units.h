@@ -59,5 +59,9 @@ void AppendQuantity(std::string& out, double value, std::string_view canonical_u
 
 // A number with at most four decimals and no trailing zeros: 25 → "25", 7.10 → "7.1".
 std::string FormatNumber(double value);
+// FormatNumber's text written into `text` (32 bytes), for the numbers reports hold: nullptr for
+// those that need the general path (not finite, or more ten-thousandths than a double holds
+// exactly). Returns the end of what it wrote.
+char* WriteShortNumber(double value, char* text);
 
 }  // namespace kaohe

@@ -56,10 +56,11 @@ std::string FindingLines(const nlohmann::json& report) {
     auto value = [&f](const nlohmann::json& place) {
       if (place.is_null()) return std::string("-");
       const auto& fact = f["evidence"][place.get<std::size_t>()];
-      return QualifiedText(
-                 FormatQuantity(fact["value"].get<double>(), fact["unit"].get<std::string>()),
-                 *QualifierFromId(fact["qualifier"].get<std::string>())) +
-             " @" + std::to_string(fact["source"]["line"].get<int>());
+      const Qualifier qualifier = *QualifierFromId(fact["qualifier"].get<std::string>());
+      return std::string(QualifierPrefix(qualifier)) +
+             FormatQuantity(fact["value"].get<double>(), fact["unit"].get<std::string>()) +
+             std::string(QualifierSuffix(qualifier)) + " @" +
+             std::to_string(fact["source"]["line"].get<int>());
     };
     out += f["status"].get<std::string>() + "\t" + f["severity"].get<std::string>() + "\t" +
            f["rule"].get<std::string>() + "\t" + f["entity"].get<std::string>() + "\t" +

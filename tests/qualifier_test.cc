@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "engine/fact.h"
 #include "src/text/qualifier_words.h"
 
 namespace kaohe {
@@ -17,11 +18,18 @@ TEST_CASE("qualifier ids are the spec's, and round-trip") {
 }
 
 TEST_CASE("qualified values read as reports write them") {
-  CHECK(QualifiedText("7%", Qualifier::kAtLeast) == "7%以上");
-  CHECK(QualifiedText("7%", Qualifier::kApprox) == "7%左右");
-  CHECK(QualifiedText("2000亿元", Qualifier::kMoreThan) == "超2000亿元");
-  CHECK(QualifiedText("3%", Qualifier::kAtMost) == "3%以内");
-  CHECK(QualifiedText("5", Qualifier::kNone) == "5");
+  auto text = [](double value, const char* unit, Qualifier qualifier) {
+    Fact f;
+    f.value = value;
+    f.unit = unit;
+    f.qualifier = qualifier;
+    return FormatFactValue(f);
+  };
+  CHECK(text(7, "%", Qualifier::kAtLeast) == "7%以上");
+  CHECK(text(7, "%", Qualifier::kApprox) == "7%左右");
+  CHECK(text(2e11, "元", Qualifier::kMoreThan) == "超2000亿元");
+  CHECK(text(3, "%", Qualifier::kAtMost) == "3%以内");
+  CHECK(text(5, "", Qualifier::kNone) == "5");
 }
 
 TEST_CASE("the qualifier words of the genre mean what Chinese usage says") {
