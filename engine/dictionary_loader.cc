@@ -9,6 +9,7 @@
 namespace kaohe {
 namespace {
 
+using internal::YamlNode;
 using internal::YamlReader;
 
 std::vector<std::string> LevelUnitNames() {
@@ -21,7 +22,7 @@ std::vector<std::string> LevelUnitNames() {
   return names;
 }
 
-void LoadIndicator(YamlReader& reader, const YAML::Node& node, Dictionary& dictionary) {
+void LoadIndicator(YamlReader& reader, const YamlNode& node, Dictionary& dictionary) {
   static const std::vector<std::string> kKeys = {"id",   "name",  "aliases",   "measures",
                                                  "unit", "units", "direction", "note"};
   if (!reader.ExpectMapping(node, "an indicator", kKeys)) return;
@@ -64,7 +65,7 @@ void LoadIndicator(YamlReader& reader, const YAML::Node& node, Dictionary& dicti
     reader.Error(node["units"], "D005", "give either unit or units, not both");
     ok = false;
   }
-  const YAML::Node units_node = node["unit"] ? node["unit"] : node["units"];
+  const YamlNode units_node = node["unit"] ? node["unit"] : node["units"];
   if (units_node) {
     auto units = reader.StringList(units_node, "unit");
     if (units) {
@@ -100,7 +101,7 @@ void LoadIndicator(YamlReader& reader, const YAML::Node& node, Dictionary& dicti
   if (ok) dictionary.AddIndicator(std::move(indicator), reader.diagnostics());
 }
 
-void LoadEntity(YamlReader& reader, const YAML::Node& node, Dictionary& dictionary) {
+void LoadEntity(YamlReader& reader, const YamlNode& node, Dictionary& dictionary) {
   static const std::vector<std::string> kKeys = {"name",   "aliases", "kind",
                                                  "parent", "groups",  "note"};
   if (!reader.ExpectMapping(node, "an entity", kKeys)) return;
@@ -149,12 +150,12 @@ void LoadDictionary(const SourceFile& file, Dictionary& dictionary, Diagnostics&
     reader.Error(*root, "Y005", "a dictionary file needs indicators: or entities:");
     return;
   }
-  if (const YAML::Node list = (*root)["indicators"]) {
+  if (const YamlNode list = (*root)["indicators"]) {
     if (reader.ExpectSequence(list, "indicators")) {
       for (const auto& item : list) LoadIndicator(reader, item, dictionary);
     }
   }
-  if (const YAML::Node list = (*root)["entities"]) {
+  if (const YamlNode list = (*root)["entities"]) {
     if (reader.ExpectSequence(list, "entities")) {
       for (const auto& item : list) LoadEntity(reader, item, dictionary);
     }

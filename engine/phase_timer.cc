@@ -1,6 +1,7 @@
 #include "engine/phase_timer.h"
 
 #include <fmt/format.h>
+#include <sys/resource.h>
 
 #include <ctime>
 
@@ -13,6 +14,12 @@ double Seconds(clockid_t clock) {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
+long PeakResidentKib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;  // KiB on Linux
+}
+
 }  // namespace
 
 PhaseTimer::PhaseTimer()
@@ -21,7 +28,7 @@ PhaseTimer::PhaseTimer()
 void PhaseTimer::Mark(std::string_view phase) {
   const double wall = Seconds(CLOCK_MONOTONIC);
   const double cpu = Seconds(CLOCK_PROCESS_CPUTIME_ID);
-  phases_.push_back({std::string(phase), wall - last_wall_, cpu - last_cpu_});
+  phases_.push_back({std::string(phase), wall - last_wall_, cpu - last_cpu_, PeakResidentKib()});
   last_wall_ = wall;
   last_cpu_ = cpu;
 }
@@ -31,8 +38,8 @@ std::string PhaseTimer::Render() const {
   double wall = 0;
   double cpu = 0;
   for (const Phase& p : phases_) {
-    out +=
-        fmt::format("  {:<22} {:7.3f} s  (CPU {:.3f} s)\n", p.name, p.wall_seconds, p.cpu_seconds);
+    out += fmt::format("  {:<22} {:7.3f} s  (CPU {:.3f} s)  peak {} MiB\n", p.name, p.wall_seconds,
+                       p.cpu_seconds, (p.peak_resident_kib + 512) / 1024);
     wall += p.wall_seconds;
     cpu += p.cpu_seconds;
   }

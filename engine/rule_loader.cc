@@ -9,9 +9,11 @@
 namespace kaohe {
 namespace {
 
+using internal::YamlMark;
+using internal::YamlNode;
 using internal::YamlReader;
 
-Located<std::string> ReadLocatedString(YamlReader& reader, const YAML::Node& node,
+Located<std::string> ReadLocatedString(YamlReader& reader, const YamlNode& node,
                                        std::string_view what) {
   Located<std::string> out;
   out.where = reader.Where(node);
@@ -19,7 +21,7 @@ Located<std::string> ReadLocatedString(YamlReader& reader, const YAML::Node& nod
   return out;
 }
 
-std::vector<Located<std::string>> ReadLocatedList(YamlReader& reader, const YAML::Node& node,
+std::vector<Located<std::string>> ReadLocatedList(YamlReader& reader, const YamlNode& node,
                                                   std::string_view what) {
   std::vector<Located<std::string>> out;
   if (node.IsSequence()) {
@@ -34,9 +36,9 @@ std::vector<Located<std::string>> ReadLocatedList(YamlReader& reader, const YAML
 }
 
 // Periods: 2023, [2023, 2024] or "2023-2025".
-std::vector<Located<int>> ReadPeriods(YamlReader& reader, const YAML::Node& node) {
+std::vector<Located<int>> ReadPeriods(YamlReader& reader, const YamlNode& node) {
   std::vector<Located<int>> out;
-  auto read_one = [&](const YAML::Node& item) {
+  auto read_one = [&](const YamlNode& item) {
     if (item.IsScalar()) {
       bool malformed = false;
       if (auto years = ParseYearRange(item.Scalar(), malformed)) {
@@ -59,7 +61,7 @@ std::vector<Located<int>> ReadPeriods(YamlReader& reader, const YAML::Node& node
   return out;
 }
 
-CheckAst ReadCheck(YamlReader& reader, const YAML::Node& node) {
+CheckAst ReadCheck(YamlReader& reader, const YamlNode& node) {
   CheckAst check;
   check.where = reader.Where(node);
   auto text = reader.String(node, "check");
@@ -68,7 +70,7 @@ CheckAst ReadCheck(YamlReader& reader, const YAML::Node& node) {
   // yaml-cpp marks the start of the scalar, before any quote; find the text itself on its
   // line so that errors inside the expression point at the right column.
   if (check.text.find('\n') == std::string::npos) {
-    YAML::Mark mark = node.Mark();
+    YamlMark mark = node.Mark();
     std::string_view line = reader.file().Line(mark.line + 1);
     std::size_t at = line.find(check.text, static_cast<std::size_t>(std::max(mark.column, 0)));
     if (at != std::string_view::npos) {
@@ -79,7 +81,7 @@ CheckAst ReadCheck(YamlReader& reader, const YAML::Node& node) {
   return check;
 }
 
-void ReadScope(YamlReader& reader, const YAML::Node& node, ScopeAst& scope) {
+void ReadScope(YamlReader& reader, const YamlNode& node, ScopeAst& scope) {
   scope.where = reader.Where(node);
   if (node.IsScalar() || node.IsSequence()) {  // bare names: those entities
     scope.entities = ReadLocatedList(reader, node, "scope");
@@ -94,7 +96,7 @@ void ReadScope(YamlReader& reader, const YAML::Node& node, ScopeAst& scope) {
   }
 }
 
-RuleAst ReadRule(YamlReader& reader, const YAML::Node& node) {
+RuleAst ReadRule(YamlReader& reader, const YamlNode& node) {
   static const std::vector<std::string> kKeys = {"id",        "title",   "description", "scope",
                                                  "indicator", "measure", "period",      "check",
                                                  "severity",  "message", "waivable"};
@@ -148,7 +150,7 @@ PackAst LoadRulePack(const SourceFile& file, Diagnostics& diagnostics) {
   if ((*root)["description"]) {
     if (auto s = reader.String((*root)["description"], "description")) pack.description = *s;
   }
-  if (const YAML::Node tolerance = (*root)["tolerance"]) {
+  if (const YamlNode tolerance = (*root)["tolerance"]) {
     if (reader.ExpectMapping(tolerance, "tolerance", {"growth", "level"})) {
       if (tolerance["growth"]) {
         pack.tolerance.growth = ReadLocatedString(reader, tolerance["growth"], "growth");
@@ -158,7 +160,7 @@ PackAst LoadRulePack(const SourceFile& file, Diagnostics& diagnostics) {
       }
     }
   }
-  if (const YAML::Node rules = (*root)["rules"]) {
+  if (const YamlNode rules = (*root)["rules"]) {
     if (reader.ExpectSequence(rules, "rules")) {
       for (const auto& item : rules) pack.rules.push_back(ReadRule(reader, item));
     }

@@ -67,7 +67,7 @@ std::vector<Waiver> LoadWaivers(const SourceFile& file, const CompiledRuleSet* r
   if (!root) return out;
   if (!reader.ExpectMapping(*root, "a waiver file", {"waivers"})) return out;
   if (!reader.Require(*root, *root, "waivers")) return out;
-  const YAML::Node list = (*root)["waivers"];
+  const internal::YamlNode list = (*root)["waivers"];
   if (!reader.ExpectSequence(list, "waivers")) return out;
   std::vector<std::string> rule_ids;
   if (rules) {

@@ -1,6 +1,7 @@
 #include "engine/yaml_support.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cmath>
@@ -49,7 +50,7 @@ bool YamlReader::CheckFlowNesting() {
   return true;
 }
 
-std::optional<YAML::Node> YamlReader::Parse() {
+std::optional<YamlNode> YamlReader::Parse() {
   if (file_.text().size() > kMaxYamlBytes) {
     diagnostics_.Error("Y007", {file_.path(), 0, 0},
                        fmt::format("YAML file is larger than {} bytes", kMaxYamlBytes));
@@ -57,8 +58,8 @@ std::optional<YAML::Node> YamlReader::Parse() {
   }
   if (!CheckFlowNesting()) return std::nullopt;
   try {
-    YAML::Node root = YAML::Load(file_.text());
-    if (!root || root.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    YamlNode root = document_.Parse(file_.text());
+    if (!root || root.IsNull()) return document_.AddEmptyMap();
     long visited = 0;
     if (!CheckDepth(root, 1, visited)) return std::nullopt;
     return root;
@@ -69,7 +70,7 @@ std::optional<YAML::Node> YamlReader::Parse() {
   }
 }
 
-bool YamlReader::CheckDepth(const YAML::Node& node, int depth, long& visited) {
+bool YamlReader::CheckDepth(const YamlNode& node, int depth, long& visited) {
   if (depth > kMaxYamlDepth) {
     Error(node, "Y006", "YAML nesting is deeper than " + std::to_string(kMaxYamlDepth));
     return false;
@@ -93,23 +94,23 @@ bool YamlReader::CheckDepth(const YAML::Node& node, int depth, long& visited) {
   return true;
 }
 
-SourceLocation YamlReader::Where(const YAML::Node& node) const {
-  YAML::Mark mark = node.Mark();
+SourceLocation YamlReader::Where(const YamlNode& node) const {
+  YamlMark mark = node.Mark();
   return file_.LocateZeroBased(mark.line, mark.column);
 }
 
-void YamlReader::Error(const YAML::Node& node, std::string code, std::string message) {
+void YamlReader::Error(const YamlNode& node, std::string code, std::string message) {
   SourceLocation where = Where(node);
   diagnostics_.Error(std::move(code), where, std::move(message), SnippetAt(file_, where.line));
 }
 
-void YamlReader::Warning(const YAML::Node& node, std::string code, std::string message) {
+void YamlReader::Warning(const YamlNode& node, std::string code, std::string message) {
   SourceLocation where = Where(node);
   diagnostics_.Warning(std::move(code), where, std::move(message), SnippetAt(file_, where.line));
 }
 
 namespace {
-std::string_view NodeTypeName(const YAML::Node& node) {
+std::string_view NodeTypeName(const YamlNode& node) {
   if (node.IsMap()) return "a mapping";
   if (node.IsSequence()) return "a list";
   if (node.IsNull()) return "nothing";
@@ -117,7 +118,7 @@ std::string_view NodeTypeName(const YAML::Node& node) {
 }
 }  // namespace
 
-bool YamlReader::ExpectMapping(const YAML::Node& node, std::string_view what,
+bool YamlReader::ExpectMapping(const YamlNode& node, std::string_view what,
                                const std::vector<std::string>& known) {
   if (!node.IsMap()) {
     Error(node, "Y002", fmt::format("{} must be a mapping, found {}", what, NodeTypeName(node)));
@@ -142,13 +143,13 @@ bool YamlReader::ExpectMapping(const YAML::Node& node, std::string_view what,
   return true;
 }
 
-bool YamlReader::ExpectSequence(const YAML::Node& node, std::string_view what) {
+bool YamlReader::ExpectSequence(const YamlNode& node, std::string_view what) {
   if (node.IsSequence()) return true;
   Error(node, "Y002", fmt::format("{} must be a list, found {}", what, NodeTypeName(node)));
   return false;
 }
 
-bool YamlReader::Require(const YAML::Node& map, const YAML::Node& parent, std::string_view key) {
+bool YamlReader::Require(const YamlNode& map, const YamlNode& parent, std::string_view key) {
   if (map[std::string(key)]) return true;
   SourceLocation where = Where(parent);
   if (!where.known()) where = {file_.path(), 1, 1};  // an empty document has no position
@@ -157,7 +158,7 @@ bool YamlReader::Require(const YAML::Node& map, const YAML::Node& parent, std::s
   return false;
 }
 
-std::optional<std::string> YamlReader::String(const YAML::Node& node, std::string_view what) {
+std::optional<std::string> YamlReader::String(const YamlNode& node, std::string_view what) {
   if (!node.IsScalar()) {
     Error(node, "Y002", fmt::format("{} must be a string, found {}", what, NodeTypeName(node)));
     return std::nullopt;
@@ -165,10 +166,12 @@ std::optional<std::string> YamlReader::String(const YAML::Node& node, std::strin
   return node.Scalar();
 }
 
-std::optional<double> YamlReader::Number(const YAML::Node& node, std::string_view what) {
+std::optional<double> YamlReader::Number(const YamlNode& node, std::string_view what) {
   if (node.IsScalar() && node.Tag() != "!") {  // "!" marks a quoted scalar
+    // yaml-cpp's own conversion (.inf, hexadecimal and all), on a scalar node of its own.
     double value = 0;
-    if (YAML::convert<double>::decode(node, value) && std::isfinite(value)) return value;
+    if (YAML::convert<double>::decode(YAML::Node(node.Scalar()), value) && std::isfinite(value))
+      return value;
   }
   Error(node, "Y002",
         fmt::format("{} must be a number, found {}", what,
@@ -176,10 +179,10 @@ std::optional<double> YamlReader::Number(const YAML::Node& node, std::string_vie
   return std::nullopt;
 }
 
-std::optional<int> YamlReader::Integer(const YAML::Node& node, std::string_view what) {
+std::optional<int> YamlReader::Integer(const YamlNode& node, std::string_view what) {
   if (node.IsScalar() && node.Tag() != "!") {
     int value = 0;
-    if (YAML::convert<int>::decode(node, value)) return value;
+    if (YAML::convert<int>::decode(YAML::Node(node.Scalar()), value)) return value;
   }
   Error(node, "Y002",
         fmt::format("{} must be a whole number, found {}", what,
@@ -187,7 +190,7 @@ std::optional<int> YamlReader::Integer(const YAML::Node& node, std::string_view 
   return std::nullopt;
 }
 
-std::optional<bool> YamlReader::Boolean(const YAML::Node& node, std::string_view what) {
+std::optional<bool> YamlReader::Boolean(const YamlNode& node, std::string_view what) {
   if (node.IsScalar()) {
     const std::string& s = node.Scalar();
     if (s == "true") return true;
@@ -197,7 +200,7 @@ std::optional<bool> YamlReader::Boolean(const YAML::Node& node, std::string_view
   return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> YamlReader::StringList(const YAML::Node& node,
+std::optional<std::vector<std::string>> YamlReader::StringList(const YamlNode& node,
                                                                std::string_view what) {
   std::vector<std::string> out;
   if (node.IsScalar()) {

@@ -1,11 +1,14 @@
 #include "engine/phase_timer.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <ctime>
+#include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace kaohe {
 namespace {
@@ -21,6 +24,14 @@ void Spin(double seconds) {
   const double until = ProcessCpuSeconds() + seconds;
   volatile unsigned long sink = 0;
   while (ProcessCpuSeconds() < until) sink = sink + 1;
+}
+
+long ResidentKib() {
+  std::ifstream statm("/proc/self/statm");
+  long pages = 0;
+  long resident = 0;
+  statm >> pages >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
 }  // namespace
@@ -48,6 +59,25 @@ TEST_CASE("PhaseTimer: each phase's wall and CPU time, in order, and their total
   CHECK(text.find("waiting") < text.find("working"));
   CHECK(text.find("working") < text.find("total"));
   CHECK(text.find(" s  (CPU ") != std::string::npos);
+}
+
+TEST_CASE(
+    "PhaseTimer: the peak resident memory when each phase ended, which touching memory raises") {
+  PhaseTimer timer;
+  timer.Mark("before");
+  const long before = timer.phases()[0].peak_resident_kib;
+  REQUIRE(before > 0);
+  // Earlier tests in this process may have peaked above what is resident now: touch enough to
+  // pass their peak by 64 MiB.
+  const std::size_t touched_bytes =
+      (static_cast<std::size_t>(before - ResidentKib()) + 64 * 1024) * 1024;
+  std::vector<char> touched(touched_bytes, 1);  // every page written
+  timer.Mark("touching");
+  CHECK(touched.back() == 1);
+
+  REQUIRE(timer.phases().size() == 2);
+  CHECK(timer.phases()[1].peak_resident_kib - before >= 60 * 1024);
+  CHECK(timer.Render().find(" MiB") != std::string::npos);
 }
 
 }  // namespace kaohe

@@ -12,10 +12,16 @@
 namespace kaohe {
 namespace {
 
+using internal::YamlDocument;
+using internal::YamlNode;
 using internal::YamlReader;
 
-// Replaces {name} in every scalar of a copy of `node` by the row's values.
-YAML::Node Substitute(const YAML::Node& node, const YAML::Node& row) {
+YamlNode SubstituteMap(YamlDocument& document, const YamlNode& node, const YamlNode& row,
+                       std::string_view skip);
+
+// Replaces {name} in every scalar of a copy of `node` by the row's values. The copy keeps the
+// template's positions; its scalars read as plain ones, so that "{value}" can be a number.
+YamlNode Substitute(YamlDocument& document, const YamlNode& node, const YamlNode& row) {
   if (node.IsScalar()) {
     std::string text = node.Scalar();
     for (const auto& kv : row) {
@@ -26,23 +32,35 @@ YAML::Node Substitute(const YAML::Node& node, const YAML::Node& row) {
         text.replace(at, placeholder.size(), value);
       }
     }
-    YAML::Node out(text);
-    return out;
+    return document.AddScalar(std::move(text), node.Mark());
   }
   if (node.IsSequence()) {
-    YAML::Node out(YAML::NodeType::Sequence);
-    for (const auto& item : node) out.push_back(Substitute(item, row));
-    return out;
+    std::vector<YamlNode> items;
+    for (const auto& item : node) items.push_back(Substitute(document, item, row));
+    return document.AddSequence(items, node.Mark());
   }
-  if (node.IsMap()) {
-    YAML::Node out(YAML::NodeType::Map);
-    for (const auto& kv : node) out[kv.first.Scalar()] = Substitute(kv.second, row);
-    return out;
-  }
+  if (node.IsMap()) return SubstituteMap(document, node, row, {});
   return node;
 }
 
-std::optional<Fact> ReadFact(YamlReader& reader, const YAML::Node& node, const SourceFile& file) {
+// A copy of the mapping `node` with its values substituted, leaving out the key `skip`; a key
+// given twice keeps its first value, as a lookup would find it.
+YamlNode SubstituteMap(YamlDocument& document, const YamlNode& node, const YamlNode& row,
+                       std::string_view skip) {
+  std::vector<YamlNode> entries;
+  for (const auto& kv : node) {
+    const std::string& key = kv.first.Scalar();
+    if (key == skip) continue;
+    bool seen = false;
+    for (std::size_t i = 0; i < entries.size() && !seen; i += 2) seen = entries[i].Scalar() == key;
+    if (seen) continue;
+    entries.push_back(document.AddScalar(key, kv.first.Mark()));
+    entries.push_back(Substitute(document, kv.second, row));
+  }
+  return document.AddMap(entries, node.Mark());
+}
+
+std::optional<Fact> ReadFact(YamlReader& reader, const YamlNode& node, const SourceFile& file) {
   static const std::vector<std::string> kKeys = {"entity", "indicator",  "measure", "period",
                                                  "kind",   "value",      "unit",    "qualifier",
                                                  "strive", "preliminary"};
@@ -84,7 +102,7 @@ std::optional<Fact> ReadFact(YamlReader& reader, const YAML::Node& node, const S
   return f;
 }
 
-void ReadCase(YamlReader& reader, const YAML::Node& node, const SourceFile& file,
+void ReadCase(YamlReader& reader, const YamlNode& node, const SourceFile& file,
               SourceLocation where, std::vector<RuleTestCase>& out) {
   RuleTestCase c;
   c.file = file.path();
@@ -165,10 +183,7 @@ std::vector<RuleTestCase> LoadRuleTests(const SourceFile& file, Diagnostics& dia
         reader.Error(row, "Y002", "each of cases must be a mapping of placeholder values");
         continue;
       }
-      YAML::Node expanded(YAML::NodeType::Map);
-      for (const auto& kv : node) {
-        if (kv.first.Scalar() != "cases") expanded[kv.first.Scalar()] = Substitute(kv.second, row);
-      }
+      YamlNode expanded = SubstituteMap(reader.document(), node, row, "cases");
       ReadCase(reader, expanded, file, reader.Where(row), out);
     }
   }

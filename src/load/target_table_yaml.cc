@@ -26,6 +26,7 @@
 namespace kaohe {
 namespace {
 
+using internal::YamlNode;
 using internal::YamlReader;
 
 const std::vector<std::string> kFactFields = {"entity",      "indicator", "measure",
@@ -34,10 +35,10 @@ const std::vector<std::string> kFactFields = {"entity",      "indicator", "measu
 
 // The fact fields one of defaults / a column / a row sets, with where it set them.
 struct FieldSet {
-  std::map<std::string, std::pair<YAML::Node, SourceLocation>> fields;
+  std::map<std::string, std::pair<YamlNode, SourceLocation>> fields;
 };
 
-bool ReadFields(YamlReader& reader, const YAML::Node& node, std::string_view what,
+bool ReadFields(YamlReader& reader, const YamlNode& node, std::string_view what,
                 const std::vector<std::string>& extra_keys, FieldSet& out) {
   std::vector<std::string> keys = kFactFields;
   keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
@@ -92,8 +93,8 @@ class TableLoader {
       }
     }
     if ((*root)["defaults"]) ReadFields(reader_, (*root)["defaults"], "defaults", {}, defaults_);
-    const YAML::Node columns = (*root)["columns"];
-    const YAML::Node rows = (*root)["rows"];
+    const YamlNode columns = (*root)["columns"];
+    const YamlNode rows = (*root)["rows"];
     if (!columns || !rows || !reader_.ExpectSequence(columns, "columns") ||
         !reader_.ExpectSequence(rows, "rows")) {
       return;
@@ -107,7 +108,7 @@ class TableLoader {
   }
 
  private:
-  void LoadRow(const YAML::Node& row) {
+  void LoadRow(const YamlNode& row) {
     FieldSet fields;
     if (!ReadFields(reader_, row, "a row", {"line", "label_lines", "cells", "note"}, fields))
       return;
@@ -123,7 +124,7 @@ class TableLoader {
       label_lines = *n;
     }
     if (!line) return;
-    const YAML::Node cells = row["cells"];
+    const YamlNode cells = row["cells"];
     if (!reader_.ExpectSequence(cells, "cells")) return;
     if (cells.size() != columns_.size()) {
       reader_.Error(cells, "T001",
@@ -142,7 +143,7 @@ class TableLoader {
     }
     std::string quote = RowQuote(*line, last_line, cells);
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      const YAML::Node cell = cells[i];
+      const YamlNode cell = cells[i];
       if (cell.IsNull()) continue;  // an empty cell states nothing
       auto text = reader_.String(cell, "a cell");
       if (!text) continue;
@@ -170,7 +171,7 @@ class TableLoader {
     return Squeeze(document_->Line(line)) == Squeeze(cell);
   }
 
-  std::string RowQuote(int first, int last, const YAML::Node& cells) const {
+  std::string RowQuote(int first, int last, const YamlNode& cells) const {
     std::string quote;
     if (document_) {
       for (int l = first; l <= last; ++l) {
@@ -188,8 +189,8 @@ class TableLoader {
     return quote;
   }
 
-  std::optional<Merged> Merge(const FieldSet& column, const FieldSet& row, const YAML::Node& cell) {
-    std::map<std::string, std::pair<YAML::Node, SourceLocation>> fields = defaults_.fields;
+  std::optional<Merged> Merge(const FieldSet& column, const FieldSet& row, const YamlNode& cell) {
+    std::map<std::string, std::pair<YamlNode, SourceLocation>> fields = defaults_.fields;
     for (const auto& [name, value] : column.fields) fields[name] = value;
     bool ok = true;
     for (const auto& [name, value] : row.fields) {
@@ -269,7 +270,7 @@ class TableLoader {
     return m;
   }
 
-  std::vector<int> ReadPeriods(const YAML::Node& node) {
+  std::vector<int> ReadPeriods(const YamlNode& node) {
     std::vector<int> out;
     if (node.IsScalar()) {
       bool malformed = false;
@@ -284,8 +285,8 @@ class TableLoader {
     return out;
   }
 
-  void MakeFacts(const Merged& merged, const CellValue& value, const YAML::Node& cell,
-                 int cell_line, const std::string& quote) {
+  void MakeFacts(const Merged& merged, const CellValue& value, const YamlNode& cell, int cell_line,
+                 const std::string& quote) {
     auto declared = ParseUnit(merged.unit_text);
     if (!declared) {
       reader_.Error(cell, "T006", fmt::format("unknown unit '{}'", merged.unit_text));
