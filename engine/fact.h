@@ -56,18 +56,18 @@ struct FactKey {
   bool operator==(const FactKey&) const = default;
 };
 
-// 64 bytes: a national check holds millions, and on a virtual machine every page of them costs
-// most when it is first touched. The qualifier and the flags sit in the source's tail padding.
+// 48 bytes: a national check holds millions, and on a virtual machine every page of them costs
+// most when it is first touched.
 struct Fact {
   FactKey key;
   double value = 0;
   Name unit;  // canonical: 元, 美元, 家, 个, 人, 亩, 吨, 立方米, 千瓦, %
-  [[no_unique_address]] FactSource source;
+  FactSource source;
   Qualifier qualifier = Qualifier::kNone;
   bool preliminary = false;
   bool strive = false;
 };
-static_assert(sizeof(Fact) == 64);
+static_assert(sizeof(Fact) == 48);
 
 // A fact's figure as people read it, unit and qualifier included: "7%以上", "超2000亿元".
 std::string FormatFactValue(const Fact& fact);

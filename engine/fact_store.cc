@@ -20,9 +20,11 @@ std::uint64_t Mix(std::uint64_t x) {
 
 std::uint64_t SeriesHash(const Name& entity, const Name& indicator, Measure measure,
                          FactKind kind) {
-  auto e = reinterpret_cast<std::uintptr_t>(entity.id());
-  auto i = reinterpret_cast<std::uintptr_t>(indicator.id());
-  return Mix(e ^ Mix(i ^ (static_cast<std::uint64_t>(measure) << 1 | static_cast<int>(kind))));
+  const std::uint64_t e = entity.id();
+  const std::uint64_t i = std::uint64_t{indicator.id()} << 2 |
+                          static_cast<std::uint64_t>(measure) << 1 |
+                          static_cast<std::uint64_t>(kind);
+  return Mix(e ^ Mix(i));
 }
 
 constexpr std::uint64_t kTagBits = 0xFFFFFFFF00000000ULL;
@@ -55,9 +57,9 @@ std::uint32_t FactStore::Reader::Remember(Remembered& r, const FactKey& key) {
   return r.series;
 }
 
-void FactStore::Reader::StartEntity(const void* entity) {
+void FactStore::Reader::StartEntity(std::uint32_t entity) {
   entity_ = entity;
-  for (Remembered& r : remembered_) r.indicator = nullptr;
+  for (Remembered& r : remembered_) r.indicator = kNothing;
   auto latest = store_->latest_series_of_entity_.find(entity);
   if (latest == store_->latest_series_of_entity_.end()) return;
   // Up to a table's worth: an entity with more series than that finds the rest as it needs them.

@@ -58,7 +58,7 @@ class FactStore {
       store_ = &store;
       store_id_ = store.id_;
       store_size_ = store.size();
-      entity_ = nullptr;  // the next Find forgets every remembered series
+      entity_ = kNothing;  // the next Find forgets every remembered series
     }
     // Inline: judging calls it twice for nearly every evaluation, and a remembered series is
     // found in a few instructions.
@@ -74,25 +74,27 @@ class FactStore {
 
    private:
     struct Remembered {
-      const void* indicator = nullptr;  // nullptr: nothing remembered here
+      std::uint32_t indicator = kNothing;  // kNothing: nothing remembered here
       Measure measure = Measure::kLevel;
       FactKind kind = FactKind::kActual;
       std::uint32_t series = kNone;  // kNone: the entity has no such series
     };
-    static std::size_t Slot(const void* indicator, Measure measure, FactKind kind) {
+    static std::size_t Slot(std::uint32_t indicator, Measure measure, FactKind kind) {
       static_assert(kRemembered == 128);
-      auto i = reinterpret_cast<std::uintptr_t>(indicator) ^
-               (static_cast<std::uintptr_t>(measure) << 1 | static_cast<std::uintptr_t>(kind));
+      const std::uint64_t i = std::uint64_t{indicator} << 2 |
+                              static_cast<std::uint64_t>(measure) << 1 |
+                              static_cast<std::uint64_t>(kind);
       return static_cast<std::size_t>((i * 0x9E3779B97F4A7C15ULL) >> 57);  // 7 bits: 128 slots
     }
     // Forgets the last entity's series and remembers the new one's, all at once.
-    void StartEntity(const void* entity);
+    void StartEntity(std::uint32_t entity);
     std::uint32_t Remember(Remembered& r, const FactKey& key);
     static constexpr std::size_t kRemembered = 128;
+    static constexpr std::uint32_t kNothing = UINT32_MAX;  // no Name has this number
     const FactStore* store_ = nullptr;
     std::uint64_t store_id_ = 0;
     std::size_t store_size_ = 0;
-    const void* entity_ = nullptr;
+    std::uint32_t entity_ = kNothing;
     Remembered remembered_[kRemembered];
   };
 
@@ -205,7 +207,7 @@ class FactStore {
   LargeVector<std::uint64_t> series_slots_;
   // Each entity's latest series, from which its series are chained: a reader starting on an
   // entity remembers them all with one lookup instead of hashing each into series_slots_.
-  std::unordered_map<const void*, std::uint32_t> latest_series_of_entity_;
+  std::unordered_map<std::uint32_t, std::uint32_t> latest_series_of_entity_;
   std::size_t size_ = 0;
   // Tells stores apart for a Reader, even one made where another was destroyed.
   std::uint64_t id_ = NextId();

@@ -2,36 +2,27 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <mutex>
-#include <unordered_set>
+#include <new>
+#include <stdexcept>
+#include <unordered_map>
 
 namespace kaohe {
+
+namespace name_detail {
+Interned* chunks[std::size_t{1} << (32 - kChunkBits)];
+}  // namespace name_detail
+
 namespace {
 
 using name_detail::Interned;
 
-// Sharded so that threads extracting or loading in parallel seldom wait for each other.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>()(text);
-  }
-  std::size_t operator()(const Interned& interned) const { return (*this)(interned.text); }
-};
-
-struct TextEqual {
-  using is_transparent = void;
-  static std::string_view Text(std::string_view text) { return text; }
-  static std::string_view Text(const Interned& interned) { return interned.text; }
-  template <typename A, typename B>
-  bool operator()(const A& a, const B& b) const {
-    return Text(a) == Text(b);
-  }
-};
-
+// Sharded so that threads extracting or loading in parallel seldom wait for each other. The
+// keys view the interned texts, which never move.
 struct Shard {
   std::mutex mutex;
-  std::unordered_set<Interned, TextHash, TextEqual> texts;
+  std::unordered_map<std::string_view, std::uint32_t> numbers;
 };
 
 bool EscapesInJson(std::string_view text) {
@@ -47,22 +38,38 @@ std::array<Shard, kShards>& Shards() {
   return *shards;
 }
 
+// Numbers the text and stores it in its chunk, making the chunk when it is the first there.
+std::uint32_t Number(std::string_view text) {
+  static std::mutex mutex;
+  static std::uint32_t next = 1;  // 0 is the empty text
+  std::lock_guard<std::mutex> lock(mutex);
+  if (next == UINT32_MAX) throw std::length_error("more than 4 billion distinct names");
+  const std::uint32_t number = next++;
+  Interned*& chunk = name_detail::chunks[number >> name_detail::kChunkBits];
+  if (!chunk) {
+    // Raw room, each entry constructed as it is numbered: a chunk is paged in as it fills.
+    constexpr std::size_t kEntries = std::size_t{1} << name_detail::kChunkBits;
+    chunk = static_cast<Interned*>(::operator new(kEntries * sizeof(Interned)));
+  }
+  std::construct_at(&chunk[number & name_detail::kChunkMask],
+                    Interned{std::string(text), EscapesInJson(text)});
+  return number;
+}
+
 }  // namespace
 
 Name::Name(std::string_view text) {
-  if (text.empty()) {
-    text_ = &name_detail::EmptyText();
-    return;
-  }
-  std::size_t hash = TextHash()(text);
-  // The high bits choose the shard; the set inside uses the low ones.
+  if (text.empty()) return;
+  const std::size_t hash = std::hash<std::string_view>()(text);
+  // The high bits choose the shard; the map inside uses the low ones.
   Shard& shard = Shards()[(hash >> 32) % kShards];
   std::lock_guard<std::mutex> lock(shard.mutex);
-  auto it = shard.texts.find(text);
-  if (it == shard.texts.end()) {
-    it = shard.texts.insert(Interned{std::string(text), EscapesInJson(text)}).first;
+  auto it = shard.numbers.find(text);
+  if (it == shard.numbers.end()) {
+    const std::uint32_t number = Number(text);
+    it = shard.numbers.emplace(name_detail::Lookup(number).text, number).first;
   }
-  text_ = &it->text;
+  number_ = it->second;
 }
 
 }  // namespace kaohe

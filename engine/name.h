@@ -1,8 +1,9 @@
 // Name: an interned, immutable string for the words facts and findings repeat by the million —
 // entity names, indicator ids, units, file names, quotes. Each distinct text is stored once for
-// the life of the process, so a Name is one pointer: copying it allocates nothing, two Names are
-// equal exactly when their pointers are, and a Fact made of Names is trivially copyable.
-// Ordering compares the text, so anything sorted by Names is sorted as by strings.
+// the life of the process and numbered, so a Name is 32 bits: copying it allocates nothing, two
+// Names are equal exactly when their numbers are, and a Fact made of Names is trivially copyable
+// and small (a national check holds millions, and every page of them costs most when first
+// touched). Ordering compares the text, so anything sorted by Names is sorted as by strings.
 #pragma once
 
 #include <fmt/format.h>
@@ -15,7 +16,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <type_traits>
 
 namespace kaohe {
 
@@ -29,58 +29,65 @@ struct Interned {
   std::string text;
   bool escapes_in_json = false;  // holds a control character, a quote or a backslash
 };
-// The text is at the start, so that a Name (a pointer to the text) finds the rest.
-static_assert(std::is_standard_layout_v<Interned>);
 
-// The text of every empty Name. A function's static, so that it exists before any Name made
-// during static initialisation; inline, so that making an empty Name is a load and a branch.
-inline const std::string& EmptyText() {
+// The texts by number, in chunks made as numbering reaches them and never moved or freed, so a
+// number is turned into its text with two loads and no lock. A number reaches a thread only
+// through the lock its text was interned under, or through whatever handed it the Name.
+inline constexpr unsigned kChunkBits = 12;
+inline constexpr std::uint32_t kChunkMask = (std::uint32_t{1} << kChunkBits) - 1;
+extern Interned* chunks[std::size_t{1} << (32 - kChunkBits)];
+
+// The text of every empty Name (number 0): a function's static, so that it exists before any
+// Name made during static initialisation, and no chunk is needed for it.
+inline const Interned& Empty() {
   static const Interned empty;
-  return empty.text;
+  return empty;
+}
+
+inline const Interned& Lookup(std::uint32_t number) {
+  if (number == 0) return Empty();
+  return chunks[number >> kChunkBits][number & kChunkMask];
 }
 }  // namespace name_detail
 
 class Name {
  public:
-  Name() : text_(&name_detail::EmptyText()) {}
+  Name() = default;
   Name(std::string_view text);  // NOLINT: implicit, so a string can stand where a Name is wanted
   Name(const char* text) : Name(std::string_view(text)) {}         // NOLINT
   Name(const std::string& text) : Name(std::string_view(text)) {}  // NOLINT
 
-  const std::string& str() const { return *text_; }
-  operator const std::string&() const { return *text_; }  // NOLINT
-  operator std::string_view() const { return *text_; }    // NOLINT
-  std::string_view view() const { return *text_; }
-  bool empty() const { return text_->empty(); }
-  std::size_t size() const { return text_->size(); }
-  const char* c_str() const { return text_->c_str(); }
-  const char* data() const { return text_->data(); }
-  // Stable for the life of the process; usable as a hash.
-  const void* id() const { return text_; }
+  const std::string& str() const { return name_detail::Lookup(number_).text; }
+  operator const std::string&() const { return str(); }  // NOLINT
+  operator std::string_view() const { return str(); }    // NOLINT
+  std::string_view view() const { return str(); }
+  bool empty() const { return number_ == 0; }
+  std::size_t size() const { return str().size(); }
+  const char* c_str() const { return str().c_str(); }
+  const char* data() const { return str().data(); }
+  // Stable for the life of the process, 0 for the empty text; usable as a hash.
+  std::uint32_t id() const { return number_; }
   // Whether the text must be escaped to stand in a JSON string: known once per distinct text,
   // asked by reporters for every Name of every finding.
-  bool escapes_in_json() const {
-    return reinterpret_cast<const name_detail::Interned*>(text_)->escapes_in_json;
-  }
+  bool escapes_in_json() const { return name_detail::Lookup(number_).escapes_in_json; }
 
-  friend bool operator==(const Name& a, const Name& b) { return a.text_ == b.text_; }
-  friend bool operator==(const Name& a, std::string_view b) { return *a.text_ == b; }
-  friend bool operator==(const Name& a, const std::string& b) { return *a.text_ == b; }
-  friend bool operator==(const Name& a, const char* b) { return *a.text_ == b; }
+  friend bool operator==(const Name& a, const Name& b) { return a.number_ == b.number_; }
+  friend bool operator==(const Name& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const Name& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const Name& a, const char* b) { return a.str() == b; }
   friend std::strong_ordering operator<=>(const Name& a, const Name& b) {
-    if (a.text_ == b.text_) return std::strong_ordering::equal;
-    return *a.text_ <=> *b.text_;
+    if (a.number_ == b.number_) return std::strong_ordering::equal;
+    return a.str() <=> b.str();
   }
   friend std::strong_ordering operator<=>(const Name& a, std::string_view b) {
-    return std::string_view(*a.text_) <=> b;
+    return a.view() <=> b;
   }
-  friend std::ostream& operator<<(std::ostream& out, const Name& name) {
-    return out << *name.text_;
-  }
+  friend std::ostream& operator<<(std::ostream& out, const Name& name) { return out << name.str(); }
 
  private:
-  const std::string* text_;
+  std::uint32_t number_ = 0;
 };
+static_assert(sizeof(Name) == 4);
 
 // Names recently made from text, so that a loader reading a million facts about a few thousand
 // entities interns each word once per run of lines, not once per line. A text's hash picks its
@@ -125,7 +132,7 @@ inline std::string operator+(const Name& a, const char* b) { return a.str() + b;
 template <>
 struct std::hash<kaohe::Name> {
   std::size_t operator()(const kaohe::Name& name) const noexcept {
-    return std::hash<const void*>()(name.id());
+    return std::hash<std::uint32_t>()(name.id());
   }
 };
 

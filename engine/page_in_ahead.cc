@@ -24,8 +24,9 @@ bool PageIn(const std::byte* data, std::size_t bytes) {
 
 }  // namespace
 
-PageInAhead::PageInAhead(std::vector<std::span<const std::byte>> ranges, std::size_t lead)
-    : ranges_(std::move(ranges)), lead_(lead) {
+PageInAhead::PageInAhead(std::vector<std::span<const std::byte>> ranges, std::size_t lead,
+                         std::size_t expected)
+    : ranges_(std::move(ranges)), lead_(lead), expected_(expected) {
   std::size_t total = 0;
   for (const auto& range : ranges_) total += range.size();
   if (total > 0) thread_ = std::thread([this] { Run(); });
@@ -58,12 +59,13 @@ void PageInAhead::Run() {
   std::size_t position = 0;  // into the ranges taken one after another
   for (const auto& range : ranges_) {
     for (std::size_t offset = 0; offset < range.size();) {
+      if (position >= expected_) return;
       {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return stop_ || position < reached_ + lead_; });
         if (stop_) return;
       }
-      const std::size_t step = std::min(kStep, range.size() - offset);
+      const std::size_t step = std::min({kStep, range.size() - offset, expected_ - position});
       if (!PageIn(range.data() + offset, step)) return;
       offset += step;
       position += step;

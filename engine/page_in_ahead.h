@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <span>
 #include <thread>
@@ -17,9 +18,12 @@ namespace kaohe {
 class PageInAhead {
  public:
   // Pages in `ranges` (memory of this process, in the order it will be written), staying at
-  // most `lead` bytes ahead of what the writer has reached. Only advice to the kernel: where
-  // it is not understood (kernels before 5.14), the writer pages its memory in itself.
-  PageInAhead(std::vector<std::span<const std::byte>> ranges, std::size_t lead);
+  // most `lead` bytes ahead of what the writer has reached, and no further than `expected`
+  // bytes in all: room reserved with a margin is paged in only as far as the writer is
+  // expected to go (pages past it, if reached, the writer pages in itself). Only advice to the
+  // kernel: where it is not understood (kernels before 5.14), the writer pages its memory in.
+  PageInAhead(std::vector<std::span<const std::byte>> ranges, std::size_t lead,
+              std::size_t expected = SIZE_MAX);
   ~PageInAhead();  // stops paging in and waits for the thread
   PageInAhead(const PageInAhead&) = delete;
   PageInAhead& operator=(const PageInAhead&) = delete;
@@ -35,6 +39,7 @@ class PageInAhead {
 
   std::vector<std::span<const std::byte>> ranges_;
   std::size_t lead_;
+  std::size_t expected_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::size_t reached_ = 0;

@@ -40,9 +40,9 @@ TEST_CASE("a fact's debug string names every field") {
   CHECK(DebugString(f) == "甲区 gdp growth 2023 target = 7 % (at_least, strive) @ doc.txt:1");
 }
 
-TEST_CASE("a fact's qualifier and flags, kept in its source's tail padding, survive the source") {
-  // Fact is 64 bytes because they share the source's last word; assigning or copying a source
-  // must not write over them, nor they over it.
+TEST_CASE("a fact's qualifier and flags survive assigning its source, and the source them") {
+  // Fact is laid out for size: whatever shares a word with the source, assigning or copying a
+  // source must not write over it, nor it over the source.
   Fact f = MakeFact("甲区", "gdp", Measure::kGrowth, 2023, FactKind::kTarget, 7, "%",
                     Qualifier::kMoreThan, true);
   f.preliminary = true;

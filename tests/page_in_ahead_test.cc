@@ -62,4 +62,29 @@ TEST_CASE("memory is paged in ahead of its writer, and no further than the lead"
   munmap(mapping, bytes);
 }
 
+TEST_CASE("memory is paged in no further than the writer is expected to reach") {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  const std::size_t bytes = 16 * kMiB;
+  void* mapping = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(mapping != MAP_FAILED);
+  auto* data = static_cast<const std::byte*>(mapping);
+  if (madvise(static_cast<std::byte*>(mapping) + bytes - 4096, 4096, MADV_POPULATE_WRITE) != 0) {
+    MESSAGE("this kernel does not page in on advice (MADV_POPULATE_WRITE): nothing to check");
+    munmap(mapping, bytes);
+    return;
+  }
+  {
+    // Room for 16 MiB, 5 MiB expected, and a lead that would reach past it.
+    PageInAhead ahead({{data, 16 * kMiB - 4096}}, 8 * kMiB, 5 * kMiB);
+    ahead.Reached(4 * kMiB);
+    CHECK(Eventually([&] { return ahead.paged() >= 5 * kMiB; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(ahead.paged() == 5 * kMiB);
+    CHECK(ResidentBytes(data, 5 * kMiB) == 5 * kMiB);
+    // Huge pages may back the whole 2 MiB the last step ended in, but nothing past it.
+    CHECK(ResidentBytes(data + 6 * kMiB, 10 * kMiB - 4096) == 0);
+  }
+  munmap(mapping, bytes);
+}
+
 }  // namespace kaohe

@@ -547,14 +547,17 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       // The file's length over the first batch's bytes per line: about the facts to come.
       const double per_line =
           static_cast<double>(batch->text.size() + 1) / static_cast<double>(batch->lines);
-      store.Reserve(static_cast<std::size_t>(
-          std::min(1.05 * static_cast<double>(file_bytes) / per_line, double{kMaxFactsReserved})));
+      const auto expected = static_cast<std::size_t>(
+          std::min(static_cast<double>(file_bytes) / per_line, double{kMaxFactsReserved}));
+      store.Reserve(expected + expected / 20);
       // The store's room is paged in a little ahead of this thread, by a thread of its own:
       // only a help, so a thread that cannot be had costs nothing but the help.
       facts_before = store.size();
       try {
-        fact_room.emplace(store.FactRoomAhead(), kFactLead);
-        index_room.emplace(std::vector{store.IndexRoomAhead()}, kFactLead / 4);
+        // Paged in as far as the facts expected, not the margin reserved past them.
+        fact_room.emplace(store.FactRoomAhead(), kFactLead, expected * sizeof(Fact));
+        index_room.emplace(std::vector{store.IndexRoomAhead()}, kFactLead / 4,
+                           expected * FactStore::IndexBytesPerKey());
       } catch (const std::exception&) {
         fact_room.reset();
         index_room.reset();
