@@ -30,21 +30,35 @@ bool Eventually(Done done) {
   return done();
 }
 
+// Fresh anonymous memory, unmapped when done; `pageable` is false where the kernel does not page
+// in on advice (MADV_POPULATE_WRITE, 5.14 on), and there is nothing to check. The last page is
+// the probe.
+struct FreshMemory {
+  explicit FreshMemory(std::size_t size) : bytes(size) {
+    void* mapping =
+        mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    REQUIRE(mapping != MAP_FAILED);
+    data = static_cast<std::byte*>(mapping);
+    REQUIRE(ResidentBytes(data, bytes) == 0);
+    pageable = madvise(data + bytes - 4096, 4096, MADV_POPULATE_WRITE) == 0;
+    if (!pageable) MESSAGE("this kernel does not page in on advice: nothing to check");
+  }
+  ~FreshMemory() { munmap(data, bytes); }
+  FreshMemory(const FreshMemory&) = delete;
+  FreshMemory& operator=(const FreshMemory&) = delete;
+
+  std::size_t bytes;
+  std::byte* data = nullptr;
+  bool pageable = false;
+};
+
 }  // namespace
 
 TEST_CASE("memory is paged in ahead of its writer, and no further than the lead") {
   constexpr std::size_t kMiB = std::size_t{1} << 20;
-  const std::size_t bytes = 24 * kMiB;
-  void* mapping = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  REQUIRE(mapping != MAP_FAILED);
-  auto* data = static_cast<const std::byte*>(mapping);
-  REQUIRE(ResidentBytes(data, bytes) == 0);
-  // The last page is this test's probe of the kernel: before 5.14 there is nothing to check.
-  if (madvise(static_cast<std::byte*>(mapping) + bytes - 4096, 4096, MADV_POPULATE_WRITE) != 0) {
-    MESSAGE("this kernel does not page in on advice (MADV_POPULATE_WRITE): nothing to check");
-    munmap(mapping, bytes);
-    return;
-  }
+  FreshMemory memory(24 * kMiB);
+  if (!memory.pageable) return;
+  const std::byte* data = memory.data;
   {
     // Two ranges, written one after the other: 8 MiB, then 16.
     PageInAhead ahead({{data, 8 * kMiB}, {data + 8 * kMiB, 16 * kMiB}}, 4 * kMiB);
@@ -59,20 +73,13 @@ TEST_CASE("memory is paged in ahead of its writer, and no further than the lead"
     CHECK(ResidentBytes(data + 8 * kMiB, 6 * kMiB) == 6 * kMiB);
     CHECK(ResidentBytes(data + 18 * kMiB, 6 * kMiB - 4096) == 0);
   }  // stops while waiting for the writer
-  munmap(mapping, bytes);
 }
 
 TEST_CASE("memory is paged in no further than the writer is expected to reach") {
   constexpr std::size_t kMiB = std::size_t{1} << 20;
-  const std::size_t bytes = 16 * kMiB;
-  void* mapping = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  REQUIRE(mapping != MAP_FAILED);
-  auto* data = static_cast<const std::byte*>(mapping);
-  if (madvise(static_cast<std::byte*>(mapping) + bytes - 4096, 4096, MADV_POPULATE_WRITE) != 0) {
-    MESSAGE("this kernel does not page in on advice (MADV_POPULATE_WRITE): nothing to check");
-    munmap(mapping, bytes);
-    return;
-  }
+  FreshMemory memory(16 * kMiB);
+  if (!memory.pageable) return;
+  const std::byte* data = memory.data;
   {
     // Room for 16 MiB, 5 MiB expected, and a lead that would reach past it.
     PageInAhead ahead({{data, 16 * kMiB - 4096}}, 8 * kMiB, 5 * kMiB);
@@ -84,7 +91,6 @@ TEST_CASE("memory is paged in no further than the writer is expected to reach") 
     // Huge pages may back the whole 2 MiB the last step ended in, but nothing past it.
     CHECK(ResidentBytes(data + 6 * kMiB, 10 * kMiB - 4096) == 0);
   }
-  munmap(mapping, bytes);
 }
 
 }  // namespace kaohe
