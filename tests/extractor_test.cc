@@ -143,8 +143,8 @@ TEST_CASE(
                         "青石县 fixed_asset_investment growth 2024 actual -3",
                         "青石县 fixed_asset_investment growth 2025 target 6",
                     });
-  CHECK(e.facts[0].preliminary);
-  CHECK(e.facts[1].preliminary);
+  CHECK(bool(e.facts[0].preliminary));
+  CHECK(bool(e.facts[1].preliminary));
   CHECK(e.facts[2].qualifier == Qualifier::kApprox);
   CHECK(e.facts[1].source.quote == "固定资产投资 % -3 6左右");
 }

@@ -63,11 +63,11 @@ TEST_CASE("JSON Lines facts load, with aliases made canonical and quotes checked
   const Fact& a =
       Only(l->store, {"甲经济开发区", "gdp", Measure::kGrowth, 2025, FactKind::kActual});
   CHECK(a.value == 14.2);
-  CHECK(a.preliminary);
+  CHECK(bool(a.preliminary));
   CHECK(a.source.line == 2);
   const Fact& b = Only(l->store, {"甲区", "gdp", Measure::kLevel, 2025, FactKind::kTarget});
   CHECK(b.qualifier == Qualifier::kAtLeast);
-  CHECK(b.strive);
+  CHECK(bool(b.strive));
 }
 
 TEST_CASE("bad JSON Lines are reported at line and column, and the bad facts are not stored") {
@@ -134,12 +134,12 @@ rows:
   const Fact& target = Only(l->store, {"甲区", "gdp", Measure::kGrowth, 2023, FactKind::kTarget});
   CHECK(target.value == 7);
   CHECK(target.qualifier == Qualifier::kAtLeast);
-  CHECK(target.strive);
+  CHECK(bool(target.strive));
   CHECK(target.source.line == 4);
   CHECK(target.source.quote == "序号 甲区 7以上 -15 持平");
   const Fact& actual = Only(l->store, {"甲区", "gdp", Measure::kGrowth, 2023, FactKind::kActual});
   CHECK(actual.value == -15);
-  CHECK(actual.preliminary);
+  CHECK(bool(actual.preliminary));
   CHECK(Only(l->store, {"甲区", "gdp", Measure::kGrowth, 2025, FactKind::kTarget}).value == 0);
   CHECK(l->store.size() == 4);  // 2024 and 2025 from one cell
 }
@@ -206,7 +206,7 @@ TEST_CASE("CSV facts load with surface units and qualifiers in the value") {
   CHECK_MESSAGE(!l->world->diagnostics.has_errors(), AllMessages(l->world->diagnostics));
   const Fact& level = Only(l->store, {"甲区", "gdp", Measure::kLevel, 2024, FactKind::kTarget});
   CHECK(level.value == 1200e8);
-  CHECK(level.strive);
+  CHECK(bool(level.strive));
   CHECK(level.source.line == 2);
   CHECK(level.source.quote == "目标1,200亿元");
   CHECK(Only(l->store, {"甲区", "gdp", Measure::kGrowth, 2024, FactKind::kTarget}).qualifier ==

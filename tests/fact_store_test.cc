@@ -49,8 +49,8 @@ TEST_CASE("a fact's qualifier and flags survive assigning its source, and the so
   FactSource other("其他.txt", 42, "另一句。");
   f.source = other;
   CHECK(f.qualifier == Qualifier::kMoreThan);
-  CHECK(f.strive);
-  CHECK(f.preliminary);
+  CHECK(bool(f.strive));
+  CHECK(bool(f.preliminary));
   CHECK(f.source == other);
   f.source = FactSource();
   f.qualifier = Qualifier::kAtMost;
@@ -59,8 +59,8 @@ TEST_CASE("a fact's qualifier and flags survive assigning its source, and the so
   CHECK(f.source.line == 0);
   Fact copy = f;
   CHECK(copy.qualifier == Qualifier::kAtMost);
-  CHECK_FALSE(copy.strive);
-  CHECK(copy.preliminary);
+  CHECK_FALSE(bool(copy.strive));
+  CHECK(bool(copy.preliminary));
   // Keys and sources order as people read them, whatever their layout.
   CHECK(FactKey("甲", "gdp", Measure::kGrowth, 2020, FactKind::kTarget) <
         FactKey("甲", "gdp", Measure::kGrowth, 2021, FactKind::kActual));

@@ -142,8 +142,7 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
         row_ok = bad(f, fmt::format("{} must be true or false", flag));
         continue;
       }
-      (std::string_view(flag) == "preliminary" ? fact.preliminary : fact.strive) =
-          f->text == "true";
+      SetFlag(fact, flag, f->text == "true");
     }
     if (const CsvField* f = get("file")) fact.source.file = f->text;
     if (const CsvField* f = get("quote")) fact.source.quote = f->text;

@@ -80,7 +80,7 @@ bool ReadPlainFact(dom::parser& parser, std::string_view line, RecentNames& name
     } else if (key == "preliminary" || key == "strive") {
       bool flag = false;
       if (value.get_bool().get(flag)) return false;
-      (key == "preliminary" ? fact.preliminary : fact.strive) = flag;
+      SetFlag(fact, key, flag);
     } else if (key == "source") {
       if (!ReadSource(value, fact.source)) return false;
     }

@@ -196,7 +196,7 @@ class JsonlLineReader {
           Report(key_offset, "F003", fmt::format("{} must be true or false", key));
           ok = false;
         } else {
-          (key == "preliminary" ? fact.preliminary : fact.strive) = b;
+          SetFlag(fact, key, b);
         }
       } else if (key == "source") {
         ok &= ReadSource(value, key_offset, fact.source);

@@ -253,7 +253,7 @@ class TableLoader {
       if (!b)
         ok = false;
       else
-        (std::string_view(flag) == "preliminary" ? m.fact.preliminary : m.fact.strive) = *b;
+        SetFlag(m.fact, flag, *b);
     }
     if (fields.count("qualifier")) {
       auto s = str("qualifier");
