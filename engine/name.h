@@ -96,9 +96,12 @@ static_assert(sizeof(Name) == 4);
 class RecentNames {
  public:
   Name Get(std::string_view text) {
-    Name& slot = names_[Slot(text)];
-    if (slot.view() != text) slot = Name(text);
-    return slot;
+    Recent& slot = names_[Slot(text)];
+    if (slot.text != text) {
+      slot.name = Name(text);
+      slot.text = slot.name.view();
+    }
+    return slot.name;
   }
 
  private:
@@ -118,8 +121,14 @@ class RecentNames {
     return static_cast<std::size_t>(h >> 56) % kSize;
   }
 
+  // The text is kept beside its Name (it views the interned text) so that a hit compares it
+  // without turning the number into its text.
+  struct Recent {
+    std::string_view text;
+    Name name;
+  };
   static constexpr std::size_t kSize = 256;
-  Name names_[kSize];
+  Recent names_[kSize];
 };
 
 inline std::string operator+(const std::string& a, const Name& b) { return a + b.str(); }
