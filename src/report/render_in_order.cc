@@ -38,10 +38,17 @@ void RenderInOrder(const FindingList& findings, const RenderFinding& render, std
   // is reused only once the block `window` before it has been written.
   const std::size_t window = 2 * threads;
   std::vector<std::string> slots(window);
+  // Each slot's room is made here, once, a little over what the first block took, rather than
+  // grown by doubling on the worker that happens to fill it first: the doublings left each
+  // worker's heap twice the room its slots need, and every page of it was paged in.
+  Finding first;
+  render_block(0, first, slots[0]);
+  for (std::string& slot : slots) slot.reserve(slots[0].size() + slots[0].size() / 4);
   std::vector<std::size_t> held(window, SIZE_MAX);  // the block each slot holds, once rendered
+  held[0] = 0;
   std::mutex mutex;
   std::condition_variable changed;
-  std::size_t next = 0;     // the next block to render
+  std::size_t next = 1;     // the next block to render
   std::size_t written = 0;  // blocks written so far
   auto work = [&] {
     Finding finding;
