@@ -208,6 +208,21 @@ class FactStore {
   // Each entity's latest series, from which its series are chained: a reader starting on an
   // entity remembers them all with one lookup instead of hashing each into series_slots_.
   std::unordered_map<std::uint32_t, std::uint32_t> latest_series_of_entity_;
+  // The series Add found or made for the entity it is on, so that facts of one entity, as a
+  // file lists them, find their series without probing series_slots_ (a likely cache miss a
+  // fact on the loading thread). Forgotten when the entity changes.
+  struct RecentSeries {
+    std::uint32_t indicator = UINT32_MAX;  // UINT32_MAX: nothing here
+    std::uint8_t measure = 0;
+    std::uint8_t kind = 0;
+    std::uint32_t series = kNone;
+  };
+  static constexpr std::size_t kRecentSeries = 64;
+  std::uint32_t recent_entity_ = UINT32_MAX;
+  RecentSeries recent_series_[kRecentSeries];
+  // The series of `key`'s entity, indicator, measure and kind (kNone when there is none yet),
+  // and the recent slot to remember a new one in.
+  std::uint32_t SeriesForAdd(const FactKey& key, RecentSeries*& slot);
   std::size_t size_ = 0;
   // Tells stores apart for a Reader, even one made where another was destroyed.
   std::uint64_t id_ = NextId();

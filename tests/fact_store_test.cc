@@ -113,6 +113,35 @@ TEST_CASE("the hashed store agrees with an ordered map over many keys, repeats a
   CHECK(store.Find({"己区", "gdp", Measure::kLevel, 2001, FactKind::kActual}).empty());
 }
 
+TEST_CASE("facts in runs of one entity, over more series than the store remembers, all found") {
+  // A file lists an entity's facts together: the store remembers that entity's series while
+  // adding, and 120 indicators × 2 × 2 series share its 64 remembered slots.
+  std::mt19937 random(20261202);
+  FactStore store;
+  std::map<FactKey, std::vector<double>> expected;
+  int value = 0;
+  for (int e = 0; e < 6; ++e) {
+    const std::string entity = "区" + std::to_string(e % 3);  // each entity comes back once
+    for (int i = 0; i < 3000; ++i) {
+      const std::string indicator = "i" + std::to_string(random() % 120);
+      Measure measure = random() % 2 ? Measure::kGrowth : Measure::kLevel;
+      FactKind kind = random() % 2 ? FactKind::kTarget : FactKind::kActual;
+      Fact f = MakeFact(entity, indicator, measure, 2020 + static_cast<int>(random() % 6), kind,
+                        ++value, measure == Measure::kGrowth ? "%" : "元");
+      expected[f.key].push_back(value);
+      store.Add(f);
+    }
+  }
+  for (const auto& [key, values] : expected) {
+    std::vector<double> found;
+    for (const Fact& f : store.Find(key)) found.push_back(f.value);
+    REQUIRE(found == values);
+  }
+  std::size_t keys = 0;
+  store.ForEach([&](const FactKey&, std::span<const Fact>) { ++keys; });
+  CHECK(keys == expected.size());
+}
+
 TEST_CASE("a reader that remembers series finds what the store finds") {
   // 200 indicators, so that many share a remembered slot; entities visited in runs and
   // interleaved; keys present and absent.
