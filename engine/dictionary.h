@@ -68,7 +68,7 @@ class Dictionary {
   const Indicator* FindIndicator(std::string_view word) const;
   // By canonical name or alias.
   const Entity* FindEntity(std::string_view word) const;
-  // The same for a word already interned (a fact's fields): hashed by pointer, no text read.
+  // The same for a word already interned (a fact's fields): hashed by number, no text read.
   const Entity* EntityNamed(const Name& word) const;
   const Indicator* IndicatorNamed(const Name& word) const;
 

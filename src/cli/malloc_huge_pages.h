@@ -1,12 +1,12 @@
 // Transparent huge pages for malloc's own heap. A national check makes millions of small
-// allocations (the YAML dictionary alone takes ~10 MB of nodes), and on virtual machines each
-// 4 KiB page the heap touches first costs a fault: measured on the 2-core development machine,
-// `kaohe check` at N = 3,000 ran in 0.375 s with glibc's huge-page heap against 0.43 s without
-// (median of 8 alternating runs), for 130 MiB of peak memory against 119. Large arrays ask for
-// huge pages themselves (engine/large_memory.h); malloc's heap can only be told through glibc's
-// `glibc.malloc.hugetlb=1` tunable, which glibc reads from the environment at startup, so kaohe
-// sets it (with a heap pad of 16 MiB, see TunablesForHugePageHeap) and executes itself again,
-// once.
+// allocations (interned names, dictionaries, rule packs, each thread's scratch), and on virtual
+// machines each 4 KiB page the heap touches first costs a fault: measured on the 2-core
+// development machine, `kaohe check` at N = 3,000 ran in 0.375 s with glibc's huge-page heap
+// against 0.43 s without (median of 8 alternating runs), for 130 MiB of peak memory against
+// 119. Large arrays ask for huge pages themselves (engine/large_memory.h); malloc's heap can
+// only be told through glibc's `glibc.malloc.hugetlb=1` tunable, which glibc reads from the
+// environment at startup, so kaohe sets it (with a heap pad of 16 MiB, see
+// TunablesForHugePageHeap) and executes itself again, once.
 #pragma once
 
 #include <optional>
