@@ -52,8 +52,10 @@ TEST_CASE("PhaseTimer: each phase's wall and CPU time, in order, and their total
   CHECK(waiting.cpu_seconds < waiting.wall_seconds / 2);
   CHECK(working.name == "working");
   CHECK(working.cpu_seconds >= 0.03);
-  CHECK(working.wall_seconds >= working.cpu_seconds * 0.99);  // one thread: CPU within wall
-  CHECK(timer.phases()[2].cpu_seconds < 0.01);                // nothing was done between the marks
+  // One thread spins: CPU within wall, but for what the process's other threads spend meanwhile
+  // (ThreadSanitizer's runtime keeps one: 1% of a 30 ms phase in a CI run).
+  CHECK(working.wall_seconds >= working.cpu_seconds * 0.9);
+  CHECK(timer.phases()[2].cpu_seconds < 0.01);  // nothing was done between the marks
 
   const std::string text = timer.Render();
   CHECK(text.find("waiting") < text.find("working"));
