@@ -18,18 +18,14 @@ std::uint64_t Mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-std::uint64_t SeriesHash(const Name& entity, const Name& indicator, Measure measure,
-                         FactKind kind) {
-  const std::uint64_t e = entity.id();
-  const std::uint64_t i = std::uint64_t{indicator.id()} << 2 |
-                          static_cast<std::uint64_t>(measure) << 1 |
-                          static_cast<std::uint64_t>(kind);
-  return Mix(e ^ Mix(i));
-}
-
 constexpr std::uint64_t kTagBits = 0xFFFFFFFF00000000ULL;
 
 }  // namespace
+
+std::uint64_t FactStore::SeriesHash(const Name& entity, const Name& indicator, Measure measure,
+                                    FactKind kind) {
+  return Mix(entity.id() ^ Mix(SeriesBits(indicator.id(), measure, kind)));
+}
 
 std::uint32_t FactStore::FindSeries(const Name& entity, const Name& indicator, Measure measure,
                                     FactKind kind) const {
@@ -106,32 +102,10 @@ FactStore::Group FactStore::Allocate(std::uint32_t count) {
   return group;
 }
 
-std::uint32_t FactStore::SeriesForAdd(const FactKey& key, RecentSeries*& slot) {
-  if (key.entity.id() != recent_entity_) {
-    recent_entity_ = key.entity.id();
-    for (RecentSeries& r : recent_series_) r.indicator = UINT32_MAX;
-  }
-  const std::uint64_t h =
-      (std::uint64_t{key.indicator.id()} << 2 | static_cast<std::uint64_t>(key.measure) << 1 |
-       static_cast<std::uint64_t>(key.kind)) *
-      0x9E3779B97F4A7C15ULL;
-  slot = &recent_series_[h >> 58];  // 6 bits: 64 slots
-  static_assert(kRecentSeries == 64);
-  const auto measure = static_cast<std::uint8_t>(key.measure);
-  const auto kind = static_cast<std::uint8_t>(key.kind);
-  if (slot->indicator == key.indicator.id() && slot->measure == measure && slot->kind == kind) {
-    return slot->series;
-  }
-  const std::uint32_t series = FindSeries(key.entity, key.indicator, key.measure, key.kind);
-  *slot = {key.indicator.id(), measure, kind, series};
-  return series;
-}
-
 void FactStore::Add(Fact fact) {
   if (size_ >= kNone - 1) throw std::length_error("too many facts for one store");
   const FactKey& k = fact.key;
-  RecentSeries* recent = nullptr;
-  std::uint32_t s = SeriesForAdd(k, recent);
+  std::uint32_t s = FindSeries(k.entity, k.indicator, k.measure, k.kind);
   std::uint32_t g = FindInSeries(s, k.period);
   if (g != kNone) {
     Group& group = groups_[g];
@@ -163,7 +137,6 @@ void FactStore::Add(Fact fact) {
     return;
   }
   s = static_cast<std::uint32_t>(series_.size());
-  recent->series = s;
   series_.push_back({k.entity, k.indicator, static_cast<std::uint8_t>(k.measure),
                      static_cast<std::uint8_t>(k.kind), g, kNone});
   auto [latest, first_of_entity] = latest_series_of_entity_.try_emplace(k.entity.id(), s);

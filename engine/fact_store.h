@@ -81,10 +81,9 @@ class FactStore {
     };
     static std::size_t Slot(std::uint32_t indicator, Measure measure, FactKind kind) {
       static_assert(kRemembered == 128);
-      const std::uint64_t i = std::uint64_t{indicator} << 2 |
-                              static_cast<std::uint64_t>(measure) << 1 |
-                              static_cast<std::uint64_t>(kind);
-      return static_cast<std::size_t>((i * 0x9E3779B97F4A7C15ULL) >> 57);  // 7 bits: 128 slots
+      return static_cast<std::size_t>(
+          (SeriesBits(indicator, measure, kind) * 0x9E3779B97F4A7C15ULL) >>
+          57);  // 7 bits: 128 slots
     }
     // Forgets the last entity's series and remembers the new one's, all at once.
     void StartEntity(std::uint32_t entity);
@@ -119,6 +118,13 @@ class FactStore {
   }
 
  private:
+  // A series' indicator, measure and kind in one number, for hashing.
+  static std::uint64_t SeriesBits(std::uint32_t indicator, Measure measure, FactKind kind) {
+    return std::uint64_t{indicator} << 2 | static_cast<std::uint64_t>(measure) << 1 |
+           static_cast<std::uint64_t>(kind);
+  }
+  static std::uint64_t SeriesHash(const Name& entity, const Name& indicator, Measure measure,
+                                  FactKind kind);
   // The facts of one key, contiguous in one block.
   struct Group {
     std::uint32_t block = 0;
@@ -208,21 +214,6 @@ class FactStore {
   // Each entity's latest series, from which its series are chained: a reader starting on an
   // entity remembers them all with one lookup instead of hashing each into series_slots_.
   std::unordered_map<std::uint32_t, std::uint32_t> latest_series_of_entity_;
-  // The series Add found or made for the entity it is on, so that facts of one entity, as a
-  // file lists them, find their series without probing series_slots_ (a likely cache miss a
-  // fact on the loading thread). Forgotten when the entity changes.
-  struct RecentSeries {
-    std::uint32_t indicator = UINT32_MAX;  // UINT32_MAX: nothing here
-    std::uint8_t measure = 0;
-    std::uint8_t kind = 0;
-    std::uint32_t series = kNone;
-  };
-  static constexpr std::size_t kRecentSeries = 64;
-  std::uint32_t recent_entity_ = UINT32_MAX;
-  RecentSeries recent_series_[kRecentSeries];
-  // The series of `key`'s entity, indicator, measure and kind (kNone when there is none yet),
-  // and the recent slot to remember a new one in.
-  std::uint32_t SeriesForAdd(const FactKey& key, RecentSeries*& slot);
   std::size_t size_ = 0;
   // Tells stores apart for a Reader, even one made where another was destroyed.
   std::uint64_t id_ = NextId();

@@ -53,7 +53,6 @@ class YamlNode {
   YamlNode operator[](std::string_view key) const;
   // A sequence's item; undefined past its end or when this is not a sequence.
   YamlNode operator[](std::size_t index) const;
-  YamlNode operator[](int index) const { return (*this)[static_cast<std::size_t>(index)]; }
 
   // What iterating yields: a sequence's item (with first and second undefined) or a mapping's
   // entry (undefined itself, with key and value in first and second).

@@ -113,9 +113,9 @@ TEST_CASE("the hashed store agrees with an ordered map over many keys, repeats a
   CHECK(store.Find({"己区", "gdp", Measure::kLevel, 2001, FactKind::kActual}).empty());
 }
 
-TEST_CASE("facts in runs of one entity, over more series than the store remembers, all found") {
-  // A file lists an entity's facts together: the store remembers that entity's series while
-  // adding, and 120 indicators × 2 × 2 series share its 64 remembered slots.
+TEST_CASE("facts in runs of one entity, over more series than a reader remembers, all found") {
+  // A file lists an entity's facts together, each entity coming back once, over 120 indicators
+  // × 2 × 2 series: more than a reader's remembered slots.
   std::mt19937 random(20261202);
   FactStore store;
   std::map<FactKey, std::vector<double>> expected;
