@@ -397,7 +397,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   // Reserving beyond this is left to growth: an estimate is only an estimate.
   constexpr std::size_t kMaxFactsReserved = std::size_t{1} << 24;
   const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  std::vector<JsonlLineReader::Scratch> scratch(threads);
+  std::vector<JsonlLineReader::Scratch> scratch(threads);  // the last one this thread's
   // A batch is read straight into its text, whose room is one huge page (large_memory.h): the
   // few batches in flight hold a few MiB, each paged in once, however large the file.
   constexpr std::size_t kBatchRoom = kHugePageBytes;
@@ -475,6 +475,9 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   // batches and adds each parsed batch to the store as soon as it is its turn; the workers parse
   // batches in the order they were read. At most `window` batches are in flight, which bounds
   // memory; batch k lives in slot k % window, free once batch k - window has been added.
+  // There is a worker for each core but one: this thread parses a batch itself whenever the next
+  // one to add is not ready. With a worker on every core as well, the three threads took turns
+  // on two cores and this one waited on them: the facts phase took 0.115 s, 0.090 s this way.
   const std::size_t window = 2 * threads;
   std::vector<Batch> slots(window);
   std::vector<char> parsed(window, 0);
@@ -503,7 +506,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work, std::ref(scratch[t]));
+  for (unsigned t = 0; t + 1 < threads; ++t) workers.emplace_back(work, std::ref(scratch[t]));
   auto finish = [&]() {
     {
       std::lock_guard lock(mutex);
@@ -538,10 +541,25 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
     }
     if (added == read) break;
     Batch* batch = nullptr;
-    {
-      std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return parsed[added % window] != 0; });
-      batch = &slots[added % window];
+    for (std::unique_lock lock(mutex);;) {
+      if (parsed[added % window] != 0) {
+        batch = &slots[added % window];
+        break;
+      }
+      if (taken < read) {
+        const std::size_t k = taken++;
+        lock.unlock();
+        try {
+          if (!slots[k % window].error) ReadBatch(path, checker, slots[k % window], scratch.back());
+        } catch (...) {  // the workers are stopped before the error goes on
+          finish();
+          throw;
+        }
+        lock.lock();
+        parsed[k % window] = 1;
+        continue;
+      }
+      changed.wait(lock, [&] { return parsed[added % window] != 0 || taken < read; });
     }
     if (added == 0 && !batch->text.empty()) {
       // The file's length over the first batch's bytes per line: about the facts to come.
