@@ -211,14 +211,12 @@ TEST_CASE("YamlDocument: a dictionary of 3,000 entities takes a few times its te
   for (int i = 0; i < 3000; ++i) {
     text += "  - {name: 合成县" + std::to_string(10000 + i) + ", kind: county, parent: 合成省}\n";
   }
-  // The texts are interned once per process, whatever holds them, and the table of interned
-  // texts grows by doubling, at a moment that depends on the tests run before: a first parse
-  // interns them, and the tree's own room is measured on a second one.
-  YamlDocument first;
-  first.Parse(text);
-  // What malloc hands out from its heap and as blocks of their own (mmap), since which of the
-  // two a large block comes from depends on the blocks freed before.
-  auto in_use = [] { return mallinfo2().uordblks + mallinfo2().hblkhd; };
+  // What malloc hands out from its heap and as blocks of their own (mmap): which of the two a
+  // large block comes from depends on the blocks freed before, so by the tests run earlier.
+  auto in_use = [] {
+    const struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+  };
   const std::size_t before = in_use();
   YamlDocument document;
   YamlNode root = document.Parse(text);

@@ -484,9 +484,13 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   std::mutex mutex;
   std::condition_variable changed;
   std::size_t read = 0;   // batches read from the file
-  std::size_t taken = 0;  // batches a worker has started on
+  std::size_t taken = 0;  // batches a worker or this thread has started on
   std::size_t added = 0;  // batches added to the store
   bool no_more = false;   // the file is read, refused, or the load stopped
+  // Parses batch k, taken by the caller; a batch refused when it was read has nothing to parse.
+  auto parse = [&](std::size_t k, JsonlLineReader::Scratch& state) {
+    if (!slots[k % window].error) ReadBatch(path, checker, slots[k % window], state);
+  };
   auto work = [&](JsonlLineReader::Scratch& state) {
     for (;;) {
       std::size_t k = 0;
@@ -496,8 +500,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
         if (taken == read) return;
         k = taken++;
       }
-      Batch& batch = slots[k % window];
-      if (!batch.error) ReadBatch(path, checker, batch, state);
+      parse(k, state);
       {
         std::lock_guard lock(mutex);
         parsed[k % window] = 1;
@@ -550,7 +553,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
         const std::size_t k = taken++;
         lock.unlock();
         try {
-          if (!slots[k % window].error) ReadBatch(path, checker, slots[k % window], scratch.back());
+          parse(k, scratch.back());
         } catch (...) {  // the workers are stopped before the error goes on
           finish();
           throw;
