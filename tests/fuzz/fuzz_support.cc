@@ -33,6 +33,10 @@ std::string ValidUtf8(const uint8_t* data, size_t size) {
   return text;
 }
 
+__attribute__((weak)) std::string ReplayInput(const std::string&, std::string bytes) {
+  return bytes;
+}
+
 }  // namespace kaohe::fuzz
 
 #ifndef KAOHE_LIBFUZZER
@@ -60,7 +64,8 @@ int main(int argc, char** argv) {
   }
   for (const std::string& file : files) {
     std::ifstream in(file, std::ios::binary);
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string data = kaohe::fuzz::ReplayInput(
+        file, std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
     LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(data.data()), data.size());
   }
   // A crash, a sanitizer report or a failed assertion ends the process before this line.

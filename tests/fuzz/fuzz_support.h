@@ -18,6 +18,12 @@ const Dictionary& BundledDictionary();
 // of Chinese text keep reaching the code past the readers' UTF-8 check.
 std::string ValidUtf8(const uint8_t* data, size_t size);
 
+// What the replaying main() feeds the target for a file's bytes. By default the bytes as they
+// are; a target whose input is framed (fact_loaders: a first byte picks the format) overrides
+// it to frame a plain file, such as a hostile input named by its extension.
+std::string ReplayInput(const std::string& path, std::string bytes);
+
+
 }  // namespace kaohe::fuzz
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
