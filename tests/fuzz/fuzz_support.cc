@@ -1,5 +1,6 @@
 #include "tests/fuzz/fuzz_support.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -31,6 +32,27 @@ std::string ValidUtf8(const uint8_t* data, size_t size) {
     text[bad] = '?';
   }
   return text;
+}
+
+Amplifier ReadAmplifier(const uint8_t* data, size_t size, std::size_t counts) {
+  Amplifier a;
+  for (std::size_t i = 0; i < counts; ++i) {
+    std::size_t count = 0;
+    if (2 * i + 1 < size) count = data[2 * i] | (std::size_t{data[2 * i + 1]} << 8);
+    a.counts.push_back(count);
+  }
+  const std::size_t head = std::min(size, 2 * counts);
+  a.unit = ValidUtf8(data + head, size - head);
+  return a;
+}
+
+std::string Repeat(std::string_view unit, std::size_t count, std::size_t max_bytes) {
+  std::string out;
+  if (unit.empty()) return out;
+  count = std::min(count, max_bytes / unit.size());
+  out.reserve(unit.size() * count);
+  for (std::size_t i = 0; i < count; ++i) out += unit;
+  return out;
 }
 
 __attribute__((weak)) std::string ReplayInput(const std::string&, std::string bytes) {
