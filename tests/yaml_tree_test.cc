@@ -179,7 +179,7 @@ TEST_CASE("YamlDocument reads every bundled YAML file as yaml-cpp's YAML::Load d
       ++files;
     }
   }
-  CHECK(files >= 30);
+  CHECK(files >= 20);  // a mistyped folder must not pass as an empty loop
 }
 
 TEST_CASE("YamlDocument reads awkward YAML as yaml-cpp does") {
