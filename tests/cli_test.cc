@@ -1,6 +1,8 @@
 // The kaohe command on the bundled data and on bad input: golden outputs, exit codes and
 // error messages with positions. Runs in-process from the source directory.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include "engine/qualifier.h"
 #include "engine/units.h"
 #include "src/cli/app.h"
+#include "src/cli/output_file.h"
 #include "tests/golden.h"
 
 namespace kaohe {
@@ -407,6 +410,21 @@ TEST_CASE("kaohe lint --waivers warns of a waiver that matches nothing") {
   Run bundled = Kaohe({"lint", "--waivers", "rules/waivers", "--today", "2026-11-22"});
   CHECK(bundled.code == kExitOk);
   CHECK(bundled.err.empty());
+}
+
+TEST_CASE("a write that fails is remembered with its reason, and what follows is dropped") {
+  int fd = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  FdOutputBuffer buffer(fd, 4096);
+  std::ostream out(&buffer);
+  out << "small";
+  CHECK(buffer.error() == 0);       // still buffered
+  out << std::string(100000, 'x');  // written directly, past the buffer
+  CHECK(buffer.error() == ENOSPC);
+  out << "more";
+  CHECK_FALSE(buffer.Flush());
+  CHECK(buffer.error() == ENOSPC);
+  ::close(fd);
 }
 
 }  // namespace kaohe

@@ -42,61 +42,62 @@ Error WriteError(const std::string& path, const char* what, int error) {
 
 }  // namespace
 
-// Collects writes in a 1 MiB buffer and hands them to the file descriptor; remembers the first
-// error, after which it accepts and drops everything.
-class AtomicFile::Buffer : public std::streambuf {
- public:
-  explicit Buffer(int fd) : fd_(fd), data_(1 << 20) {
-    setp(data_.data(), data_.data() + data_.size());
+// Large blocks (a reporter's rendered findings) go to the descriptor as they are, after what is
+// buffered, instead of being copied through the buffer.
+constexpr std::size_t kDirectBytes = 64 << 10;
+
+FdOutputBuffer::FdOutputBuffer(int fd, std::size_t buffer_bytes) : fd_(fd), data_(buffer_bytes) {
+  setp(data_.data(), data_.data() + data_.size());
+}
+
+bool FdOutputBuffer::Flush() {
+  WriteAll(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+  setp(data_.data(), data_.data() + data_.size());
+  return error_ == 0;
+}
+
+std::streamsize FdOutputBuffer::xsputn(const char* s, std::streamsize n) {
+  if (static_cast<std::size_t>(n) < kDirectBytes) return std::streambuf::xsputn(s, n);
+  Flush();
+  WriteAll(s, static_cast<std::size_t>(n));
+  return n;  // an error is remembered and reported at the end, as for buffered writes
+}
+
+FdOutputBuffer::int_type FdOutputBuffer::overflow(int_type c) {
+  if (!Flush()) return traits_type::eof();
+  if (!traits_type::eq_int_type(c, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
   }
+  return traits_type::not_eof(c);
+}
 
-  int error() const { return error_; }
+int FdOutputBuffer::sync() { return Flush() ? 0 : -1; }
 
-  bool Flush() {
-    WriteAll(pbase(), static_cast<std::size_t>(pptr() - pbase()));
-    setp(data_.data(), data_.data() + data_.size());
-    return error_ == 0;
-  }
-
- protected:
-  // A large block (a reporter's rendered findings) goes to the file as it is, after what is
-  // buffered, instead of being copied through the buffer.
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    if (static_cast<std::size_t>(n) < kDirectBytes) return std::streambuf::xsputn(s, n);
-    Flush();
-    WriteAll(s, static_cast<std::size_t>(n));
-    return n;  // an error is remembered and reported by Commit, as for buffered writes
-  }
-
-  int_type overflow(int_type c) override {
-    if (!Flush()) return traits_type::eof();
-    if (!traits_type::eq_int_type(c, traits_type::eof())) {
-      *pptr() = traits_type::to_char_type(c);
-      pbump(1);
+void FdOutputBuffer::WriteAll(const char* p, std::size_t left) {
+  while (left > 0 && error_ == 0) {
+    ssize_t n = ::write(fd_, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error_ = n < 0 ? errno : ENOSPC;
+      break;
     }
-    return traits_type::not_eof(c);
+    p += n;
+    left -= static_cast<std::size_t>(n);
   }
-  int sync() override { return Flush() ? 0 : -1; }
+}
 
- private:
-  void WriteAll(const char* p, std::size_t left) {
-    while (left > 0 && error_ == 0) {
-      ssize_t n = ::write(fd_, p, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        error_ = n < 0 ? errno : ENOSPC;
-        break;
-      }
-      p += n;
-      left -= static_cast<std::size_t>(n);
-    }
-  }
+StandardOutput::StandardOutput() : buffer_(STDOUT_FILENO, kDirectBytes), stream_(&buffer_) {}
 
-  static constexpr std::size_t kDirectBytes = 64 << 10;
-  int fd_;
-  int error_ = 0;
-  std::vector<char> data_;
-};
+std::string StandardOutput::Finish() {
+  stream_.flush();
+  buffer_.Flush();
+  int error = buffer_.error();
+  // The buffer reports every failed write; a stream that went bad otherwise has lost output too.
+  if (error == 0 && !stream_) error = EIO;
+  if (error == 0) return {};
+  return fmt::format("cannot write to standard output: {}", std::strerror(error));
+}
 
 Result<std::unique_ptr<AtomicFile>> AtomicFile::Open(const std::string& path) {
   InstallHandlersOnce();
@@ -118,7 +119,7 @@ AtomicFile::AtomicFile(std::string path, std::string temporary, int fd)
     : path_(std::move(path)),
       temporary_(std::move(temporary)),
       fd_(fd),
-      buffer_(std::make_unique<Buffer>(fd)),
+      buffer_(std::make_unique<FdOutputBuffer>(fd, std::size_t{1} << 20)),
       stream_(std::make_unique<std::ostream>(buffer_.get())) {}
 
 AtomicFile::~AtomicFile() { Abandon(); }

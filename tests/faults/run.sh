@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Faults while writing reports: a file size limit (what a full disk does to a writer) and a
-# signal in the middle of a run. The previous report must stay whole, the error must be clear,
-# the exit code 2, and no temporary file may be left behind.
+# Faults while writing reports: a file size limit (what a full disk does to a writer), a full
+# standard output, a signal in the middle of a run, and what may already stand at a report's
+# path or its temporary's (links, devices, FIFOs, another run's or a killed run's temporaries).
+# The previous report must stay whole, the error must be clear, the exit code 2, and no
+# temporary file may be left behind.
 set -uo pipefail
 source_dir="$1" kaohe="$2" work="$3"
 rm -rf "$work" && mkdir -p "$work" && cd "$source_dir"
 fail() { echo "FAIL: $*"; exit 1; }
+leftover() { ls -A "$work" | grep -qE 'kaohe-tmp|\.tmp\.'; }
 
 echo '{"previous": true}' > "$work/report.json"
 cp "$work/report.json" "$work/before.json"
@@ -15,14 +18,14 @@ code=$?
 grep -q "write failed, the previous file is untouched: File too large" "$work/err.txt" ||
   fail "unclear error: $(cat "$work/err.txt")"
 cmp -s "$work/report.json" "$work/before.json" || fail "the previous report changed"
-ls "$work" | grep -q '\.tmp\.' && fail "a temporary file was left behind"
+leftover && fail "a temporary file was left behind"
 
 # A previous report is replaced whole (its name is exchanged with the new file's, then removed).
 "$kaohe" check --fail-on never --format "json:$work/report.json" 2> "$work/err.txt" ||
   fail "replacing a report failed: $(cat "$work/err.txt")"
 /usr/bin/python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['summary']['total'] > 0" \
   "$work/report.json" || fail "the replaced report is not the new one"
-ls "$work" | grep -q '\.tmp\.' && fail "replacing left a temporary file behind"
+leftover && fail "replacing left a temporary file behind"
 
 # A directory where the report should go is an error, and is left where it was.
 mkdir -p "$work/taken.json" && echo kept > "$work/taken.json/inside.txt"
@@ -31,7 +34,7 @@ code=$?
 [ "$code" = 2 ] || fail "a directory at the report path gave exit $code, not 2"
 grep -q "taken.json: cannot replace" "$work/err.txt" || fail "unclear error: $(cat "$work/err.txt")"
 [ "$(cat "$work/taken.json/inside.txt")" = kept ] || fail "the directory was moved or changed"
-ls "$work" | grep -q '\.tmp\.' && fail "a directory at the path left a temporary file behind"
+leftover && fail "a directory at the path left a temporary file behind"
 
 # A signal at any moment leaves the old report or the whole new one, never a part.
 for delay in 0 0.005 0.02 0.05; do
@@ -46,6 +49,18 @@ for delay in 0 0.005 0.02 0.05; do
     /usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/report.json" ||
       fail "interrupted after $delay s: the report is neither the old one nor a whole new one"
   fi
-  ls "$work" | grep -q '\.tmp\.' && fail "interrupted after $delay s: a temporary file was left"
+  leftover && fail "interrupted after $delay s: a temporary file was left"
 done
-echo "faults: a file size limit, a replaced report, a directory in the way and signals at 4 moments left every report whole"
+
+# M6: a failed write to standard output is an error, whatever the command.
+for command in "check --fail-on never --format json" "check --fail-on never" "facts" \
+  "extract fixtures/docs" "lint"; do
+  # shellcheck disable=SC2086
+  "$kaohe" $command > /dev/full 2> "$work/err.txt"
+  code=$?
+  [ "$code" = 2 ] || fail "'kaohe $command > /dev/full' gave exit $code, not 2"
+  grep -q "kaohe: cannot write to standard output: No space left on device" "$work/err.txt" ||
+    fail "'kaohe $command > /dev/full': unclear error: $(cat "$work/err.txt")"
+done
+
+echo "faults: a file size limit, a full standard output, a replaced report, a directory, links, streams and FIFOs in the way, concurrent and killed runs and signals at 4 moments left every report whole"
