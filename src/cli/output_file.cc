@@ -1,15 +1,22 @@
 #include "src/cli/output_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <streambuf>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,6 +45,40 @@ void InstallHandlersOnce() {
 
 Error WriteError(const std::string& path, const char* what, int error) {
   return Error{fmt::format("{}: {}: {}", path, what, std::strerror(error))};
+}
+
+// A temporary file is named `.<the target's name>.kaohe-tmp-<16 hex digits>`, beside the target
+// (a rename cannot cross file systems), with random digits: a pid repeats across containers
+// sharing a volume, and a predictable name can be planted in advance.
+constexpr std::string_view kTemporaryMarker = ".kaohe-tmp-";
+constexpr std::size_t kRandomDigits = 16;
+// At most this much of the target's name is repeated, so that the temporary's name stays within
+// NAME_MAX (255 bytes).
+constexpr std::size_t kNameBytesKept = 200;
+
+struct TemporaryName {
+  std::string directory;  // with its final slash; empty: the working directory
+  std::string prefix;     // the name without the random digits
+};
+
+TemporaryName TemporaryNameOf(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  const std::size_t name_start = slash == std::string::npos ? 0 : slash + 1;
+  std::string name = path.substr(name_start, kNameBytesKept);
+  return {path.substr(0, name_start), "." + name + std::string(kTemporaryMarker)};
+}
+
+std::string RandomDigits() {
+  std::uint64_t bits = 0;
+  if (::getrandom(&bits, sizeof bits, 0) != static_cast<ssize_t>(sizeof bits)) {
+    // Without the kernel's randomness a name is less unpredictable but still safe: it is created
+    // with O_EXCL, and a name already taken is tried again with other digits.
+    static std::atomic<std::uint64_t> counter{0};
+    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    bits = static_cast<std::uint64_t>(now) ^ (static_cast<std::uint64_t>(::getpid()) << 40) ^
+           (counter++ * 0x9E3779B97F4A7C15ULL);
+  }
+  return fmt::format("{:016x}", bits);
 }
 
 }  // namespace
@@ -99,20 +140,68 @@ std::string StandardOutput::Finish() {
   return fmt::format("cannot write to standard output: {}", std::strerror(error));
 }
 
+namespace {
+
+// A character device (a terminal, /dev/null) or a FIFO (a pipe, /dev/stdout in a pipeline) at the
+// path, after links, is written as it is: it is a stream, not a file to replace. -1 when the
+// path names none (or stopped naming one before it could be opened).
+int OpenStream(const std::string& path, const struct stat& target) {
+  if (!S_ISCHR(target.st_mode) && !S_ISFIFO(target.st_mode)) return -1;
+  int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  struct stat opened;
+  if (::fstat(fd, &opened) != 0 || (!S_ISCHR(opened.st_mode) && !S_ISFIFO(opened.st_mode))) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// The path names this process's own standard output or error, redirected to a file
+// (`--format json:/dev/stdout > out.json`): the report goes on through that descriptor, since
+// replacing the file would cut off what the shell redirected. -1 otherwise.
+int DuplicateStandardStream(const struct stat& target) {
+  for (int standard : {STDOUT_FILENO, STDERR_FILENO}) {
+    struct stat s;
+    if (::fstat(standard, &s) == 0 && s.st_dev == target.st_dev && s.st_ino == target.st_ino) {
+      return ::fcntl(standard, F_DUPFD_CLOEXEC, 0);
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<AtomicFile>> AtomicFile::Open(const std::string& path) {
   InstallHandlersOnce();
-  std::string temporary = fmt::format("{}.tmp.{}", path, ::getpid());
-  if (temporary.size() >= sizeof g_temporary) {
-    return Error{fmt::format("{}: path too long", path)};
+  struct stat target;
+  if (::stat(path.c_str(), &target) == 0) {
+    if (S_ISBLK(target.st_mode) || S_ISSOCK(target.st_mode)) {
+      return Error{fmt::format(
+          "{}: is a block device or a socket; a report goes to a file, a character device or a "
+          "FIFO",
+          path)};
+    }
+    int stream =
+        S_ISREG(target.st_mode) ? DuplicateStandardStream(target) : OpenStream(path, target);
+    if (stream >= 0) return std::unique_ptr<AtomicFile>(new AtomicFile(path, "", stream));
   }
-  std::memcpy(g_temporary, temporary.c_str(), temporary.size() + 1);
-  g_writing = 1;
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    g_writing = 0;
-    return WriteError(path, "cannot write", errno);
+  const TemporaryName name = TemporaryNameOf(path);
+  for (int attempt = 0;; ++attempt) {
+    std::string temporary = name.directory + name.prefix + RandomDigits();
+    if (temporary.size() >= sizeof g_temporary) {
+      return Error{fmt::format("{}: path too long", path)};
+    }
+    // Never through a link, never a file that is already there.
+    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      if (errno == EEXIST && attempt < 8) continue;
+      return WriteError(path, "cannot write", errno);
+    }
+    std::memcpy(g_temporary, temporary.c_str(), temporary.size() + 1);
+    g_writing = 1;
+    return std::unique_ptr<AtomicFile>(new AtomicFile(path, temporary, fd));
   }
-  return std::unique_ptr<AtomicFile>(new AtomicFile(path, temporary, fd));
 }
 
 AtomicFile::AtomicFile(std::string path, std::string temporary, int fd)
@@ -130,12 +219,14 @@ void AtomicFile::Abandon() {
   if (fd_ < 0) return;
   ::close(fd_);
   fd_ = -1;
+  if (temporary_.empty()) return;  // a stream: nothing to remove
   ::unlink(temporary_.c_str());
   g_writing = 0;
 }
 
 Result<bool> AtomicFile::Commit() {
   stream_->flush();
+  if (temporary_.empty()) return CommitStream();
   if (!buffer_->Flush() || buffer_->error() != 0) {
     int saved = buffer_->error();
     Abandon();
@@ -175,6 +266,17 @@ Result<bool> AtomicFile::Commit() {
     return WriteError(path_, "cannot replace", saved);
   }
   g_writing = 0;
+  return true;
+}
+
+Result<bool> AtomicFile::CommitStream() {
+  const bool written = buffer_->Flush();
+  const int write_error = buffer_->error();
+  const int closed = ::close(fd_);
+  const int close_error = errno;
+  fd_ = -1;
+  if (!written) return WriteError(path_, "write failed", write_error);
+  if (closed != 0 && close_error != EINTR) return WriteError(path_, "write failed", close_error);
   return true;
 }
 

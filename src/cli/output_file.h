@@ -57,7 +57,11 @@ class StandardOutput {
 
 class AtomicFile {
  public:
-  // Opens the temporary file; an error names the path and the reason.
+  // Opens a new temporary file beside the path. A path that names a character device or a FIFO
+  // (after links), or this process's standard output or error, is written directly instead: it
+  // is a stream, with nothing to replace. A symbolic link at the path is replaced by the report,
+  // and what it pointed to is left as it was. A block device or a socket is refused. An error
+  // names the path and the reason.
   static Result<std::unique_ptr<AtomicFile>> Open(const std::string& path);
   ~AtomicFile();  // without Commit: the temporary file is removed
   AtomicFile(const AtomicFile&) = delete;
@@ -70,9 +74,10 @@ class AtomicFile {
  private:
   AtomicFile(std::string path, std::string temporary, int fd);
   void Abandon();
+  Result<bool> CommitStream();
 
   std::string path_;
-  std::string temporary_;
+  std::string temporary_;  // empty: the path is a stream, written as it is
   int fd_;
   std::unique_ptr<FdOutputBuffer> buffer_;
   std::unique_ptr<std::ostream> stream_;

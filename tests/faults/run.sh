@@ -63,4 +63,68 @@ for command in "check --fail-on never --format json" "check --fail-on never" "fa
     fail "'kaohe $command > /dev/full': unclear error: $(cat "$work/err.txt")"
 done
 
+# M8: a link planted where older versions put their temporary (`<path>.tmp.<pid>`) is not
+# followed, nor is any other: the temporary is a new file with a random name.
+echo "precious data" > "$work/precious.txt"
+sh -c 'ln -s "$1/precious.txt" "$1/report.json.tmp.$$"; exec "$2" check --fail-on never --format "json:$1/report.json"' \
+  sh "$work" "$kaohe" 2> "$work/err.txt" || fail "a planted link failed the run: $(cat "$work/err.txt")"
+[ "$(cat "$work/precious.txt")" = "precious data" ] || fail "a planted link was written through"
+[ -f "$work/report.json" ] && [ ! -L "$work/report.json" ] || fail "the report is not a plain file"
+rm -f "$work"/report.json.tmp.*
+
+# M7: runs writing one report at the same time each leave a whole report, never a mix. Where
+# PID namespaces can be made, each run has its own, so all of them have PID 1 (as jobs in
+# containers sharing a volume do), and another run's temporary at the name older versions would
+# pick (`<path>.tmp.1`) is left alone.
+isolate=()
+unshare --pid --fork true 2>/dev/null && isolate=(unshare --pid --fork)
+if [ ${#isolate[@]} -gt 0 ]; then
+  echo "another run's temporary" > "$work/shared.json.tmp.1"
+  "${isolate[@]}" "$kaohe" check --fail-on never --format "json:$work/shared.json" 2> "$work/err.txt" ||
+    fail "a run in its own PID namespace failed: $(cat "$work/err.txt")"
+  [ "$(cat "$work/shared.json.tmp.1" 2>/dev/null)" = "another run's temporary" ] ||
+    fail "another run's temporary was opened and replaced"
+  rm -f "$work/shared.json.tmp.1"
+fi
+pids=()
+for run in 1 2 3 4; do
+  "${isolate[@]}" "$kaohe" check --fail-on never --docs fixtures/docs \
+    --format "json:$work/shared.json" 2> "$work/err$run.txt" &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid" || fail "a concurrent run failed: $(cat "$work"/err*.txt)"; done
+/usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/shared.json" ||
+  fail "concurrent runs left a broken report"
+leftover && fail "concurrent runs left a temporary file behind"
+
+# M9: a stream at the path, or behind a link there, is written as a stream and stays what it was.
+ln -s /dev/null "$work/null.json"
+"$kaohe" check --fail-on never --format "json:$work/null.json" 2> "$work/err.txt" ||
+  fail "a link to /dev/null failed: $(cat "$work/err.txt")"
+[ -L "$work/null.json" ] && [ -c /dev/null ] || fail "a link to /dev/null was replaced"
+"$kaohe" check --fail-on never --format json:/dev/stdout 2> "$work/err.txt" | cat > "$work/piped.json"
+/usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/piped.json" ||
+  fail "a report to /dev/stdout in a pipe did not reach the pipe: $(cat "$work/err.txt")"
+"$kaohe" check --fail-on never --format json:/dev/stdout > "$work/redirected.json" 2> "$work/err.txt"
+/usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/redirected.json" ||
+  fail "a report to /dev/stdout redirected to a file did not reach it: $(cat "$work/err.txt")"
+[ -L /dev/stdout ] || fail "/dev/stdout was replaced"
+mkfifo "$work/fifo.json"
+cat "$work/fifo.json" > "$work/from-fifo.json" &
+reader=$!
+"$kaohe" check --fail-on never --format "json:$work/fifo.json" 2> "$work/err.txt" ||
+  fail "a FIFO at the path failed: $(cat "$work/err.txt")"
+wait "$reader"
+[ -p "$work/fifo.json" ] || fail "the FIFO was replaced"
+/usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/from-fifo.json" ||
+  fail "the report did not go through the FIFO"
+# A link to a regular file is replaced by the report; what it pointed to is left as it was.
+echo "linked data" > "$work/target.txt"
+ln -s target.txt "$work/linked.json"
+"$kaohe" check --fail-on never --format "json:$work/linked.json" 2> "$work/err.txt" ||
+  fail "a link at the path failed: $(cat "$work/err.txt")"
+[ "$(cat "$work/target.txt")" = "linked data" ] || fail "a link at the path was written through"
+[ -f "$work/linked.json" ] && [ ! -L "$work/linked.json" ] || fail "the link was not replaced"
+leftover && fail "streams and links left a temporary file behind"
+
 echo "faults: a file size limit, a full standard output, a replaced report, a directory, links, streams and FIFOs in the way, concurrent and killed runs and signals at 4 moments left every report whole"
