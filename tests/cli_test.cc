@@ -427,4 +427,32 @@ TEST_CASE("a write that fails is remembered with its reason, and what follows is
   ::close(fd);
 }
 
+TEST_CASE("a report to a link to a character device goes to the device; the link stays") {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kaohe_out_test." + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto link = dir / "null.json";
+  std::filesystem::create_symlink("/dev/null", link);
+  auto file = AtomicFile::Open(link.string());
+  REQUIRE(file.ok());
+  file.value()->stream() << "{}";
+  CHECK(file.value()->Commit().ok());
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+  // A regular file: written through a new temporary that keeps the previous file's mode.
+  const auto report = dir / "report.json";
+  std::ofstream(report) << "old";
+  ::chmod(report.c_str(), 0600);
+  auto rewritten = AtomicFile::Open(report.string());
+  REQUIRE(rewritten.ok());
+  rewritten.value()->stream() << "new";
+  CHECK(rewritten.value()->Commit().ok());
+  CHECK(ReadFile(report.string()) == "new");
+  struct stat st;
+  REQUIRE(::stat(report.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 2);  // no temporary left
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace kaohe

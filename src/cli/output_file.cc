@@ -68,6 +68,35 @@ TemporaryName TemporaryNameOf(const std::string& path) {
   return {path.substr(0, name_start), "." + name + std::string(kTemporaryMarker)};
 }
 
+// A temporary of the target's own pattern left unmodified this long is a dead run's (SIGKILL
+// cannot be caught): a live run writes its temporary from creating it to renaming it.
+constexpr std::time_t kStaleSeconds = 60 * 60;
+
+bool IsTemporaryOf(std::string_view entry, const TemporaryName& name) {
+  if (entry.size() != name.prefix.size() + kRandomDigits || !entry.starts_with(name.prefix)) {
+    return false;
+  }
+  const std::string_view digits = entry.substr(name.prefix.size());
+  return digits.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+// Removes the target's own temporaries that killed runs left: exactly its pattern, a regular
+// file or a link, the caller's own, an hour old. Best effort: what cannot be removed stays.
+void RemoveStaleTemporaries(const TemporaryName& name) {
+  DIR* directory = ::opendir(name.directory.empty() ? "." : name.directory.c_str());
+  if (!directory) return;
+  const std::time_t cutoff = std::time(nullptr) - kStaleSeconds;
+  while (const dirent* entry = ::readdir(directory)) {
+    if (!IsTemporaryOf(entry->d_name, name)) continue;
+    struct stat st;
+    if (::fstatat(::dirfd(directory), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) continue;
+    if (st.st_uid != ::geteuid() || st.st_mtime >= cutoff) continue;
+    ::unlinkat(::dirfd(directory), entry->d_name, 0);
+  }
+  ::closedir(directory);
+}
+
 std::string RandomDigits() {
   std::uint64_t bits = 0;
   if (::getrandom(&bits, sizeof bits, 0) != static_cast<ssize_t>(sizeof bits)) {
@@ -187,6 +216,10 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::Open(const std::string& path) {
     if (stream >= 0) return std::unique_ptr<AtomicFile>(new AtomicFile(path, "", stream));
   }
   const TemporaryName name = TemporaryNameOf(path);
+  RemoveStaleTemporaries(name);
+  // A report that replaces another keeps its permissions (a private report stays private).
+  struct stat previous;
+  const bool replacing = ::lstat(path.c_str(), &previous) == 0 && S_ISREG(previous.st_mode);
   for (int attempt = 0;; ++attempt) {
     std::string temporary = name.directory + name.prefix + RandomDigits();
     if (temporary.size() >= sizeof g_temporary) {
@@ -200,7 +233,11 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::Open(const std::string& path) {
     }
     std::memcpy(g_temporary, temporary.c_str(), temporary.size() + 1);
     g_writing = 1;
-    return std::unique_ptr<AtomicFile>(new AtomicFile(path, temporary, fd));
+    auto file = std::unique_ptr<AtomicFile>(new AtomicFile(path, temporary, fd));
+    if (replacing && ::fchmod(fd, previous.st_mode & 0777) != 0) {
+      return WriteError(path, "cannot keep the previous file's permissions", errno);
+    }
+    return file;
   }
 }
 

@@ -60,8 +60,9 @@ class AtomicFile {
   // Opens a new temporary file beside the path. A path that names a character device or a FIFO
   // (after links), or this process's standard output or error, is written directly instead: it
   // is a stream, with nothing to replace. A symbolic link at the path is replaced by the report,
-  // and what it pointed to is left as it was. A block device or a socket is refused. An error
-  // names the path and the reason.
+  // and what it pointed to is left as it was. A block device or a socket is refused. A report
+  // that replaces a regular file keeps its permission bits. The target's own temporaries that
+  // killed runs left (an hour old) are removed first. An error names the path and the reason.
   static Result<std::unique_ptr<AtomicFile>> Open(const std::string& path);
   ~AtomicFile();  // without Commit: the temporary file is removed
   AtomicFile(const AtomicFile&) = delete;

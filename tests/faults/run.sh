@@ -127,4 +127,31 @@ ln -s target.txt "$work/linked.json"
 [ -f "$work/linked.json" ] && [ ! -L "$work/linked.json" ] || fail "the link was not replaced"
 leftover && fail "streams and links left a temporary file behind"
 
+# L10: a temporary left by a killed run (SIGKILL cannot be caught) is removed by a later run
+# once it is an hour old; a fresh one may be another run's, and stays.
+cp "$work/before.json" "$work/report.json"
+"$kaohe" check --fail-on never --docs fixtures/docs --format "json:$work/report.json" 2>/dev/null &
+pid=$!
+sleep 0.2
+kill -KILL "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+for stale in .report.json.kaohe-tmp-0123456789abcdef .report.json.kaohe-tmp-00000000000000aa; do
+  echo stale > "$work/$stale" && touch -d '2 hours ago' "$work/$stale"
+done
+ls -A "$work" | grep 'kaohe-tmp' | while read -r name; do touch -d '2 hours ago' "$work/$name"; done
+echo fresh > "$work/.report.json.kaohe-tmp-fedcba9876543210"
+echo other > "$work/.other.json.kaohe-tmp-0123456789abcdef" && touch -d '2 hours ago' "$work/.other.json.kaohe-tmp-0123456789abcdef"
+"$kaohe" check --fail-on never --format "json:$work/report.json" 2> "$work/err.txt" ||
+  fail "a run after a killed one failed: $(cat "$work/err.txt")"
+remaining=$(ls -A "$work" | grep 'kaohe-tmp' | sort | tr '\n' ' ')
+[ "$remaining" = ".other.json.kaohe-tmp-0123456789abcdef .report.json.kaohe-tmp-fedcba9876543210 " ] ||
+  fail "stale temporaries: expected only the fresh one and another report's, found: $remaining"
+rm -f "$work"/.*kaohe-tmp*
+
+# L11: a rewritten report keeps the previous file's permissions.
+chmod 600 "$work/report.json"
+"$kaohe" check --fail-on never --format "json:$work/report.json" 2> "$work/err.txt" ||
+  fail "rewriting a private report failed: $(cat "$work/err.txt")"
+[ "$(stat -c %a "$work/report.json")" = 600 ] ||
+  fail "a 0600 report became $(stat -c %a "$work/report.json")"
 echo "faults: a file size limit, a full standard output, a replaced report, a directory, links, streams and FIFOs in the way, concurrent and killed runs and signals at 4 moments left every report whole"
