@@ -391,4 +391,42 @@ TEST_CASE("a streamed JSON Lines file gives the facts and diagnostics of one rea
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a number too large for a double is refused where it stands, in CSV and target tables") {
+  const std::string huge = "1" + std::string(320, '0');
+  auto csv = Load("facts.csv",
+                  "entity,indicator,measure,period,kind,value,unit\n"
+                  "甲区,gdp,growth,2024,target," +
+                      huge +
+                      ",%\n"
+                      "甲区,gdp,level,2024,target,1" +
+                      std::string(305, '0') +
+                      ",亿元\n"
+                      "甲区,gdp,level,2023,target,5,亿元\n");
+  const std::string csv_messages = AllMessages(csv->world->diagnostics);
+  CHECK(csv_messages.find("facts.csv:2:27: error[C004]: the number in the cell is too large (321 "
+                          "digits)") != std::string::npos);
+  // Finite as written, infinite once scaled to the canonical unit.
+  CHECK(csv_messages.find("facts.csv:3:26: error[C004]: the value is too large in 亿元") !=
+        std::string::npos);
+  CHECK(csv->store.size() == 1);
+
+  auto table = Load("table.yaml",
+                    "table: 表\n"
+                    "defaults: {entity: 甲区, measure: level, kind: target}\n"
+                    "columns:\n"
+                    "  - {indicator: gdp, period: 2023, unit: 亿元}\n"
+                    "rows:\n"
+                    "  - {line: 1, cells: [\"" +
+                        huge +
+                        "\"]}\n"
+                        "  - {line: 2, cells: [\"1" +
+                        std::string(305, '0') + "\"]}\n");
+  const std::string table_messages = AllMessages(table->world->diagnostics);
+  CHECK(table_messages.find("table.yaml:6:23: error[T002]: the number in the cell is too large") !=
+        std::string::npos);
+  CHECK(table_messages.find("table.yaml:7:23: error[T002]: the value is too large in 亿元") !=
+        std::string::npos);
+  CHECK(table->store.size() == 0);
+}
+
 }  // namespace kaohe

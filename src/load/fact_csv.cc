@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "engine/suggest.h"
@@ -121,6 +122,10 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
       unit = *written;
     }
     fact.value = value->value * unit.scale;
+    if (!std::isfinite(fact.value)) {
+      bad(value_field, fmt::format("the value is too large in {}", unit_field->text));
+      continue;
+    }
     fact.unit = std::string(unit.unit.name);
     fact.qualifier = value->qualifier;
     if (const CsvField* f = get("qualifier"); f && !f->text.empty()) {
