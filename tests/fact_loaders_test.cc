@@ -429,4 +429,21 @@ TEST_CASE("a number too large for a double is refused where it stands, in CSV an
   CHECK(table->store.size() == 0);
 }
 
+TEST_CASE("a lone surrogate in a JSON Lines string is named as such") {
+  auto l = Load("facts.jsonl",
+                R"({"entity":"甲区","indicator":"gdp","measure":"level","period":2025,)"
+                R"("kind":"actual","value":5,"unit":"元","source":{"file":"x","quote":"a\ud800b"}})"
+                "\n"
+                R"({"entity":"\udc00","indicator":"gdp","measure":"level","period":2025,)"
+                R"("kind":"actual","value":5,"unit":"元"})"
+                "\n");
+  const std::string all = AllMessages(l->world->diagnostics);
+  CHECK(all.find("facts.jsonl:1:103: error[F003]: source.quote holds an invalid escape: a lone "
+                 "surrogate (\\ud800 to \\udfff without its pair)") != std::string::npos);
+  CHECK(all.find("facts.jsonl:2:2: error[F003]: entity holds an invalid escape: a lone "
+                 "surrogate") != std::string::npos);
+  CHECK(all.find("must be a string") == std::string::npos);
+  CHECK(l->store.size() == 0);
+}
+
 }  // namespace kaohe

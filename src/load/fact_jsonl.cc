@@ -26,6 +26,18 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+// Why a field's value could not be read as a string: simdjson's STRING_ERROR is an escape that
+// decodes to no character, most often half of a surrogate pair.
+std::string StringFieldError(std::string_view field, simdjson::error_code error) {
+  if (error == simdjson::STRING_ERROR) {
+    return fmt::format(
+        "{} holds an invalid escape: a lone surrogate (\\ud800 to \\udfff without its pair) "
+        "or an unknown escape",
+        field);
+  }
+  return fmt::format("{} must be a string", field);
+}
+
 class JsonlLineReader {
  public:
   // `path` is a Name made once per file or batch: every fact's location carries it.
@@ -97,8 +109,8 @@ class JsonlLineReader {
       std::string_view s;
       auto string_field = [&](auto& field_out) {
         std::string_view text;
-        if (value.get_string().get(text)) {
-          Report(key_offset, "F003", fmt::format("{} must be a string", key));
+        if (auto error = value.get_string().get(text); error) {
+          Report(key_offset, "F003", StringFieldError(key, error));
           return false;
         }
         if constexpr (std::is_same_v<std::decay_t<decltype(field_out)>, Name>) {
@@ -233,8 +245,8 @@ class JsonlLineReader {
       od::value v = field.value();
       std::string_view s;
       if (key == "file" || key == "quote") {
-        if (v.get_string().get(s)) {
-          Report(offset, "F003", fmt::format("source.{} must be a string", key));
+        if (auto error = v.get_string().get(s); error) {
+          Report(offset, "F003", StringFieldError(fmt::format("source.{}", key), error));
           return false;
         }
         (key == "file" ? source.file : source.quote) = Name(s);
