@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "src/load/file_reader.h"
+#include "src/load/inputs.h"
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -444,6 +445,60 @@ TEST_CASE("a lone surrogate in a JSON Lines string is named as such") {
                  "surrogate") != std::string::npos);
   CHECK(all.find("must be a string") == std::string::npos);
   CHECK(l->store.size() == 0);
+}
+
+TEST_CASE("the fact limit stops a loader at the first fact past it, across files too") {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kaohe_limit_test." + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto fact_line = [](int i) {
+    return fmt::format(R"({{"entity":"甲区","indicator":"gdp","measure":"level","period":{},)"
+                       R"("kind":"actual","value":{},"unit":"元"}})"
+                       "\n",
+                       2000 + i % 20, i);
+  };
+  // Several batches, so that the limit falls while workers are parsing ahead.
+  std::string text;
+  for (int i = 0; text.size() < (std::size_t{12} << 20); ++i) text += fact_line(i);
+  const std::string big = (dir / "big.jsonl").string();
+  std::ofstream(big, std::ios::binary) << text;
+  {
+    auto world = MakeWorld();
+    DocumentCache documents;
+    FactStore store;
+    FactChecker checker(*world->dictionary, world->diagnostics, documents);
+    auto result = StreamFactsJsonl(big, checker, store, 1000);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().message == big + ": more than 1000 facts in one run");
+    CHECK(store.size() == 1001);
+  }
+  {
+    auto l = std::make_unique<Loaded>();
+    std::string csv = "entity,indicator,measure,period,kind,value,unit\n";
+    for (int i = 0; i < 50; ++i)
+      csv += fmt::format("甲区,gdp,level,{},actual,{},元\n", 2000 + i, i);
+    const SourceFile& file = l->world->AddFile((dir / "f.csv").string(), csv);
+    FactChecker checker(*l->world->dictionary, l->world->diagnostics, l->documents);
+    LoadFactsCsv(file, checker, l->store, 10);
+    CHECK(l->store.size() == 11);
+  }
+  // Two files each under the limit, together over it.
+  std::string small;
+  for (int i = 0; i < 6; ++i) small += fact_line(i);
+  std::ofstream((dir / "a.jsonl").string(), std::ios::binary) << small;
+  std::ofstream((dir / "b.jsonl").string(), std::ios::binary) << small;
+  InputPaths paths;
+  paths.dictionaries = {std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary"};
+  paths.facts = {(dir / "a.jsonl").string(), (dir / "b.jsonl").string()};
+  paths.max_facts = 10;
+  Diagnostics diagnostics;
+  auto inputs = LoadInputs(paths, diagnostics);
+  REQUIRE_FALSE(inputs.ok());
+  CHECK(inputs.error().message == (dir / "b.jsonl").string() + ": more than 10 facts in one run");
+  paths.max_facts = 12;
+  Diagnostics fits;
+  CHECK(LoadInputs(paths, fits).ok());
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace kaohe

@@ -16,7 +16,8 @@
 
 namespace kaohe {
 
-void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store) {
+void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store,
+                  std::size_t max_facts) {
   Diagnostics& diagnostics = checker.diagnostics();
   std::vector<CsvRecord> records;
   CsvError csv_error;
@@ -57,7 +58,7 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
     }
   }
   if (!ok) return;
-  for (std::size_t r = 1; r < records.size(); ++r) {
+  for (std::size_t r = 1; r < records.size() && store.size() <= max_facts; ++r) {
     const CsvRecord& row = records[r];
     SourceLocation row_at{file.path(), row[0].line, 1};
     if (row.size() != records[0].size()) {

@@ -398,7 +398,8 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
 
 }  // namespace
 
-Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, FactStore& store) {
+Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, FactStore& store,
+                              std::size_t max_facts) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     return Error{fmt::format("{}: is a directory", path)};
@@ -603,7 +604,13 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       index_room->Reached(coming * FactStore::IndexBytesPerKey());  // when every fact is a key
     }
     try {
-      for (const Fact& f : batch->facts) store.Add(f);
+      for (const Fact& f : batch->facts) {
+        store.Add(f);
+        if (store.size() > max_facts) {
+          finish();
+          return Error{fmt::format("{}: more than {} facts in one run", path, max_facts)};
+        }
+      }
     } catch (...) {  // the workers are stopped before the error goes on
       finish();
       throw;
