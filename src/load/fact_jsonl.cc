@@ -415,6 +415,10 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   // few batches in flight hold a few MiB, each paged in once, however large the file.
   constexpr std::size_t kBatchRoom = kHugePageBytes;
   constexpr std::size_t kReadBytes = kBatchRoom - (std::size_t{64} << 10);  // and a cut line
+  // A file smaller than a batch (one of thousands of small files) is one batch in room of its own
+  // size, read on this thread: no worker is started, nothing is reserved or paged in ahead.
+  const bool small_file = file_bytes > 0 && file_bytes < kReadBytes;
+  const std::size_t read_bytes = small_file ? static_cast<std::size_t>(file_bytes) + 1 : kReadBytes;
   LargeString pending;  // the start of a line the last read cut
   // Batches already added to the store, kept for their buffers: fresh ones would cost page
   // faults again.
@@ -429,11 +433,11 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   auto next_batch = [&]() -> std::optional<Batch> {
     while (!at_end) {
       Batch b = Recycled(spare);
-      b.text.reserve(kBatchRoom);
+      b.text.reserve(small_file ? pending.size() + read_bytes : kBatchRoom);
       b.text.assign(pending);
       const std::size_t kept = b.text.size();
-      b.text.resize(kept + kReadBytes);
-      in.read(b.text.data() + kept, static_cast<std::streamsize>(kReadBytes));
+      b.text.resize(kept + read_bytes);
+      in.read(b.text.data() + kept, static_cast<std::streamsize>(read_bytes));
       const auto got = static_cast<std::size_t>(in.gcount());
       b.text.resize(kept + got);
       if (got == 0) {
@@ -462,7 +466,9 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       const int lines = CountLineBreaks(b.text) + 1;
       b.lines = lines;
       // At least a huge page of room, so that the facts' pages too fault once each.
-      b.facts.reserve(std::max(static_cast<std::size_t>(lines), kHugePageBytes / sizeof(Fact)));
+      b.facts.reserve(
+          small_file ? static_cast<std::size_t>(lines)
+                     : std::max(static_cast<std::size_t>(lines), kHugePageBytes / sizeof(Fact)));
       next_line += lines;
       next_offset += b.text.size() + 1;
       return b;
@@ -521,8 +527,13 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       changed.notify_all();
     }
   };
+  // A small file is parsed by this thread alone, unless it grew past a batch since its size was
+  // taken: then the workers start with its second batch.
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t + 1 < threads; ++t) workers.emplace_back(work, std::ref(scratch[t]));
+  auto start_workers = [&]() {
+    for (unsigned t = 0; t + 1 < threads; ++t) workers.emplace_back(work, std::ref(scratch[t]));
+  };
+  if (!small_file) start_workers();
   auto finish = [&]() {
     {
       std::lock_guard lock(mutex);
@@ -553,6 +564,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
         ++read;
       }
       changed.notify_all();
+      if (small_file && read == 2) start_workers();
       if (refused) reading = false;
     }
     if (added == read) break;
@@ -577,7 +589,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       }
       changed.wait(lock, [&] { return parsed[added % window] != 0 || taken < read; });
     }
-    if (added == 0 && !batch->text.empty()) {
+    if (added == 0 && !batch->text.empty() && !small_file) {
       // The file's length over the first batch's bytes per line: about the facts to come.
       const double per_line =
           static_cast<double>(batch->text.size() + 1) / static_cast<double>(batch->lines);

@@ -31,7 +31,8 @@ void LoadFactsJsonl(const SourceFile& file, FactChecker& checker, FactStore& sto
 // The same, read from the file a few megabytes at a time, so that a national facts file is never
 // held in memory whole. Errors: unreadable file, invalid UTF-8 (file:line:column and byte
 // offset), a line over kMaxStreamedLineBytes, more than `max_facts` facts in the store (reading
-// stops at the first fact past it).
+// stops at the first fact past it). A file smaller than a batch is read on the calling thread,
+// into room of its own size.
 Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, FactStore& store,
                               std::size_t max_facts = kMaxFacts);
 void LoadTargetTableYaml(const SourceFile& file, FactChecker& checker, FactStore& store);
