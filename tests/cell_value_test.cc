@@ -54,4 +54,14 @@ TEST_CASE("cells that are not a number are refused with a reason") {
   }
 }
 
+TEST_CASE("a number too large for a double is refused, not read as infinity") {
+  std::string error;
+  CHECK_FALSE(ParseCellValue("1" + std::string(320, '0'), error));
+  CHECK(error == "the number in the cell is too large (321 digits)");
+  CHECK_FALSE(ParseCellValue("-" + std::string(309, '9') + "%", error));
+  auto largest = ParseCellValue(std::string(308, '9'), error);  // 1e308: still a double
+  REQUIRE(largest);
+  CHECK(largest->value > 9e307);
+}
+
 }  // namespace kaohe

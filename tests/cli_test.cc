@@ -1,6 +1,8 @@
 // The kaohe command on the bundled data and on bad input: golden outputs, exit codes and
 // error messages with positions. Runs in-process from the source directory.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include "engine/qualifier.h"
 #include "engine/units.h"
 #include "src/cli/app.h"
+#include "src/cli/output_file.h"
 #include "tests/golden.h"
 
 namespace kaohe {
@@ -407,6 +410,49 @@ TEST_CASE("kaohe lint --waivers warns of a waiver that matches nothing") {
   Run bundled = Kaohe({"lint", "--waivers", "rules/waivers", "--today", "2026-11-22"});
   CHECK(bundled.code == kExitOk);
   CHECK(bundled.err.empty());
+}
+
+TEST_CASE("a write that fails is remembered with its reason, and what follows is dropped") {
+  int fd = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  FdOutputBuffer buffer(fd, 4096);
+  std::ostream out(&buffer);
+  out << "small";
+  CHECK(buffer.error() == 0);       // still buffered
+  out << std::string(100000, 'x');  // written directly, past the buffer
+  CHECK(buffer.error() == ENOSPC);
+  out << "more";
+  CHECK_FALSE(buffer.Flush());
+  CHECK(buffer.error() == ENOSPC);
+  ::close(fd);
+}
+
+TEST_CASE("a report to a link to a character device goes to the device; the link stays") {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kaohe_out_test." + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto link = dir / "null.json";
+  std::filesystem::create_symlink("/dev/null", link);
+  auto file = AtomicFile::Open(link.string());
+  REQUIRE(file.ok());
+  file.value()->stream() << "{}";
+  CHECK(file.value()->Commit().ok());
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+  // A regular file: written through a new temporary that keeps the previous file's mode.
+  const auto report = dir / "report.json";
+  std::ofstream(report) << "old";
+  ::chmod(report.c_str(), 0600);
+  auto rewritten = AtomicFile::Open(report.string());
+  REQUIRE(rewritten.ok());
+  rewritten.value()->stream() << "new";
+  CHECK(rewritten.value()->Commit().ok());
+  CHECK(ReadFile(report.string()) == "new");
+  struct stat st;
+  REQUIRE(::stat(report.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 2);  // no temporary left
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace kaohe

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "src/load/file_reader.h"
+#include "src/load/inputs.h"
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -388,6 +389,115 @@ TEST_CASE("a streamed JSON Lines file gives the facts and diagnostics of one rea
   REQUIRE_FALSE(refused.ok());
   CHECK(
       refused.error().message.starts_with(fmt::format("{}:{}:12: invalid UTF-8", path, bad_line)));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a number too large for a double is refused where it stands, in CSV and target tables") {
+  const std::string huge = "1" + std::string(320, '0');
+  auto csv = Load("facts.csv",
+                  "entity,indicator,measure,period,kind,value,unit\n"
+                  "甲区,gdp,growth,2024,target," +
+                      huge +
+                      ",%\n"
+                      "甲区,gdp,level,2024,target,1" +
+                      std::string(305, '0') +
+                      ",亿元\n"
+                      "甲区,gdp,level,2023,target,5,亿元\n");
+  const std::string csv_messages = AllMessages(csv->world->diagnostics);
+  CHECK(csv_messages.find("facts.csv:2:27: error[C004]: the number in the cell is too large (321 "
+                          "digits)") != std::string::npos);
+  // Finite as written, infinite once scaled to the canonical unit.
+  CHECK(csv_messages.find("facts.csv:3:26: error[C004]: the value is too large in 亿元") !=
+        std::string::npos);
+  CHECK(csv->store.size() == 1);
+
+  auto table = Load("table.yaml",
+                    "table: 表\n"
+                    "defaults: {entity: 甲区, measure: level, kind: target}\n"
+                    "columns:\n"
+                    "  - {indicator: gdp, period: 2023, unit: 亿元}\n"
+                    "rows:\n"
+                    "  - {line: 1, cells: [\"" +
+                        huge +
+                        "\"]}\n"
+                        "  - {line: 2, cells: [\"1" +
+                        std::string(305, '0') + "\"]}\n");
+  const std::string table_messages = AllMessages(table->world->diagnostics);
+  CHECK(table_messages.find("table.yaml:6:23: error[T002]: the number in the cell is too large") !=
+        std::string::npos);
+  CHECK(table_messages.find("table.yaml:7:23: error[T002]: the value is too large in 亿元") !=
+        std::string::npos);
+  CHECK(table->store.size() == 0);
+}
+
+TEST_CASE("a lone surrogate in a JSON Lines string is named as such") {
+  auto l = Load("facts.jsonl",
+                R"({"entity":"甲区","indicator":"gdp","measure":"level","period":2025,)"
+                R"("kind":"actual","value":5,"unit":"元","source":{"file":"x","quote":"a\ud800b"}})"
+                "\n"
+                R"({"entity":"\udc00","indicator":"gdp","measure":"level","period":2025,)"
+                R"("kind":"actual","value":5,"unit":"元"})"
+                "\n");
+  const std::string all = AllMessages(l->world->diagnostics);
+  CHECK(all.find("facts.jsonl:1:103: error[F003]: source.quote holds an invalid escape: a lone "
+                 "surrogate (\\ud800 to \\udfff without its pair)") != std::string::npos);
+  CHECK(all.find("facts.jsonl:2:2: error[F003]: entity holds an invalid escape: a lone "
+                 "surrogate") != std::string::npos);
+  CHECK(all.find("must be a string") == std::string::npos);
+  CHECK(l->store.size() == 0);
+}
+
+TEST_CASE("the fact limit stops a loader at the first fact past it, across files too") {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kaohe_limit_test." + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto fact_line = [](int i) {
+    return fmt::format(R"({{"entity":"甲区","indicator":"gdp","measure":"level","period":{},)"
+                       R"("kind":"actual","value":{},"unit":"元"}})"
+                       "\n",
+                       2000 + i % 20, i);
+  };
+  // Several batches, so that the limit falls while workers are parsing ahead.
+  std::string text;
+  for (int i = 0; text.size() < (std::size_t{12} << 20); ++i) text += fact_line(i);
+  const std::string big = (dir / "big.jsonl").string();
+  std::ofstream(big, std::ios::binary) << text;
+  {
+    auto world = MakeWorld();
+    DocumentCache documents;
+    FactStore store;
+    FactChecker checker(*world->dictionary, world->diagnostics, documents);
+    auto result = StreamFactsJsonl(big, checker, store, 1000);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().message == big + ": more than 1000 facts in one run");
+    CHECK(store.size() == 1001);
+  }
+  {
+    auto l = std::make_unique<Loaded>();
+    std::string csv = "entity,indicator,measure,period,kind,value,unit\n";
+    for (int i = 0; i < 50; ++i)
+      csv += fmt::format("甲区,gdp,level,{},actual,{},元\n", 2000 + i, i);
+    const SourceFile& file = l->world->AddFile((dir / "f.csv").string(), csv);
+    FactChecker checker(*l->world->dictionary, l->world->diagnostics, l->documents);
+    LoadFactsCsv(file, checker, l->store, 10);
+    CHECK(l->store.size() == 11);
+  }
+  // Two files each under the limit, together over it.
+  std::string small;
+  for (int i = 0; i < 6; ++i) small += fact_line(i);
+  std::ofstream((dir / "a.jsonl").string(), std::ios::binary) << small;
+  std::ofstream((dir / "b.jsonl").string(), std::ios::binary) << small;
+  InputPaths paths;
+  paths.dictionaries = {std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary"};
+  paths.facts = {(dir / "a.jsonl").string(), (dir / "b.jsonl").string()};
+  paths.max_facts = 10;
+  Diagnostics diagnostics;
+  auto inputs = LoadInputs(paths, diagnostics);
+  REQUIRE_FALSE(inputs.ok());
+  CHECK(inputs.error().message == (dir / "b.jsonl").string() + ": more than 10 facts in one run");
+  paths.max_facts = 12;
+  Diagnostics fits;
+  CHECK(LoadInputs(paths, fits).ok());
   std::filesystem::remove_all(dir);
 }
 

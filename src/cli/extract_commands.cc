@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 
@@ -53,7 +54,16 @@ int RunExtract(const ExtractCommand& command, Console& console) {
     for (const Diagnostic& d : extraction.value().diagnostics.all()) {
       console.err << RenderDiagnostic(d);
     }
-    for (const Fact& f : extraction.value().facts) console.out << FactJson(f) << "\n";
+    for (const Fact& f : extraction.value().facts) {
+      if (!std::isfinite(f.value)) {  // written as null, it would not load back
+        Diagnostics refused;
+        refused.Error("F003", {path, f.source.line, 0}, "value must be a finite number");
+        console.err << RenderDiagnostic(refused.all().front());
+        status = kExitUsage;
+        continue;
+      }
+      console.out << FactJson(f) << "\n";
+    }
   }
   return status;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/suggest.h"
 #include "src/load/file_reader.h"
@@ -86,6 +87,12 @@ bool FactChecker::VerifyQuote(const FactSource& source, const SourceLocation& wh
 }
 
 bool FactChecker::Check(Fact& fact, const SourceLocation& where) {
+  // Each loader refuses a value that is not finite where it reads it; this keeps one that slips
+  // through any loader from being judged, or written to a report as null.
+  if (!std::isfinite(fact.value)) {
+    diagnostics_.Error("F003", where, "value must be a finite number");
+    return false;
+  }
   bool ok = true;
   if (const Entity* entity = dictionary_.EntityNamed(fact.key.entity)) {
     fact.key.entity = entity->name;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "engine/suggest.h"
@@ -15,7 +16,8 @@
 
 namespace kaohe {
 
-void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store) {
+void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store,
+                  std::size_t max_facts) {
   Diagnostics& diagnostics = checker.diagnostics();
   std::vector<CsvRecord> records;
   CsvError csv_error;
@@ -56,7 +58,7 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
     }
   }
   if (!ok) return;
-  for (std::size_t r = 1; r < records.size(); ++r) {
+  for (std::size_t r = 1; r < records.size() && store.size() <= max_facts; ++r) {
     const CsvRecord& row = records[r];
     SourceLocation row_at{file.path(), row[0].line, 1};
     if (row.size() != records[0].size()) {
@@ -121,6 +123,10 @@ void LoadFactsCsv(const SourceFile& file, FactChecker& checker, FactStore& store
       unit = *written;
     }
     fact.value = value->value * unit.scale;
+    if (!std::isfinite(fact.value)) {
+      bad(value_field, fmt::format("the value is too large in {}", unit_field->text));
+      continue;
+    }
     fact.unit = std::string(unit.unit.name);
     fact.qualifier = value->qualifier;
     if (const CsvField* f = get("qualifier"); f && !f->text.empty()) {

@@ -26,6 +26,18 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+// Why a field's value could not be read as a string: simdjson's STRING_ERROR is an escape that
+// decodes to no character, most often half of a surrogate pair.
+std::string StringFieldError(std::string_view field, simdjson::error_code error) {
+  if (error == simdjson::STRING_ERROR) {
+    return fmt::format(
+        "{} holds an invalid escape: a lone surrogate (\\ud800 to \\udfff without its pair) "
+        "or an unknown escape",
+        field);
+  }
+  return fmt::format("{} must be a string", field);
+}
+
 class JsonlLineReader {
  public:
   // `path` is a Name made once per file or batch: every fact's location carries it.
@@ -97,8 +109,8 @@ class JsonlLineReader {
       std::string_view s;
       auto string_field = [&](auto& field_out) {
         std::string_view text;
-        if (value.get_string().get(text)) {
-          Report(key_offset, "F003", fmt::format("{} must be a string", key));
+        if (auto error = value.get_string().get(text); error) {
+          Report(key_offset, "F003", StringFieldError(key, error));
           return false;
         }
         if constexpr (std::is_same_v<std::decay_t<decltype(field_out)>, Name>) {
@@ -233,8 +245,8 @@ class JsonlLineReader {
       od::value v = field.value();
       std::string_view s;
       if (key == "file" || key == "quote") {
-        if (v.get_string().get(s)) {
-          Report(offset, "F003", fmt::format("source.{} must be a string", key));
+        if (auto error = v.get_string().get(s); error) {
+          Report(offset, "F003", StringFieldError(fmt::format("source.{}", key), error));
           return false;
         }
         (key == "file" ? source.file : source.quote) = Name(s);
@@ -386,7 +398,8 @@ void ReadBatch(const std::string& path, FactChecker& shared, Batch& batch,
 
 }  // namespace
 
-Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, FactStore& store) {
+Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, FactStore& store,
+                              std::size_t max_facts) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     return Error{fmt::format("{}: is a directory", path)};
@@ -402,6 +415,10 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   // few batches in flight hold a few MiB, each paged in once, however large the file.
   constexpr std::size_t kBatchRoom = kHugePageBytes;
   constexpr std::size_t kReadBytes = kBatchRoom - (std::size_t{64} << 10);  // and a cut line
+  // A file smaller than a batch (one of thousands of small files) is one batch in room of its own
+  // size, read on this thread: no worker is started, nothing is reserved or paged in ahead.
+  const bool small_file = file_bytes > 0 && file_bytes < kReadBytes;
+  const std::size_t read_bytes = small_file ? static_cast<std::size_t>(file_bytes) + 1 : kReadBytes;
   LargeString pending;  // the start of a line the last read cut
   // Batches already added to the store, kept for their buffers: fresh ones would cost page
   // faults again.
@@ -416,11 +433,11 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
   auto next_batch = [&]() -> std::optional<Batch> {
     while (!at_end) {
       Batch b = Recycled(spare);
-      b.text.reserve(kBatchRoom);
+      b.text.reserve(small_file ? pending.size() + read_bytes : kBatchRoom);
       b.text.assign(pending);
       const std::size_t kept = b.text.size();
-      b.text.resize(kept + kReadBytes);
-      in.read(b.text.data() + kept, static_cast<std::streamsize>(kReadBytes));
+      b.text.resize(kept + read_bytes);
+      in.read(b.text.data() + kept, static_cast<std::streamsize>(read_bytes));
       const auto got = static_cast<std::size_t>(in.gcount());
       b.text.resize(kept + got);
       if (got == 0) {
@@ -449,7 +466,9 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       const int lines = CountLineBreaks(b.text) + 1;
       b.lines = lines;
       // At least a huge page of room, so that the facts' pages too fault once each.
-      b.facts.reserve(std::max(static_cast<std::size_t>(lines), kHugePageBytes / sizeof(Fact)));
+      b.facts.reserve(
+          small_file ? static_cast<std::size_t>(lines)
+                     : std::max(static_cast<std::size_t>(lines), kHugePageBytes / sizeof(Fact)));
       next_line += lines;
       next_offset += b.text.size() + 1;
       return b;
@@ -508,8 +527,13 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       changed.notify_all();
     }
   };
+  // A small file is parsed by this thread alone, unless it grew past a batch since its size was
+  // taken: then the workers start with its second batch.
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t + 1 < threads; ++t) workers.emplace_back(work, std::ref(scratch[t]));
+  auto start_workers = [&]() {
+    for (unsigned t = 0; t + 1 < threads; ++t) workers.emplace_back(work, std::ref(scratch[t]));
+  };
+  if (!small_file) start_workers();
   auto finish = [&]() {
     {
       std::lock_guard lock(mutex);
@@ -540,6 +564,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
         ++read;
       }
       changed.notify_all();
+      if (small_file && read == 2) start_workers();
       if (refused) reading = false;
     }
     if (added == read) break;
@@ -564,7 +589,7 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       }
       changed.wait(lock, [&] { return parsed[added % window] != 0 || taken < read; });
     }
-    if (added == 0 && !batch->text.empty()) {
+    if (added == 0 && !batch->text.empty() && !small_file) {
       // The file's length over the first batch's bytes per line: about the facts to come.
       const double per_line =
           static_cast<double>(batch->text.size() + 1) / static_cast<double>(batch->lines);
@@ -591,7 +616,13 @@ Result<bool> StreamFactsJsonl(const std::string& path, FactChecker& checker, Fac
       index_room->Reached(coming * FactStore::IndexBytesPerKey());  // when every fact is a key
     }
     try {
-      for (const Fact& f : batch->facts) store.Add(f);
+      for (const Fact& f : batch->facts) {
+        store.Add(f);
+        if (store.size() > max_facts) {
+          finish();
+          return Error{fmt::format("{}: more than {} facts in one run", path, max_facts)};
+        }
+      }
     } catch (...) {  // the workers are stopped before the error goes on
       finish();
       throw;

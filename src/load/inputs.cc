@@ -64,18 +64,25 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
   mark("load rules");
 
   FactChecker checker(*inputs.dictionary, diagnostics, files);
+  const std::size_t max_facts = paths.max_facts;
+  auto too_many = [max_facts](const std::string& path) {
+    return Error{fmt::format("{}: more than {} facts in one run", path, max_facts)};
+  };
   for (const std::string& path : fact_files.value()) {
     if (path.ends_with(".jsonl")) {
-      auto streamed = StreamFactsJsonl(path, checker, inputs.facts);
+      auto streamed = StreamFactsJsonl(path, checker, inputs.facts, max_facts);
       if (!streamed.ok()) return streamed.error();
     } else {
       const SourceFile* file = files.Get(path);
       if (!file) return ReadTextFile(path).error();
-      LoadFactFile(*file, checker, inputs.facts);
+      if (path.ends_with(".csv")) {
+        LoadFactsCsv(*file, checker, inputs.facts, max_facts);
+      } else {
+        LoadFactFile(*file, checker, inputs.facts);
+      }
     }
-    if (inputs.facts.size() > kMaxFacts) {
-      return Error{fmt::format("{}: more than {} facts in one run", path, kMaxFacts)};
-    }
+    // A loader stops at the first fact past the limit.
+    if (inputs.facts.size() > max_facts) return too_many(path);
   }
   if (!paths.documents.empty()) {
     auto documents = CollectFiles(paths.documents, kDocumentExtensions);
@@ -87,7 +94,9 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
       diagnostics.Append(extraction.value().diagnostics);
       for (Fact& fact : extraction.value().facts) {
         SourceLocation where{path, fact.source.line, 0};
-        if (checker.Check(fact, where)) inputs.facts.Add(std::move(fact));
+        if (!checker.Check(fact, where)) continue;
+        inputs.facts.Add(std::move(fact));
+        if (inputs.facts.size() > max_facts) return too_many(path);
       }
     }
   }

@@ -13,17 +13,16 @@
 #include "engine/fact_store.h"
 #include "engine/phase_timer.h"
 #include "engine/result.h"
+#include "src/load/fact_loaders.h"
 
 namespace kaohe {
-
-// Most facts one run loads (from files and documents together).
-inline constexpr std::size_t kMaxFacts = 50'000'000;
 
 struct InputPaths {
   std::vector<std::string> dictionaries;  // files or directories of .yaml
   std::vector<std::string> rules;         // files or directories of .yaml; none: load no rules
   std::vector<std::string> facts;         // files or directories of .jsonl/.yaml/.csv
   std::vector<std::string> documents;     // report text to extract facts from (.txt)
+  std::size_t max_facts = kMaxFacts;      // more is an error; lowered by tests
 };
 
 struct Inputs {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -310,6 +311,10 @@ class TableLoader {
         return;
       }
       qualifier = *merged.qualifier;
+    }
+    if (!std::isfinite(value.value * unit.scale)) {
+      reader_.Error(cell, "T002", fmt::format("the value is too large in {}", merged.unit_text));
+      return;
     }
     SourceLocation where = reader_.Where(cell);
     for (int period : merged.periods) {

@@ -1,5 +1,7 @@
 #include "src/report/fact_json.h"
 
+#include <cassert>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 
@@ -39,6 +41,7 @@ void WriteFact(JsonRun& json, const Fact& fact) {
   json.Raw(",\"kind\":");
   json.Word(FactKindId(fact.key.kind));
   json.Raw(",\"value\":");
+  assert(std::isfinite(fact.value) && "loaders and the extractor refuse non-finite values");
   json.Number(fact.value);
   json.Raw(",\"unit\":");
   json.NameText(fact.unit);

@@ -1,5 +1,8 @@
 #include "src/text/cell_value.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <cstdlib>
 
 #include "engine/units.h"
@@ -85,6 +88,10 @@ std::optional<CellValue> ParseCellValue(std::string_view cell, std::string& erro
   if (end != digits.c_str() + digits.size() ||
       digits.find_first_of("eExXnN") != std::string::npos) {
     error = "'" + std::string(cell) + "' is not a number with an optional qualifier and unit";
+    return std::nullopt;
+  }
+  if (!std::isfinite(value)) {  // more digits than a double holds (about 309)
+    error = fmt::format("the number in the cell is too large ({} digits)", digits.size());
     return std::nullopt;
   }
   out.value = sign * value;
