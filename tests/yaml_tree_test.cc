@@ -235,7 +235,7 @@ TEST_CASE("YamlDocument reads every bundled YAML file as yaml-cpp's YAML::Load d
       ++files;
     }
   }
-  CHECK(files >= 30);
+  CHECK(files >= 20);  // that the walk found the bundled files, not how many cases there are
 }
 
 TEST_CASE("YamlDocument reads awkward YAML as yaml-cpp does") {
