@@ -30,12 +30,12 @@ void LoadIndicator(YamlReader& reader, const YamlNode& node, Dictionary& diction
   Indicator indicator;
   indicator.defined_at = reader.Where(node);
   if (node["id"]) {
-    auto id = reader.String(node["id"], "id");
+    auto id = reader.ShortString(node["id"], "id", internal::kMaxTitleLength);
     ok = ok && id;
     if (id) indicator.id = *id;
   }
   if (node["name"]) {
-    auto name = reader.String(node["name"], "name");
+    auto name = reader.ShortString(node["name"], "name", internal::kMaxTitleLength);
     ok = ok && name;
     if (name) indicator.name = *name;
   }
@@ -109,7 +109,7 @@ void LoadEntity(YamlReader& reader, const YamlNode& node, Dictionary& dictionary
   Entity entity;
   entity.defined_at = reader.Where(node);
   if (node["name"]) {
-    auto name = reader.String(node["name"], "name");
+    auto name = reader.ShortString(node["name"], "name", internal::kMaxTitleLength);
     ok = ok && name;
     if (name) entity.name = *name;
   }

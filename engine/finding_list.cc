@@ -1,5 +1,7 @@
 #include "engine/finding_list.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
 
@@ -37,6 +39,8 @@ void FindingList::Read(std::size_t i, Finding& out) const {
   const Verdict& v = verdicts_[i];
   if (v.whole != Verdict::kNotWhole) {
     out = whole_[v.whole];
+    out.status = v.status;
+    RenderWaiver(v, out);
     return;
   }
   explain_(v, out);
@@ -44,11 +48,35 @@ void FindingList::Read(std::size_t i, Finding& out) const {
   out.status = v.status;
   out.severity = v.severity;
   out.baseline = BaselineWord(v.baseline);
+  RenderWaiver(v, out);
+}
+
+void FindingList::RenderWaiver(const Verdict& v, Finding& out) const {
+  if (v.waiver == Verdict::kNoWaiver) return;
+  const WaiverText& w = waivers_[v.waiver];
+  switch (v.waiver_effect) {
+    case WaiverEffect::kWaived:
+      out.waiver_reason = fmt::format("{}（{}，有效至 {}）", w.reason, w.owner, w.expires);
+      break;
+    case WaiverEffect::kExpired:
+      out.message += fmt::format("（豁免已于 {} 到期：{}）", w.expires, w.reason);
+      break;
+    case WaiverEffect::kUnwaivable:
+      out.message += "（该规则不可豁免）";
+      break;
+    case WaiverEffect::kNone:
+      break;
+  }
 }
 
 Finding FindingList::Heading(std::size_t i) const {
   const Verdict& v = verdicts_[i];
-  if (v.whole != Verdict::kNotWhole) return whole_[v.whole];
+  if (v.whole != Verdict::kNotWhole) {
+    Finding f = whole_[v.whole];
+    f.status = v.status;
+    RenderWaiver(v, f);
+    return f;
+  }
   Finding f;
   f.pack = v.rule->pack;
   f.rule = v.rule->id;
@@ -61,19 +89,22 @@ Finding FindingList::Heading(std::size_t i) const {
   f.status = v.status;
   f.severity = v.severity;
   f.baseline = BaselineWord(v.baseline);
+  if (v.waiver != Verdict::kNoWaiver && v.waiver_effect == WaiverEffect::kWaived) {
+    RenderWaiver(v, f);  // the reason only: the message is not explained here
+  }
   return f;
 }
 
-void FindingList::Replace(std::size_t i, Finding finding) {
+std::uint32_t FindingList::AddWaiver(WaiverText text) {
+  waivers_.push_back(std::move(text));
+  return static_cast<std::uint32_t>(waivers_.size() - 1);
+}
+
+void FindingList::SetWaiver(std::size_t i, std::uint32_t waiver, WaiverEffect effect) {
   Verdict& v = verdicts_[i];
-  v.status = finding.status;
-  v.severity = finding.severity;
-  if (v.whole != Verdict::kNotWhole) {
-    whole_[v.whole] = std::move(finding);
-    return;
-  }
-  v.whole = static_cast<std::uint32_t>(whole_.size());
-  whole_.push_back(std::move(finding));
+  v.waiver = waiver;
+  v.waiver_effect = effect;
+  if (effect == WaiverEffect::kWaived) v.status = Status::kWaived;
 }
 
 void FindingList::SetBaseline(std::size_t i, std::string_view word) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <iterator>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,17 +19,36 @@
 
 namespace kaohe {
 
+// What the first waiver that matched a failing finding did to it (see waiver.h).
+enum class WaiverEffect : std::uint8_t {
+  kNone,
+  kWaived,      // the finding is waived, with the waiver's reason
+  kExpired,     // the waiver has expired: the message says so
+  kUnwaivable,  // the rule cannot be waived: the message says so
+};
+
+// A waiver's text, kept once in the list and rendered into each finding it matched when the
+// finding is read.
+struct WaiverText {
+  std::string reason;
+  std::string owner;
+  std::string expires;  // YYYY-MM-DD
+};
+
 struct Verdict {
   static constexpr std::uint32_t kNotWhole = UINT32_MAX;
+  static constexpr std::uint32_t kNoWaiver = UINT32_MAX;
   const CompiledRule* rule = nullptr;
   const Entity* entity = nullptr;
   const Indicator* indicator = nullptr;
   int period = 0;
   Status status = Status::kError;
   Severity severity = Severity::kError;
-  bool read_anything = false;       // whether the check found any figure
-  std::uint8_t baseline = 0;        // 0: none; else 1 + index into BaselineWords()
-  std::uint32_t whole = kNotWhole;  // for a whole finding: its index in the list's store
+  bool read_anything = false;     // whether the check found any figure
+  std::uint8_t baseline : 2 = 0;  // 0: none; else 1 + index into BaselineWords()
+  WaiverEffect waiver_effect : 2 = WaiverEffect::kNone;
+  std::uint32_t whole = kNotWhole;   // for a whole finding: its index in the list's store
+  std::uint32_t waiver = kNoWaiver;  // the waiver that matched it: an index in the list's texts
 };
 // A national check holds millions of these.
 static_assert(sizeof(Verdict) <= 40);
@@ -60,8 +80,10 @@ class FindingList {
   const Verdict& verdict(std::size_t i) const { return verdicts_[i]; }
   Severity severity(std::size_t i) const { return verdicts_[i].severity; }
 
-  // Stores the finding whole in place of entry i (a waiver rewrote it).
-  void Replace(std::size_t i, Finding finding);
+  // Keeps a waiver's text for the findings it matches; returns its index for SetWaiver.
+  std::uint32_t AddWaiver(WaiverText text);
+  // Records what waiver `waiver` did to finding i; kWaived makes the finding waived.
+  void SetWaiver(std::size_t i, std::uint32_t waiver, WaiverEffect effect);
   // "new", "unchanged", "resolved" or "".
   void SetBaseline(std::size_t i, std::string_view word);
   void Append(Finding finding);
@@ -97,8 +119,12 @@ class FindingList {
   Iterator end() const { return Iterator(this, verdicts_.size()); }
 
  private:
+  // The waiver's part of a finding read: its reason, or a note in its message.
+  void RenderWaiver(const Verdict& v, Finding& out) const;
+
   LargeVector<Verdict> verdicts_;
   std::vector<Finding> whole_;
+  std::vector<WaiverText> waivers_;
   Explainer explain_;
 };
 

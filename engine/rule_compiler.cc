@@ -232,6 +232,7 @@ class RuleCompiler {
         diagnostics_.Error("E001", At(e.offset), e.message);
       }
       if (tree) {
+        aggregates_ = 0;
         rule.check = Resolve(*tree, /*in_aggregate=*/false);
         if (rule.check) {
           for (const Indicator* indicator : rule.indicators) {
@@ -488,6 +489,15 @@ class RuleCompiler {
       }
       if (in_aggregate) {
         Report(node, "E006", "aggregates do not nest");
+        return nullptr;
+      }
+      if (++aggregates_ > kMaxAggregatesPerCheck) {
+        if (aggregates_ == kMaxAggregatesPerCheck + 1) {  // once a check
+          Report(node, "E008",
+                 fmt::format("more than {} aggregates in one check: each reads every child of "
+                             "the entity for every finding",
+                             kMaxAggregatesPerCheck));
+        }
         return nullptr;
       }
       ExprOp op = name == "sum"   ? ExprOp::kChildrenSum
@@ -841,6 +851,7 @@ class RuleCompiler {
   const Dictionary& dictionary_;
   Diagnostics& diagnostics_;
   const CheckAst* check_ = nullptr;
+  int aggregates_ = 0;  // in the check being resolved
   std::set<std::string> seen_rule_ids_;
 };
 

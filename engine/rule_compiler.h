@@ -16,6 +16,9 @@ namespace kaohe {
 
 // Most rules one run compiles.
 inline constexpr std::size_t kMaxRules = 100'000;
+// Most aggregates (sum, min, max, count over children) in one check: each reads every child of
+// the entity judged, so they bound what a finding costs to this many times its children.
+inline constexpr int kMaxAggregatesPerCheck = 8;
 
 // Every problem is reported; returns nullopt when any is an error.
 std::optional<CompiledRuleSet> CompileRules(const std::vector<PackAst>& packs,

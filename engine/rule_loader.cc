@@ -14,10 +14,11 @@ using internal::YamlNode;
 using internal::YamlReader;
 
 Located<std::string> ReadLocatedString(YamlReader& reader, const YamlNode& node,
-                                       std::string_view what) {
+                                       std::string_view what,
+                                       int max_code_points = internal::kMaxShortTextLength) {
   Located<std::string> out;
   out.where = reader.Where(node);
-  if (auto s = reader.String(node, what)) out.value = *s;
+  if (auto s = reader.ShortString(node, what, max_code_points)) out.value = *s;
   return out;
 }
 
@@ -106,9 +107,11 @@ RuleAst ReadRule(YamlReader& reader, const YamlNode& node) {
   for (const char* key : {"id", "scope", "indicator", "measure", "check"}) {
     reader.Require(node, node, key);
   }
-  if (node["id"]) rule.id = ReadLocatedString(reader, node["id"], "id");
+  if (node["id"]) rule.id = ReadLocatedString(reader, node["id"], "id", internal::kMaxTitleLength);
   if (node["title"]) {
-    if (auto s = reader.String(node["title"], "title")) rule.title = *s;
+    if (auto s = reader.ShortString(node["title"], "title", internal::kMaxTitleLength)) {
+      rule.title = *s;
+    }
   }
   if (node["description"]) {
     if (auto s = reader.String(node["description"], "description")) rule.description = *s;
@@ -140,9 +143,13 @@ PackAst LoadRulePack(const SourceFile& file, Diagnostics& diagnostics) {
   if (!reader.ExpectMapping(*root, "a rule pack", kKeys)) return pack;
   reader.Require(*root, *root, "pack");
   reader.Require(*root, *root, "rules");
-  if ((*root)["pack"]) pack.id = ReadLocatedString(reader, (*root)["pack"], "pack");
+  if ((*root)["pack"]) {
+    pack.id = ReadLocatedString(reader, (*root)["pack"], "pack", internal::kMaxTitleLength);
+  }
   if ((*root)["title"]) {
-    if (auto s = reader.String((*root)["title"], "title")) pack.title = *s;
+    if (auto s = reader.ShortString((*root)["title"], "title", internal::kMaxTitleLength)) {
+      pack.title = *s;
+    }
   }
   if ((*root)["document"]) {
     if (auto s = reader.String((*root)["document"], "document")) pack.document = *s;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <set>
 
 #include "engine/suggest.h"
@@ -50,6 +51,45 @@ bool YamlReader::CheckFlowNesting() {
   return true;
 }
 
+bool IsYamlPath(std::string_view path) { return path.ends_with(".yaml") || path.ends_with(".yml"); }
+
+bool YamlFileFits(const std::string& path, Diagnostics& diagnostics) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size <= kMaxYamlBytes) return true;
+  diagnostics.Error("Y007", {path, 0, 0},
+                    fmt::format("YAML file is larger than {} bytes", kMaxYamlBytes));
+  return false;
+}
+
+namespace {
+
+void ReportLimit(const YamlLimitExceeded& e, const SourceFile& file, Diagnostics& diagnostics) {
+  SourceLocation where = file.LocateZeroBased(e.mark().line, e.mark().column);
+  switch (e.limit()) {
+    case YamlLimitExceeded::Limit::kDepth:
+      diagnostics.Error("Y006", where, fmt::format("YAML nesting is deeper than {}", kMaxYamlDepth),
+                        SnippetAt(file, where.line));
+      return;
+    case YamlLimitExceeded::Limit::kNodes:
+      diagnostics.Error("Y008", where,
+                        fmt::format("YAML expands to more than {} nodes: are aliases (*name) "
+                                    "repeating an anchor too often?",
+                                    kMaxYamlNodes),
+                        SnippetAt(file, where.line));
+      return;
+    case YamlLimitExceeded::Limit::kScalarBytes:
+      diagnostics.Error("Y009", where,
+                        fmt::format("YAML expands to more than {} bytes of text: are aliases "
+                                    "(*name) repeating a large scalar?",
+                                    kMaxYamlScalarBytes),
+                        SnippetAt(file, where.line));
+      return;
+  }
+}
+
+}  // namespace
+
 std::optional<YamlNode> YamlReader::Parse() {
   if (file_.text().size() > kMaxYamlBytes) {
     diagnostics_.Error("Y007", {file_.path(), 0, 0},
@@ -58,40 +98,19 @@ std::optional<YamlNode> YamlReader::Parse() {
   }
   if (!CheckFlowNesting()) return std::nullopt;
   try {
-    YamlNode root = document_.Parse(file_.text());
+    YamlNode root = document_.Parse(file_.text(), {.max_depth = kMaxYamlDepth,
+                                                   .max_nodes = kMaxYamlNodes,
+                                                   .max_scalar_bytes = kMaxYamlScalarBytes});
     if (!root || root.IsNull()) return document_.AddEmptyMap();
-    long visited = 0;
-    if (!CheckDepth(root, 1, visited)) return std::nullopt;
     return root;
+  } catch (const YamlLimitExceeded& e) {
+    ReportLimit(e, file_, diagnostics_);
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     SourceLocation where = file_.LocateZeroBased(e.mark.line, e.mark.column);
     diagnostics_.Error("Y001", where, "YAML syntax error: " + e.msg, SnippetAt(file_, where.line));
     return std::nullopt;
   }
-}
-
-bool YamlReader::CheckDepth(const YamlNode& node, int depth, long& visited) {
-  if (depth > kMaxYamlDepth) {
-    Error(node, "Y006", "YAML nesting is deeper than " + std::to_string(kMaxYamlDepth));
-    return false;
-  }
-  if (++visited > kMaxYamlNodes) {
-    Error(node, "Y008",
-          fmt::format("YAML expands to more than {} nodes: are aliases (*name) repeating an "
-                      "anchor too often?",
-                      kMaxYamlNodes));
-    return false;
-  }
-  if (node.IsMap()) {
-    for (const auto& entry : node) {
-      if (!CheckDepth(entry.second, depth + 1, visited)) return false;
-    }
-  } else if (node.IsSequence()) {
-    for (const auto& item : node) {
-      if (!CheckDepth(item, depth + 1, visited)) return false;
-    }
-  }
-  return true;
 }
 
 SourceLocation YamlReader::Where(const YamlNode& node) const {
@@ -164,6 +183,16 @@ std::optional<std::string> YamlReader::String(const YamlNode& node, std::string_
     return std::nullopt;
   }
   return node.Scalar();
+}
+
+std::optional<std::string> YamlReader::ShortString(const YamlNode& node, std::string_view what,
+                                                   int max_code_points) {
+  auto text = String(node, what);
+  if (text && CodePointCount(*text) > max_code_points) {
+    Error(node, "Y010", fmt::format("{} is longer than {} characters", what, max_code_points));
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<double> YamlReader::Number(const YamlNode& node, std::string_view what) {

@@ -4,6 +4,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace kaohe::internal {
@@ -19,32 +20,43 @@ const std::string& EmptyString() {
 }  // namespace
 
 // Builds the tree as yaml-cpp's NodeBuilder builds its own: an alias is the anchored node
-// itself (shared, not copied), and a collection's children are placed when it closes.
+// itself (shared, not copied), and a collection's children are placed when it closes. What the
+// tree expands to (an alias counting as a copy of what it names) is counted as it grows, so a
+// limit stops the parser at the node or alias that crosses it.
 class YamlDocument::Builder : public YAML::EventHandler {
  public:
-  explicit Builder(YamlDocument& document) : document_(document) {}
+  Builder(YamlDocument& document, const YamlLimits& limits)
+      : document_(document), limits_(limits) {}
 
   std::uint32_t root() const { return root_; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Leaf({.type = Type::kNull, .line = mark.line, .column = mark.column}, anchor);
+    Leaf({.type = Type::kNull, .line = mark.line, .column = mark.column}, anchor, 0);
   }
-  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     // yaml-cpp's parser refuses an alias to an unknown anchor before reporting it.
-    Place(anchor < anchors_.size() ? anchors_[anchor] : kNoNode);
+    if (anchor >= anchors_.size() || anchors_[anchor].node == kNoNode) {
+      Place(kNoNode);
+      return;
+    }
+    const Anchored& named = anchors_[anchor];
+    // An alias inside the collection it names would make the tree infinitely deep.
+    if (!named.closed) Exceeded(YamlLimitExceeded::Limit::kDepth, mark);
+    Count(named.size, Mark(mark));
+    Place(named.node, named.size.height);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     const auto text = static_cast<std::uint32_t>(document_.scalars_.size());
-    document_.scalars_.push_back(value);
     Leaf({.type = Type::kScalar,
           .tag = document_.TagIndex(tag),
           .line = mark.line,
           .column = mark.column,
           .first = text},
-         anchor);
+         anchor, value.size());
+    document_.scalars_.push_back(value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
@@ -58,54 +70,112 @@ class YamlDocument::Builder : public YAML::EventHandler {
   void OnMapEnd() override { Close(); }
 
  private:
-  void Register(YAML::anchor_t anchor, std::uint32_t node) {
+  // What a node expands to.
+  struct Size {
+    std::uint64_t nodes = 0;
+    std::uint64_t bytes = 0;  // of scalar text
+    int height = 0;           // levels, a leaf counting one
+  };
+  struct Anchored {
+    std::uint32_t node = kNoNode;
+    bool closed = false;  // a collection's size is known when it closes
+    Size size;
+  };
+  struct OpenCollection {
+    std::uint32_t node = kNoNode;
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    Size before;     // the totals when it opened
+    int height = 1;  // of its tallest child so far, plus one
+    std::vector<std::uint32_t> children;
+  };
+
+  static YamlMark Mark(const YAML::Mark& mark) { return {mark.line, mark.column}; }
+  [[noreturn]] static void Exceeded(YamlLimitExceeded::Limit limit, const YAML::Mark& mark) {
+    throw YamlLimitExceeded(limit, Mark(mark));
+  }
+
+  // Adds `size` to the totals, refusing it past a limit. The totals never pass a limit, so
+  // they cannot overflow.
+  void Count(const Size& size, YamlMark at) {
+    if (static_cast<int>(depth_) + size.height > limits_.max_depth) {
+      throw YamlLimitExceeded(YamlLimitExceeded::Limit::kDepth, at);
+    }
+    if (size.nodes > limits_.max_nodes - total_.nodes) {
+      throw YamlLimitExceeded(YamlLimitExceeded::Limit::kNodes, at);
+    }
+    if (size.bytes > limits_.max_scalar_bytes - total_.bytes) {
+      throw YamlLimitExceeded(YamlLimitExceeded::Limit::kScalarBytes, at);
+    }
+    total_.nodes += size.nodes;
+    total_.bytes += size.bytes;
+  }
+  void Register(YAML::anchor_t anchor, std::uint32_t node, bool closed, Size size) {
     if (anchor == YAML::NullAnchor) return;
-    if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, kNoNode);
-    anchors_[anchor] = node;
+    if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
+    anchors_[anchor] = {node, closed, size};
   }
-  void Leaf(const Stored& stored, YAML::anchor_t anchor) {
+  void Leaf(const Stored& stored, YAML::anchor_t anchor, std::size_t bytes) {
+    const Size size{1, bytes, 1};
+    Count(size, {stored.line, stored.column});
     const std::uint32_t node = document_.Add(stored);
-    Register(anchor, node);
-    Place(node);
+    Register(anchor, node, true, size);
+    Place(node, size.height);
   }
-  void Place(std::uint32_t node) {
+  void Place(std::uint32_t node, int height = 1) {
     if (node == kNoNode) node = document_.Add({});
-    if (open_.empty()) {
+    if (depth_ == 0) {
       if (root_ == kNoNode) root_ = node;
     } else {
-      children_of_open_[open_.size() - 1].push_back(node);
+      OpenCollection& parent = open_[depth_ - 1];
+      parent.children.push_back(node);
+      parent.height = std::max(parent.height, height + 1);
     }
   }
   void Open(Type type, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+    Count({1, 0, 1}, Mark(mark));
     const std::uint32_t node = document_.Add(
         {.type = type, .tag = document_.TagIndex(tag), .line = mark.line, .column = mark.column});
-    Register(anchor, node);
-    open_.push_back(node);
-    if (children_of_open_.size() < open_.size()) children_of_open_.emplace_back();
-    children_of_open_[open_.size() - 1].clear();  // kept for its room: levels are reused
+    Register(anchor, node, false, {});
+    // Levels are reused, their children's room kept.
+    if (depth_ == open_.size()) open_.emplace_back();
+    OpenCollection& opened = open_[depth_++];
+    opened.node = node;
+    opened.before = total_;
+    opened.before.nodes -= 1;  // the collection itself is part of its size
+    opened.height = 1;
+    opened.anchor = anchor;
+    opened.children.clear();
   }
   void Close() {
-    const std::uint32_t node = open_.back();
-    const std::vector<std::uint32_t>& children = children_of_open_[open_.size() - 1];
-    Stored& stored = document_.nodes_[node];
+    OpenCollection& closing = open_[depth_ - 1];
+    Stored& stored = document_.nodes_[closing.node];
     stored.first = static_cast<std::uint32_t>(document_.children_.size());
-    stored.count = static_cast<std::uint32_t>(children.size());
-    document_.children_.insert(document_.children_.end(), children.begin(), children.end());
-    open_.pop_back();
-    Place(node);
+    stored.count = static_cast<std::uint32_t>(closing.children.size());
+    document_.children_.insert(document_.children_.end(), closing.children.begin(),
+                               closing.children.end());
+    const Size size{total_.nodes - closing.before.nodes, total_.bytes - closing.before.bytes,
+                    closing.height};
+    const std::uint32_t node = closing.node;
+    const YAML::anchor_t anchor = closing.anchor;
+    --depth_;
+    Register(anchor, node, true, size);
+    Place(node, size.height);
   }
 
   YamlDocument& document_;
+  const YamlLimits& limits_;
   std::uint32_t root_ = kNoNode;
-  std::vector<std::uint32_t> anchors_;  // yaml-cpp numbers anchors from 1
-  std::vector<std::uint32_t> open_;     // the collections being read, outermost first
-  std::vector<std::vector<std::uint32_t>> children_of_open_;
+  Size total_;
+  std::vector<Anchored> anchors_;  // yaml-cpp numbers anchors from 1
+  // The collections being read, outermost first: the first depth_ of open_.
+  std::vector<OpenCollection> open_;
+  std::size_t depth_ = 0;
 };
 
-YamlNode YamlDocument::Parse(const std::string& text) {
+YamlNode YamlDocument::Parse(const std::string& text, const YamlLimits& limits) {
   std::istringstream in(text);
   YAML::Parser parser(in);
-  Builder builder(*this);
+  Builder builder(*this, limits);
   if (!parser.HandleNextDocument(builder) || builder.root() == kNoNode) {
     return YamlNode(this, Add({}));  // a null node without a position, as YAML::Load gives
   }

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <deque>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,30 @@ struct YamlMark {
 };
 
 class YamlDocument;
+
+// What a document may expand to, counting every use of an alias as a copy of what it names: the
+// consumers copy an aliased scalar at each use, so a few aliases of a large scalar (or of a
+// collection of aliases, "billion laughs") would otherwise cost far more than the file.
+struct YamlLimits {
+  int max_depth = 64;                          // mappings and sequences nested, a leaf counting one
+  std::uint64_t max_nodes = 1'000'000;         // nodes, keys included
+  std::uint64_t max_scalar_bytes = 64u << 20;  // bytes of scalar text, keys included
+};
+
+// Thrown by YamlDocument::Parse at the node (or the alias) that crosses a limit, before the
+// parser goes deeper or the tree grows further.
+class YamlLimitExceeded : public std::runtime_error {
+ public:
+  enum class Limit { kDepth, kNodes, kScalarBytes };
+  YamlLimitExceeded(Limit limit, YamlMark mark)
+      : std::runtime_error("YAML limit exceeded"), limit_(limit), mark_(mark) {}
+  Limit limit() const { return limit_; }
+  YamlMark mark() const { return mark_; }
+
+ private:
+  Limit limit_;
+  YamlMark mark_;
+};
 
 class YamlNode {
  public:
@@ -98,8 +123,9 @@ class YamlDocument {
   YamlDocument& operator=(const YamlDocument&) = delete;
 
   // Parses the first document of `text`, as YAML::Load does; the later ones are not read.
-  // Throws YAML::Exception (with its mark) on a syntax error. A null node when there is none.
-  YamlNode Parse(const std::string& text);
+  // Throws YAML::Exception (with its mark) on a syntax error and YamlLimitExceeded past a limit.
+  // A null node when there is none.
+  YamlNode Parse(const std::string& text, const YamlLimits& limits = {});
 
   // Nodes made rather than read (rule tests' substituted cases), in this document.
   YamlNode AddScalar(std::string text, YamlMark mark);

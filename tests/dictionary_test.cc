@@ -102,6 +102,18 @@ entities:
   CHECK(key->location.column == 32);  // code points, not bytes
 }
 
+TEST_CASE("names every finding repeats are at most 200 characters") {
+  auto world = MakeWorld(
+      "indicators:\n  - {id: gdp, name: 地区生产总值, unit: 元}\nentities:\n"
+      "  - {name: " +
+      std::string(200, 'x') + ", kind: city}\n  - {name: " + std::string(201, 'y') +
+      ", kind: city}\n");
+  const Diagnostic* name = FindCode(world->diagnostics, "Y010");
+  REQUIRE(name);
+  CHECK(name->location.line == 5);
+  CHECK(name->message == "name is longer than 200 characters");
+}
+
 TEST_CASE("a parent cycle is reported") {
   auto world = MakeWorld(R"(entities:
   - {name: 甲, kind: city, parent: 乙}

@@ -190,6 +190,27 @@ TEST_CASE("a check must be a truth value, and name known functions") {
   CHECK(AllMessages(world2->diagnostics).find("did you mean meets_target?") != std::string::npos);
 }
 
+TEST_CASE("a check holds at most 8 aggregates; the one past them is refused where it stands") {
+  auto check = [](int n) {
+    std::string text = "actual <= sum(children, actual)";
+    for (int i = 1; i < n; ++i) text += " + sum(children, actual)";
+    return text;
+  };
+  auto pack = [&](int n) {
+    return Pack("    scope: 甲市\n    indicator: gdp\n    measure: level\n    check: \"" +
+                check(n) + "\"\n");
+  };
+  auto world = MakeWorld();
+  CHECK_MESSAGE(CompilePack(*world, pack(kMaxAggregatesPerCheck)), AllMessages(world->diagnostics));
+  auto world2 = MakeWorld();
+  CHECK_FALSE(CompilePack(*world2, pack(kMaxAggregatesPerCheck + 1)));
+  const Diagnostic* too_many = FindCode(world2->diagnostics, "E008");
+  REQUIRE(too_many);
+  const std::string text = check(kMaxAggregatesPerCheck + 1);
+  const std::size_t last = text.rfind("sum(");
+  CHECK(too_many->location.column == static_cast<int>(13 + last));  // the text starts at 13
+}
+
 TEST_CASE("a check that reads no figure of its own period needs period:") {
   auto world = MakeWorld();
   CHECK_FALSE(CompilePack(*world, Pack(R"(    scope: 甲区

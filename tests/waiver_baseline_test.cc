@@ -50,6 +50,12 @@ struct Fixture {
   }
 };
 
+int CountCode(const Diagnostics& diagnostics, const std::string& code) {
+  int n = 0;
+  for (const Diagnostic& d : diagnostics.all()) n += d.code == code;
+  return n;
+}
+
 constexpr const char* kWaiver = R"(waivers:
   - {rule: r, entity: 甲区, period: "2023", reason: 口径调整, owner: 王某, expires: 2026-12-31}
 )";
@@ -102,6 +108,67 @@ TEST_CASE("waiver files are checked: unknown rules with did-you-mean, dates, req
   CHECK(all.find("no rule 'rr' (did you mean r?)") != std::string::npos);
   CHECK(all.find("missing required key 'reason'") != std::string::npos);
   CHECK(all.find("unknown key 'ownr' in a waiver (did you mean owner?)") != std::string::npos);
+}
+
+TEST_CASE("a waived finding keeps referring to its waiver, not a copy of its reason") {
+  Fixture f;
+  ApplyWaivers(f.findings, f.Waivers(kWaiver), *f.world->rules, "2026-11-22", f.world->diagnostics);
+  CHECK(f.findings.verdict(0).whole == Verdict::kNotWhole);
+  CHECK(f.findings.verdict(0).waiver != Verdict::kNoWaiver);
+  CHECK(f.findings.Heading(0).waiver_reason == "口径调整（王某，有效至 2026-12-31）");
+  CHECK(f.findings[1].waiver_reason.empty());
+}
+
+TEST_CASE("the first waiver in order wins, whether it names the rule or matches it") {
+  Fixture f;
+  ApplyWaivers(f.findings, f.Waivers(R"(waivers:
+  - {rule: "*", entity: 乙区, reason: A, owner: o, expires: 2030-01-01}
+  - {rule: r, entity: 甲区, reason: B, owner: o, expires: 2030-01-01}
+  - {rule: r, entity: "*", reason: C, owner: o, expires: 2030-01-01}
+  - {rule: "?", entity: 甲区, reason: D, owner: o, expires: 2030-01-01}
+)"),
+               *f.world->rules, "2026-11-22", f.world->diagnostics);
+  CHECK(f.findings[0].waiver_reason == "B（o，有效至 2030-01-01）");  // 甲区
+  CHECK(f.findings[1].waiver_reason == "A（o，有效至 2030-01-01）");  // 乙区
+  Fixture g;
+  ApplyWaivers(g.findings, g.Waivers(R"(waivers:
+  - {rule: "r*", entity: "?区", period: "2024", reason: P, owner: o, expires: 2030-01-01}
+  - {rule: "r*", entity: "?区", reason: Q, owner: o, expires: 2030-01-01}
+  - {rule: r, entity: 甲区, reason: E, owner: o, expires: 2030-01-01}
+)"),
+               *g.world->rules, "2026-11-22", g.world->diagnostics);
+  CHECK(g.findings[0].waiver_reason == "Q（o，有效至 2030-01-01）");
+  CHECK(g.findings[1].waiver_reason == "Q（o，有效至 2030-01-01）");
+  // P (another period) and E (after Q) matched nothing.
+  CHECK(CountCode(g.world->diagnostics, "W001") == 2);
+}
+
+TEST_CASE("waivers that match nothing are listed up to 20, then counted") {
+  Fixture f;
+  std::string yaml = "waivers:\n";
+  for (int i = 0; i < 25; ++i) {
+    yaml += "  - {rule: r, entity: 无区" + std::to_string(i) +
+            ", reason: x, owner: y, expires: 2030-01-01}\n";
+  }
+  ApplyWaivers(f.findings, f.Waivers(yaml), *f.world->rules, "2026-11-22", f.world->diagnostics);
+  CHECK(CountCode(f.world->diagnostics, "W001") == 21);
+  CHECK(AllMessages(f.world->diagnostics)
+            .find("this waiver and 4 more after it match no failing finding") != std::string::npos);
+}
+
+TEST_CASE("a waiver's reason and other fields are at most 1,000 characters") {
+  Fixture f;
+  LoadWaivers(f.world->AddFile("long.yaml",
+                               "waivers:\n  - {rule: r, reason: " + std::string(1000, 'x') +
+                                   ", owner: y, expires: 2030-01-01}\n  - {rule: r, "
+                                   "reason: " +
+                                   std::string(1001, 'x') + ", owner: y, expires: 2030-01-01}\n"),
+              &*f.world->rules, f.world->diagnostics);
+  const Diagnostic* long_reason = FindCode(f.world->diagnostics, "Y010");
+  REQUIRE(long_reason);
+  CHECK(long_reason->location.line == 3);
+  CHECK(long_reason->message == "reason is longer than 1000 characters");
+  CHECK(CountCode(f.world->diagnostics, "Y010") == 1);
 }
 
 TEST_CASE("against a baseline, failures are new or unchanged, fixed ones resolved") {

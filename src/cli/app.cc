@@ -13,6 +13,7 @@
 #include "engine/evaluator.h"
 #include "engine/suggest.h"
 #include "engine/waiver.h"
+#include "engine/yaml_support.h"
 #include "src/cli/bundled_data.h"
 #include "src/cli/catalog_commands.h"
 #include "src/cli/extract_commands.h"
@@ -162,6 +163,7 @@ std::optional<BaselineCounts> Review(FindingList& findings, const Inputs& inputs
     return std::nullopt;
   }
   for (const std::string& path : waiver_files.value()) {
+    if (!internal::YamlFileFits(path, diagnostics)) continue;
     auto file = ReadTextFile(path);
     if (!file.ok()) {
       console.err << "kaohe: " << file.error().message << "\n";

@@ -9,6 +9,7 @@
 #include "engine/evaluator.h"
 #include "engine/rule_compiler.h"
 #include "engine/waiver.h"
+#include "engine/yaml_support.h"
 #include "src/extract/extractor.h"
 #include "src/load/fact_checker.h"
 #include "src/load/fact_loaders.h"
@@ -44,6 +45,7 @@ int RunTests(const TestCommand& command, Console& console) {
   DocumentCache files;
   std::vector<RuleTestCase> cases;
   for (const std::string& path : test_files.value()) {
+    if (!internal::YamlFileFits(path, diagnostics)) continue;
     const SourceFile* file = files.Get(path);
     if (!file) {
       console.err << "kaohe: " << ReadTextFile(path).error().message << "\n";
@@ -61,6 +63,7 @@ int RunTests(const TestCommand& command, Console& console) {
       auto pack_files = CollectFiles(paths, {".yaml", ".yml"});
       if (pack_files.ok()) {
         for (const std::string& p : pack_files.value()) {
+          if (!internal::YamlFileFits(p, diagnostics)) continue;
           if (const SourceFile* f = files.Get(p)) packs.push_back(LoadRulePack(*f, diagnostics));
         }
       } else {
@@ -90,6 +93,7 @@ int RunTests(const TestCommand& command, Console& console) {
       if (checker.Check(f, {c.file, f.source.line, 0})) store.Add(std::move(f));
     }
     for (const std::string& path : c.fact_files) {
+      if (internal::IsYamlPath(path) && !internal::YamlFileFits(path, case_diagnostics)) continue;
       if (const SourceFile* f = files.Get(path)) {
         LoadFactFile(*f, checker, store);
       } else {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/rule_compiler.h"
+#include "engine/yaml_support.h"
 #include "src/extract/extractor.h"
 #include "src/load/fact_checker.h"
 #include "src/load/fact_loaders.h"
@@ -44,6 +45,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
   if (rule_files.value().empty() && !paths.rules.empty()) return Error{"no rule pack was given"};
 
   for (const std::string& path : dictionary_files.value()) {
+    if (!internal::YamlFileFits(path, diagnostics)) continue;
     const SourceFile* file = files.Get(path);
     if (!file) return ReadTextFile(path).error();
     LoadDictionary(*file, *inputs.dictionary, diagnostics);
@@ -54,6 +56,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
 
   std::vector<PackAst> packs;
   for (const std::string& path : rule_files.value()) {
+    if (!internal::YamlFileFits(path, diagnostics)) continue;
     const SourceFile* file = files.Get(path);
     if (!file) return ReadTextFile(path).error();
     packs.push_back(LoadRulePack(*file, diagnostics));
@@ -73,6 +76,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
       auto streamed = StreamFactsJsonl(path, checker, inputs.facts, max_facts);
       if (!streamed.ok()) return streamed.error();
     } else {
+      if (internal::IsYamlPath(path) && !internal::YamlFileFits(path, diagnostics)) continue;
       const SourceFile* file = files.Get(path);
       if (!file) return ReadTextFile(path).error();
       if (path.ends_with(".csv")) {
