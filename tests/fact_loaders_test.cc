@@ -20,7 +20,8 @@ namespace {
 
 struct Loaded {
   std::unique_ptr<testing::World> world = MakeWorld();
-  DocumentCache documents;
+  // The documents these tests cite are written to the temporary directory.
+  DocumentCache documents{ProjectRoot(std::filesystem::temp_directory_path().string())};
   FactStore store;
 };
 
