@@ -48,6 +48,19 @@ TEST_CASE("the project root holds paths inside it, however spelled, and nothing 
   // A symlink inside the root leading out of it is judged by where it leads.
   CHECK_FALSE(root.Confine((folder.path / "in" / "passwd.txt").string()));
   CHECK_FALSE(root.Confine(""));
+  // ".." after a symlink leaves the folder the link leads to, not the link's own folder.
+  fs::create_directories(folder.path / "out");
+  fs::create_symlink("../../out", folder.path / "in" / "sub" / "away");
+  CHECK(root.Canonical((folder.path / "in" / "sub" / "away" / ".." / "x").string()) ==
+        fs::canonical(folder.path) / "x");
+  CHECK(root.Confine((folder.path / "in" / "sub" / "away" / ".." / "in" / "doc.txt").string()));
+  CHECK_FALSE(root.Confine((folder.path / "in" / "sub" / "away" / ".." / "x").string()));
+  // Past a missing folder the rest is lexical; many components cost no more than a few.
+  CHECK(root.Canonical((folder.path / "in" / "no" / ".." / "doc.txt").string()) ==
+        fs::canonical(folder.path) / "in" / "doc.txt");
+  std::string long_path = (folder.path / "in").string();
+  for (int i = 0; i < 2000; ++i) long_path += "/sub/..";
+  CHECK(root.Confine(long_path + "/doc.txt"));
   root.Trust("/etc");
   CHECK(root.Confine("/etc/passwd"));
 }

@@ -137,8 +137,8 @@ std::optional<Error> WalkDirectory(const fs::path& dir, const fs::path& named,
     if (fs::is_regular_file(own)) {
       found.push_back(entry.path().string());
     } else if (fs::is_symlink(own) && fs::is_regular_file(entry.status(status_ec))) {
-      fs::path target = fs::weakly_canonical(entry.path(), status_ec);
-      if (!status_ec && (ProjectRoot::Inside(target, named) || root.Confine(target.string()))) {
+      const fs::path target = root.Canonical(entry.path());
+      if (ProjectRoot::Inside(target, named) || root.Confine(target.string())) {
         found.push_back(entry.path().string());
       } else {
         warnings.Warning("P001", {entry.path().string(), 0, 0},
@@ -162,7 +162,7 @@ Result<std::vector<std::string>> CollectFiles(const std::vector<std::string>& pa
     const fs::file_status status = fs::status(path, ec);
     if (fs::is_directory(status)) {
       std::vector<std::string> found;
-      fs::path named = fs::weakly_canonical(path, ec);
+      const fs::path named = root.Canonical(path);
       if (auto error = WalkDirectory(path, named, extensions, root, warnings, found)) {
         return *error;
       }

@@ -4,11 +4,29 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kaohe {
+
+// Canonical forms of paths, as std::filesystem::weakly_canonical gives them: absolute, with
+// symlinks, ".", ".." and repeated separators resolved; past the first missing component, the
+// rest lexically. Each folder met is looked at once and remembered, so a path costs a hash lookup
+// per component however often its folders recur (weakly_canonical asks the kernel about every
+// prefix: quadratic in the components, and `a/../a/../…` has thousands). Safe to share between
+// threads.
+class Canonicaliser {
+ public:
+  Canonicaliser();
+  ~Canonicaliser();
+  std::filesystem::path operator()(const std::filesystem::path& path) const;
+
+ private:
+  struct Memo;
+  std::unique_ptr<Memo> memo_;
+};
 
 class ProjectRoot {
  public:
@@ -20,8 +38,13 @@ class ProjectRoot {
   // Also accepts paths under `dir` (the bundled data, trusted as kaohe itself is).
   void Trust(const std::string& dir);
 
-  // The canonical form of `path` (relative to the working directory) when it lies inside the
-  // root or a trusted folder; nullopt when it leaves them.
+  // The canonical form of `path` (relative to the working directory).
+  std::filesystem::path Canonical(const std::filesystem::path& path) const {
+    return (*canonical_)(path);
+  }
+
+  // The canonical form of `path` when it lies inside the root or a trusted folder; nullopt when
+  // it leaves them.
   std::optional<std::filesystem::path> Confine(const std::string& path) const;
 
   // True when the canonical `path` is `dir` or lies below it.
@@ -31,7 +54,8 @@ class ProjectRoot {
   std::string display() const { return folders_.front().string(); }
 
  private:
-  std::vector<std::filesystem::path> folders_;  // canonical; the root first
+  std::shared_ptr<const Canonicaliser> canonical_;  // shared by copies
+  std::vector<std::filesystem::path> folders_;      // canonical; the root first
 };
 
 }  // namespace kaohe
