@@ -21,7 +21,8 @@ namespace {
 
 struct Loaded {
   std::unique_ptr<testing::World> world = MakeWorld();
-  DocumentCache documents;
+  // The documents these tests cite are written to the temporary directory.
+  DocumentCache documents{ProjectRoot(std::filesystem::temp_directory_path().string())};
   FactStore store;
 };
 
@@ -104,6 +105,31 @@ TEST_CASE("a quote that is not on the line it names is refused") {
       "增长6%\n");
   CHECK(FindCode(l->world->diagnostics, "F008"));
   CHECK(l->store.size() == 0);
+}
+
+TEST_CASE("a quote running over lines must overlap the cited line; one beside it is refused") {
+  auto fact = [](int period, int line, const char* quote) {
+    return fmt::format(
+        R"({{"entity":"甲区","indicator":"gdp","measure":"growth","period":{},"kind":"actual",)"
+        R"("value":5,"unit":"%","source":{{"file":"DOC","line":{},"quote":"{}"}}}})"
+        "\n",
+        period, line, quote);
+  };
+  const std::string document = "地区生产总值\n增长 5%，\n居民收入增长6%\n\n";
+  auto l =
+      Load("facts.jsonl",
+           fact(2020, 2, "生产总值增长5%") + fact(2021, 1, "总值增长") + fact(2022, 3, "5%，居民") +
+               fact(2023, 2, "增长5%，") + fact(2024, 1, "居民收入") +
+               fact(2025, 3, "地区生产总值") + fact(2026, 4, "6%") + fact(2027, 4, "  "),
+           document);
+  std::vector<std::string> refused;
+  for (const Diagnostic& d : l->world->diagnostics.all()) {
+    if (d.code == "F008") refused.push_back(std::to_string(d.location.line));
+  }
+  // Lines 5 and 6 cite lines the quote does not touch; line 7 cites the empty line 4, which the
+  // quote ends just before. An empty quote is on any line.
+  CHECK(refused == std::vector<std::string>{"5", "6", "7"});
+  CHECK(l->store.size() == 5);
 }
 
 TEST_CASE("an unknown entity is kept with a warning; an unknown indicator too") {

@@ -30,6 +30,7 @@ namespace kaohe {
 namespace {
 
 struct CommonOptions {
+  std::string root;  // --root: paths inside input files must lie in it; empty: the working dir
   std::vector<std::string> dictionaries;
   std::vector<std::string> rules;
   std::vector<std::string> facts;
@@ -64,6 +65,17 @@ void AddInputOptions(CLI::App& command, CommonOptions& options) {
       ->type_name("DIR|FILE");
 }
 
+// The project root (--root, else the working directory). When kaohe reads its bundled fact files
+// or tests (no --facts, no test paths) from outside the working directory, the bundled data's
+// folder is trusted too: the paths those files name lie in it.
+ProjectRoot MakeProjectRoot(const CommonOptions& options, const std::string& program,
+                            bool reads_bundled_inputs) {
+  ProjectRoot root(options.root);
+  const std::string data = FindDataRoot(program);
+  if (reads_bundled_inputs && data != ".") root.Trust(data);
+  return root;
+}
+
 InputPaths ResolvePaths(const CommonOptions& options, const std::string& program) {
   std::string root = FindDataRoot(program);
   auto under = [&](const char* relative) {
@@ -79,6 +91,7 @@ InputPaths ResolvePaths(const CommonOptions& options, const std::string& program
                     ? std::vector<std::string>{under("fixtures/targets"), under("fixtures/facts")}
                     : options.facts;
   paths.documents = options.documents;
+  paths.root = MakeProjectRoot(options, program, options.facts.empty());
   return paths;
 }
 
@@ -154,10 +167,11 @@ std::optional<std::vector<OutputSpec>> ParseOutputs(const CheckOptions& options,
 // Waivers and the baseline, after evaluation. nullopt (after saying why) when they cannot be
 // read; warnings (unused or expired waivers) are printed.
 std::optional<BaselineCounts> Review(FindingList& findings, const Inputs& inputs,
-                                     const CheckOptions& options, Console& console) {
+                                     const CheckOptions& options, const ProjectRoot& root,
+                                     Console& console) {
   Diagnostics diagnostics;
   std::vector<Waiver> waivers;
-  auto waiver_files = CollectFiles(options.waivers, {".yaml", ".yml"});
+  auto waiver_files = CollectFiles(options.waivers, {".yaml", ".yml"}, diagnostics, root);
   if (!waiver_files.ok()) {
     console.err << "kaohe: " << waiver_files.error().message << "\n";
     return std::nullopt;
@@ -200,7 +214,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   if (!inputs) return kExitUsage;
   FindingList findings = Judge(*inputs->rules, inputs->facts, *inputs->dictionary);
   timer.Mark("evaluate");
-  auto counts = Review(findings, *inputs, options, console);
+  auto counts = Review(findings, *inputs, options, ProjectRoot(common.root), console);
   if (!counts) return kExitUsage;
   timer.Mark("waivers and baseline");
   ReportInput input{findings, *inputs->dictionary, *inputs->rules, Summarize(findings),
@@ -259,7 +273,7 @@ int RunLint(const CommonOptions& common, const CheckOptions& options, const std:
   if (!options.waivers.empty()) {
     // Whether a waiver still matches anything is only known by evaluating.
     FindingList findings = Judge(*inputs->rules, inputs->facts, *inputs->dictionary);
-    if (!Review(findings, *inputs, options, console)) return kExitUsage;
+    if (!Review(findings, *inputs, options, ProjectRoot(common.root), console)) return kExitUsage;
   }
   console.out << fmt::format(
       "kaohe: {} rules in {} packs, {} indicators, {} entities, {} facts: ok\n",
@@ -284,7 +298,13 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   CLI::App app{"kaohe: checks whether regions and development zones met their economic targets"};
   app.name("kaohe");
   app.require_subcommand(1);
+  app.fallthrough();  // --root may follow the subcommand
   CommonOptions common;
+  app.add_option("--root", common.root,
+                 "the project root: files named inside input files must lie in it (default: "
+                 "the working directory)")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
   CheckOptions check_options;
 
   CLI::App* check =
@@ -417,6 +437,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
     InputPaths defaults = ResolvePaths(common, program);
     if (test_command.dictionaries.empty()) test_command.dictionaries = defaults.dictionaries;
     if (test_command.default_rules.empty()) test_command.default_rules = defaults.rules;
+    test_command.root = MakeProjectRoot(common, program, test_command.paths.empty());
     if (test_command.paths.empty()) {
       std::string root = FindDataRoot(program);
       test_command.paths = {root == "." ? "rules/tests" : root + "/rules/tests"};
@@ -425,10 +446,12 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   }
   if (extract->parsed()) {
     default_dictionary(extract_command.dictionaries);
+    extract_command.root = ProjectRoot(common.root);
     return RunExtract(extract_command, console);
   }
   if (eval->parsed()) {
     default_dictionary(eval_command.dictionaries);
+    eval_command.root = ProjectRoot(common.root);
     return RunEval(eval_command, console);
   }
   return kExitUsage;

@@ -37,7 +37,9 @@ std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& pat
 int RunExtract(const ExtractCommand& command, Console& console) {
   auto dictionary = LoadDictionaries(command.dictionaries, console);
   if (!dictionary) return kExitUsage;
-  auto files = CollectFiles(command.documents, kDocumentExtensions);
+  Diagnostics warnings;
+  auto files = CollectFiles(command.documents, kDocumentExtensions, warnings, command.root);
+  for (const Diagnostic& d : warnings.all()) console.err << RenderDiagnostic(d);
   if (!files.ok()) {
     console.err << "kaohe: " << files.error().message << "\n";
     return kExitUsage;
@@ -73,21 +75,21 @@ int RunEval(const EvalCommand& command, Console& console) {
   if (!dictionary) return kExitUsage;
   // Gold facts, grouped by the document they cite.
   Diagnostics diagnostics;
-  DocumentCache documents;
+  DocumentCache documents(command.root);
   FactChecker checker(*dictionary, diagnostics, documents);
   FactStore gold_store;
-  auto gold_files = CollectFiles(command.gold, {".jsonl"});
+  auto gold_files = CollectFiles(command.gold, {".jsonl"}, diagnostics, command.root);
   if (!gold_files.ok()) {
     console.err << "kaohe: " << gold_files.error().message << "\n";
     return kExitUsage;
   }
   for (const std::string& path : gold_files.value()) {
-    const SourceFile* file = documents.Get(path);
-    if (!file) {
-      console.err << "kaohe: " << ReadTextFile(path).error().message << "\n";
+    auto file = ReadTextFile(path);
+    if (!file.ok()) {
+      console.err << "kaohe: " << file.error().message << "\n";
       return kExitUsage;
     }
-    LoadFactsJsonl(*file, checker, gold_store);
+    LoadFactsJsonl(file.value(), checker, gold_store);
   }
   for (const Diagnostic& d : diagnostics.all()) console.err << RenderDiagnostic(d);
   if (diagnostics.has_errors()) return kExitUsage;
@@ -97,7 +99,9 @@ int RunEval(const EvalCommand& command, Console& console) {
       gold_by_document[std::filesystem::path(f.source.file.str()).filename().string()].push_back(f);
     }
   });
-  auto doc_files = CollectFiles(command.documents, kDocumentExtensions);
+  Diagnostics warnings;
+  auto doc_files = CollectFiles(command.documents, kDocumentExtensions, warnings, command.root);
+  for (const Diagnostic& d : warnings.all()) console.err << RenderDiagnostic(d);
   if (!doc_files.ok()) {
     console.err << "kaohe: " << doc_files.error().message << "\n";
     return kExitUsage;

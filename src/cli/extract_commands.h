@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "src/cli/app.h"
+#include "src/load/project_root.h"
 
 namespace kaohe {
 
@@ -13,6 +14,7 @@ struct ExtractCommand {
   std::vector<std::string> documents;
   std::vector<std::string> dictionaries;
   std::string entity;
+  ProjectRoot root;  // a symlink in a directory given is followed only to a file inside it
 };
 
 struct EvalCommand {
@@ -21,6 +23,7 @@ struct EvalCommand {
   std::vector<std::string> dictionaries;
   double min_precision = 0;
   double min_recall = 0;
+  ProjectRoot root;  // the documents gold facts cite must lie inside it
 };
 
 int RunExtract(const ExtractCommand& command, Console& console);

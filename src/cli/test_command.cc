@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "engine/evaluator.h"
@@ -37,21 +38,32 @@ int RunTests(const TestCommand& command, Console& console) {
     return kExitUsage;
   }
   const Dictionary& dictionary = *base.value().dictionary;
-  auto test_files = CollectFiles(command.paths, {".yaml", ".yml"});
+  auto test_files = CollectFiles(command.paths, {".yaml", ".yml"}, diagnostics, command.root);
   if (!test_files.ok()) {
     console.err << "kaohe: " << test_files.error().message << "\n";
     return kExitUsage;
   }
-  DocumentCache files;
+  DocumentCache cited(command.root);
+  // Test files, packs and fact files, each read once and kept for the run.
+  std::map<std::string, std::unique_ptr<SourceFile>> read_files;
+  auto read = [&read_files](const std::string& path) -> Result<const SourceFile*> {
+    auto& held = read_files[path];
+    if (!held) {
+      auto file = ReadTextFile(path);
+      if (!file.ok()) return file.error();
+      held = std::make_unique<SourceFile>(std::move(file).value());
+    }
+    return held.get();
+  };
   std::vector<RuleTestCase> cases;
   for (const std::string& path : test_files.value()) {
     if (!internal::YamlFileFits(path, diagnostics)) continue;
-    const SourceFile* file = files.Get(path);
-    if (!file) {
-      console.err << "kaohe: " << ReadTextFile(path).error().message << "\n";
+    auto file = read(path);
+    if (!file.ok()) {
+      console.err << "kaohe: " << file.error().message << "\n";
       return kExitUsage;
     }
-    auto loaded = LoadRuleTests(*file, diagnostics);
+    auto loaded = LoadRuleTests(*file.value(), diagnostics, command.root);
     cases.insert(cases.end(), loaded.begin(), loaded.end());
   }
   // Rule sets, compiled once for each list of pack files.
@@ -60,11 +72,11 @@ int RunTests(const TestCommand& command, Console& console) {
     auto it = compiled.find(paths);
     if (it == compiled.end()) {
       std::vector<PackAst> packs;
-      auto pack_files = CollectFiles(paths, {".yaml", ".yml"});
+      auto pack_files = CollectFiles(paths, {".yaml", ".yml"}, diagnostics, command.root);
       if (pack_files.ok()) {
         for (const std::string& p : pack_files.value()) {
           if (!internal::YamlFileFits(p, diagnostics)) continue;
-          if (const SourceFile* f = files.Get(p)) packs.push_back(LoadRulePack(*f, diagnostics));
+          if (auto f = read(p); f.ok()) packs.push_back(LoadRulePack(*f.value(), diagnostics));
         }
       } else {
         diagnostics.Error("T009", {}, pack_files.error().message);
@@ -87,15 +99,15 @@ int RunTests(const TestCommand& command, Console& console) {
     const CompiledRuleSet* rules =
         rules_for(c.rule_files.empty() ? command.default_rules : c.rule_files);
     Diagnostics case_diagnostics;
-    FactChecker checker(dictionary, case_diagnostics, files);
+    FactChecker checker(dictionary, case_diagnostics, cited);
     FactStore store;
     for (Fact f : c.facts) {
       if (checker.Check(f, {c.file, f.source.line, 0})) store.Add(std::move(f));
     }
     for (const std::string& path : c.fact_files) {
       if (internal::IsYamlPath(path) && !internal::YamlFileFits(path, case_diagnostics)) continue;
-      if (const SourceFile* f = files.Get(path)) {
-        LoadFactFile(*f, checker, store);
+      if (auto f = read(path); f.ok()) {
+        LoadFactFile(*f.value(), checker, store);
       } else {
         case_diagnostics.Error("T009", c.where, "cannot read " + path);
       }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "src/cli/app.h"
+#include "src/load/project_root.h"
 
 namespace kaohe {
 
@@ -16,6 +17,7 @@ struct TestCommand {
   std::string filter = "*";                // run the cases whose name matches
   bool coverage = false;
   double min_coverage = 0;  // percent of rules a case must exercise
+  ProjectRoot root;         // the packs and fact files a case names must lie inside it
 };
 
 int RunTests(const TestCommand& command, Console& console);

@@ -4,51 +4,40 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "engine/suggest.h"
 #include "src/load/file_reader.h"
 
 namespace kaohe {
 
-const SourceFile* DocumentCache::Get(const std::string& path) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = files_.find(path);
-  if (it != files_.end()) return it->second.get();
-  if (unreadable_.count(path)) return nullptr;
-  auto file = ReadTextFile(path);
-  if (!file.ok()) {
-    unreadable_[path] = true;
-    return nullptr;
-  }
-  auto [pos, inserted] =
-      files_.emplace(path, std::make_unique<SourceFile>(std::move(file).value()));
-  return pos->second.get();
+namespace {
+
+// Whether `text` holds `part`, in time linear in their sizes (glibc's two-way memmem), so that
+// no quote can make a long line slow to search.
+bool Contains(std::string_view text, std::string_view part) {
+  return ::memmem(text.data(), text.size(), part.data(), part.size()) != nullptr;
 }
 
-std::string Squeeze(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      ++i;
-    } else if (text.substr(i).starts_with("\u3000")) {
-      i += 3;
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
+}  // namespace
 
 // How far from the cited line a quoted table row may reach.
 constexpr int kQuoteWindowLines = 24;
 
 bool FactChecker::VerifyQuote(const FactSource& source, const SourceLocation& where) {
   if (source.file.empty() || source.line <= 0) return true;
-  const SourceFile* doc = documents_.Get(source.file);
+  const CitedFile cited = documents_.Get(source.file);
+  if (cited.outside_root) {
+    diagnostics_.Error("F013", where,
+                       fmt::format("the fact cites {}, outside the project root {}", source.file,
+                                   documents_.root().display()));
+    return false;
+  }
+  const CitedDocument* doc = cited.document.get();
   if (!doc) {
-    diagnostics_.Warning("F009", where,
-                         fmt::format("cannot read {} to check the quoted source", source.file));
+    diagnostics_.Warning(
+        "F009", where,
+        fmt::format("cannot read {} to check the quoted source: {}", source.file, cited.problem));
     return true;
   }
   if (source.line > doc->line_count()) {
@@ -57,26 +46,19 @@ bool FactChecker::VerifyQuote(const FactSource& source, const SourceLocation& wh
                                    doc->line_count(), source.line));
     return false;
   }
-  if (source.quote.empty()) return true;
   const std::string quote = Squeeze(source.quote);
-  const std::string line = Squeeze(doc->Line(source.line));
-  bool found = line.find(quote) != std::string::npos;
-  if (!found) {
-    // A sentence or a flattened table row may run over several lines: the quote must stand on
-    // the lines around the cited one and cover part of it.
-    std::string window;
-    std::size_t line_begin = 0, line_end = 0;
-    for (int l = std::max(1, source.line - kQuoteWindowLines);
-         l <= std::min(doc->line_count(), source.line + kQuoteWindowLines); ++l) {
-      if (l == source.line) line_begin = window.size();
-      window += Squeeze(doc->Line(l));
-      if (l == source.line) line_end = window.size();
-    }
-    for (std::size_t at = window.find(quote); at != std::string::npos && !found;
-         at = window.find(quote, at + 1)) {
-      found = at < line_end && at + quote.size() > line_begin;
-    }
-  }
+  if (quote.empty()) return true;
+  // A sentence or a flattened table row may run over several lines: the quote must stand on
+  // the lines around the cited one and overlap it, so it starts after line_begin - size and
+  // ends before line_end + size.
+  const int first = std::max(1, source.line - kQuoteWindowLines);
+  const int last = std::min(doc->line_count(), source.line + kQuoteWindowLines);
+  const std::string_view window = doc->Squeezed(first, last);
+  const std::size_t line_begin = doc->Squeezed(first, source.line - 1).size();
+  const std::size_t line_end = line_begin + doc->Squeezed(source.line, source.line).size();
+  const std::size_t from = line_begin >= quote.size() ? line_begin - quote.size() + 1 : 0;
+  const std::size_t to = std::min(window.size(), line_end + quote.size() - 1);
+  const bool found = from < to && Contains(window.substr(from, to - from), quote);
   if (!found) {
     diagnostics_.Error("F008", where,
                        fmt::format("the quote is not on line {} of {}: '{}'", source.line,

@@ -3,9 +3,6 @@
 // measure, and the quoted source must stand on the line it names.
 #pragma once
 
-#include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -13,24 +10,9 @@
 #include "engine/dictionary.h"
 #include "engine/fact.h"
 #include "engine/source.h"
+#include "src/load/document_cache.h"
 
 namespace kaohe {
-
-// Reads the documents facts cite, once each, to check that quotes and cells are really there.
-// Safe to share between threads loading facts in parallel.
-class DocumentCache {
- public:
-  // nullptr when the file cannot be read as UTF-8 text.
-  const SourceFile* Get(const std::string& path);
-
- private:
-  std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<SourceFile>> files_;
-  std::map<std::string, bool> unreadable_;
-};
-
-// Text with all white space removed, for comparing PDF-spaced text with a transcription.
-std::string Squeeze(std::string_view text);
 
 class FactChecker {
  public:
@@ -43,8 +25,9 @@ class FactChecker {
 
   // Checks that the quote stands on the cited line (white space aside), or, for a sentence or
   // a flattened table row running over several lines, that it stands on the lines around the
-  // cited one and covers part of it. Reports F008 when it does not, F009 (a warning) when the file
-  // cannot be read.
+  // cited one and covers part of it. Reports F008 when it does not, F013 when the file lies
+  // outside the project root (the fact is refused: kaohe does not look at such a file), F009 (a
+  // warning) when the file cannot be read.
   bool VerifyQuote(const FactSource& source, const SourceLocation& where);
 
   const Dictionary& dictionary() const { return dictionary_; }

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace kaohe {
@@ -71,7 +72,9 @@ Error InvalidUtf8Error(const std::string& path, int line, std::string_view line_
 
 Result<SourceFile> ReadTextFile(const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return Error{fmt::format("{}: is a directory", path)};
+  const fs::file_status status = fs::status(path, ec);
+  if (fs::is_directory(status)) return Error{fmt::format("{}: is a directory", path)};
+  if (fs::exists(status) && !fs::is_regular_file(status)) return Error{NotRegularFileError(path)};
   auto size = fs::file_size(path, ec);
   if (ec) return Error{fmt::format("{}: cannot read: {}", path, ec.message())};
   if (size > kMaxInputBytes) {
@@ -98,26 +101,75 @@ Result<SourceFile> ReadTextFile(const std::string& path) {
   return SourceFile(path, std::move(text));
 }
 
+std::string NotRegularFileError(const std::string& path) {
+  return fmt::format("{}: not a regular file (a FIFO, device or socket is not read)", path);
+}
+
+namespace {
+
+bool HasExtension(const fs::path& path, const std::vector<std::string>& extensions) {
+  return std::find(extensions.begin(), extensions.end(), path.extension().string()) !=
+         extensions.end();
+}
+
+// Every file with one of the extensions below `dir`, in no particular order. `named` is the
+// canonical form of the directory named on the command line.
+std::optional<Error> WalkDirectory(const fs::path& dir, const fs::path& named,
+                                   const std::vector<std::string>& extensions,
+                                   const ProjectRoot& root, Diagnostics& warnings,
+                                   std::vector<std::string>& found) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    std::error_code status_ec;
+    const fs::file_status own = entry.symlink_status(status_ec);
+    if (status_ec) {
+      return Error{fmt::format("{}: cannot list: {}", entry.path().string(), status_ec.message())};
+    }
+    if (fs::is_directory(own)) {
+      if (auto error = WalkDirectory(entry.path(), named, extensions, root, warnings, found)) {
+        return error;
+      }
+      continue;
+    }
+    if (!HasExtension(entry.path(), extensions)) continue;
+    if (fs::is_regular_file(own)) {
+      found.push_back(entry.path().string());
+    } else if (fs::is_symlink(own) && fs::is_regular_file(entry.status(status_ec))) {
+      const fs::path target = root.Canonical(entry.path());
+      if (ProjectRoot::Inside(target, named) || root.Confine(target.string())) {
+        found.push_back(entry.path().string());
+      } else {
+        warnings.Warning("P001", {entry.path().string(), 0, 0},
+                         fmt::format("skipped: a symlink to {}, outside {} and the project root {}",
+                                     target.string(), named.string(), root.display()));
+      }
+    }
+  }
+  if (ec) return Error{fmt::format("{}: cannot list: {}", dir.string(), ec.message())};
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<std::vector<std::string>> CollectFiles(const std::vector<std::string>& paths,
-                                              const std::vector<std::string>& extensions) {
+                                              const std::vector<std::string>& extensions,
+                                              Diagnostics& warnings, const ProjectRoot& root) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
+    const fs::file_status status = fs::status(path, ec);
+    if (fs::is_directory(status)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(path, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file()) continue;
-        std::string ext = it->path().extension().string();
-        if (std::find(extensions.begin(), extensions.end(), ext) != extensions.end()) {
-          found.push_back(it->path().string());
-        }
+      const fs::path named = root.Canonical(path);
+      if (auto error = WalkDirectory(path, named, extensions, root, warnings, found)) {
+        return *error;
       }
-      if (ec) return Error{fmt::format("{}: cannot list: {}", path, ec.message())};
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(path, ec)) {
-      files.push_back(path);
+    } else if (fs::exists(status)) {
+      files.push_back(path);  // each reader refuses what it cannot read (a FIFO but for JSONL)
     } else {
       return Error{fmt::format("{}: no such file or directory", path)};
     }

@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/diagnostic.h"
 #include "engine/result.h"
 #include "engine/source.h"
+#include "src/load/project_root.h"
 
 namespace kaohe {
 
@@ -16,8 +18,8 @@ inline constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;
 // Extensions of report text files read from a directory.
 inline const std::vector<std::string> kDocumentExtensions = {".txt", ".text", ".md"};
 
-// Reads a UTF-8 text file. Errors name the file and, for invalid UTF-8, the line, column and
-// byte offset of the first bad byte.
+// Reads a UTF-8 text file (a regular file: a FIFO or a device is refused, not waited on). Errors
+// name the file and, for invalid UTF-8, the line, column and byte offset of the first bad byte.
 Result<SourceFile> ReadTextFile(const std::string& path);
 
 // Validates UTF-8; returns the byte offset of the first invalid sequence, or npos.
@@ -28,10 +30,19 @@ std::size_t FindInvalidUtf8(std::string_view text);
 Error InvalidUtf8Error(const std::string& path, int line, std::string_view line_text,
                        std::size_t bad_in_line, std::size_t line_offset);
 
+// "PATH: not a regular file ...": a FIFO, a device or a socket is refused, not waited on.
+std::string NotRegularFileError(const std::string& path);
+
 // The files named on the command line: a file as given; a directory, every file below it with
-// one of the extensions, sorted by path. A path that does not exist is an error.
+// one of the extensions, sorted by path. A path that does not exist is an error, and so is a
+// folder that cannot be listed (named). A FIFO or a device is left to its reader: documents and
+// files read whole refuse it, JSON Lines facts may stream from a pipe. Below a directory, a symlink
+// is followed only to a file inside that directory or the project root; one leading elsewhere is
+// skipped with warning P001.
 Result<std::vector<std::string>> CollectFiles(const std::vector<std::string>& paths,
-                                              const std::vector<std::string>& extensions);
+                                              const std::vector<std::string>& extensions,
+                                              Diagnostics& warnings,
+                                              const ProjectRoot& root = ProjectRoot());
 
 // `relative` joined to the directory of `base_file`, lexically normalised; an absolute
 // `relative` is returned as it is.

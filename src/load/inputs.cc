@@ -2,23 +2,36 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
 #include "engine/rule_compiler.h"
 #include "engine/yaml_support.h"
 #include "src/extract/extractor.h"
 #include "src/load/fact_checker.h"
 #include "src/load/fact_loaders.h"
 #include "src/load/file_reader.h"
+#include "src/text/document_reader.h"
 
 namespace kaohe {
 namespace {
 
-void FillSnippets(Diagnostics& diagnostics, DocumentCache& files) {
+void FillSnippets(Diagnostics& diagnostics) {
+  std::map<std::string, std::set<int>> wanted;  // lines, by file
+  for (const Diagnostic& d : diagnostics.all()) {
+    if (d.snippet.empty() && d.location.line > 0 && !d.location.file.empty()) {
+      wanted[d.location.file.str()].insert(d.location.line);
+    }
+  }
+  if (wanted.empty()) return;
+  std::map<std::string, std::map<int, std::string>> lines;
+  for (const auto& [file, numbers] : wanted) lines[file] = ReadLines(file, numbers);
   Diagnostics filled;
   for (Diagnostic d : diagnostics.all()) {
     if (d.snippet.empty() && d.location.line > 0 && !d.location.file.empty()) {
-      if (const SourceFile* file = files.Get(d.location.file)) {
-        d.snippet = std::string(file->Line(d.location.line));
-      }
+      const auto& in_file = lines[d.location.file.str()];
+      if (auto line = in_file.find(d.location.line); line != in_file.end())
+        d.snippet = line->second;
     }
     filled.Add(std::move(d));
   }
@@ -33,22 +46,31 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
   };
   Inputs inputs;
   inputs.dictionary = std::make_unique<Dictionary>();
-  DocumentCache files;
+  DocumentCache cited(paths.root);
+  // The dictionaries and packs, kept while what was loaded from them is compiled.
+  std::vector<std::unique_ptr<SourceFile>> held;
+  auto read = [&held](const std::string& path) -> Result<const SourceFile*> {
+    auto file = ReadTextFile(path);
+    if (!file.ok()) return file.error();
+    held.push_back(std::make_unique<SourceFile>(std::move(file).value()));
+    return held.back().get();
+  };
 
-  auto dictionary_files = CollectFiles(paths.dictionaries, {".yaml", ".yml"});
+  auto dictionary_files =
+      CollectFiles(paths.dictionaries, {".yaml", ".yml"}, diagnostics, paths.root);
   if (!dictionary_files.ok()) return dictionary_files.error();
-  auto rule_files = CollectFiles(paths.rules, {".yaml", ".yml"});
+  auto rule_files = CollectFiles(paths.rules, {".yaml", ".yml"}, diagnostics, paths.root);
   if (!rule_files.ok()) return rule_files.error();
-  auto fact_files = CollectFiles(paths.facts, kFactFileExtensions);
+  auto fact_files = CollectFiles(paths.facts, kFactFileExtensions, diagnostics, paths.root);
   if (!fact_files.ok()) return fact_files.error();
   if (dictionary_files.value().empty()) return Error{"no dictionary file was given"};
   if (rule_files.value().empty() && !paths.rules.empty()) return Error{"no rule pack was given"};
 
   for (const std::string& path : dictionary_files.value()) {
     if (!internal::YamlFileFits(path, diagnostics)) continue;
-    const SourceFile* file = files.Get(path);
-    if (!file) return ReadTextFile(path).error();
-    LoadDictionary(*file, *inputs.dictionary, diagnostics);
+    auto file = read(path);
+    if (!file.ok()) return file.error();
+    LoadDictionary(*file.value(), *inputs.dictionary, diagnostics);
   }
   inputs.dictionary->Finish(diagnostics);
   const bool dictionary_ok = !diagnostics.has_errors();
@@ -57,16 +79,16 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
   std::vector<PackAst> packs;
   for (const std::string& path : rule_files.value()) {
     if (!internal::YamlFileFits(path, diagnostics)) continue;
-    const SourceFile* file = files.Get(path);
-    if (!file) return ReadTextFile(path).error();
-    packs.push_back(LoadRulePack(*file, diagnostics));
+    auto file = read(path);
+    if (!file.ok()) return file.error();
+    packs.push_back(LoadRulePack(*file.value(), diagnostics));
   }
   if (dictionary_ok && !paths.rules.empty()) {  // a broken dictionary would only add noise
     inputs.rules = CompileRules(packs, *inputs.dictionary, diagnostics);
   }
   mark("load rules");
 
-  FactChecker checker(*inputs.dictionary, diagnostics, files);
+  FactChecker checker(*inputs.dictionary, diagnostics, cited);
   const std::size_t max_facts = paths.max_facts;
   auto too_many = [max_facts](const std::string& path) {
     return Error{fmt::format("{}: more than {} facts in one run", path, max_facts)};
@@ -77,19 +99,19 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
       if (!streamed.ok()) return streamed.error();
     } else {
       if (internal::IsYamlPath(path) && !internal::YamlFileFits(path, diagnostics)) continue;
-      const SourceFile* file = files.Get(path);
-      if (!file) return ReadTextFile(path).error();
+      auto file = ReadTextFile(path);
+      if (!file.ok()) return file.error();
       if (path.ends_with(".csv")) {
-        LoadFactsCsv(*file, checker, inputs.facts, max_facts);
+        LoadFactsCsv(file.value(), checker, inputs.facts, max_facts);
       } else {
-        LoadFactFile(*file, checker, inputs.facts);
+        LoadFactFile(file.value(), checker, inputs.facts);
       }
     }
     // A loader stops at the first fact past the limit.
     if (inputs.facts.size() > max_facts) return too_many(path);
   }
   if (!paths.documents.empty()) {
-    auto documents = CollectFiles(paths.documents, kDocumentExtensions);
+    auto documents = CollectFiles(paths.documents, kDocumentExtensions, diagnostics, paths.root);
     if (!documents.ok()) return documents.error();
     Extractor extractor(*inputs.dictionary);
     for (const std::string& path : documents.value()) {
@@ -104,7 +126,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
       }
     }
   }
-  FillSnippets(diagnostics, files);
+  FillSnippets(diagnostics);
   diagnostics.Sort();
   mark("load facts");
   return inputs;

@@ -14,6 +14,7 @@
 #include "engine/phase_timer.h"
 #include "engine/result.h"
 #include "src/load/fact_loaders.h"
+#include "src/load/project_root.h"
 
 namespace kaohe {
 
@@ -23,6 +24,7 @@ struct InputPaths {
   std::vector<std::string> facts;         // files or directories of .jsonl/.yaml/.csv
   std::vector<std::string> documents;     // report text to extract facts from (.txt)
   std::size_t max_facts = kMaxFacts;      // more is an error; lowered by tests
+  ProjectRoot root;                       // paths named inside these files must lie inside it
 };
 
 struct Inputs {
@@ -32,7 +34,8 @@ struct Inputs {
 };
 
 // Could-not-run problems (a missing path, unreadable file) are the Error; mistakes in the
-// files are diagnostics. Diagnostics lacking a source snippet get one from the file.
+// files are diagnostics. Diagnostics lacking a source snippet get one from the file (reading
+// only up to that line).
 // `timer`, when given, is marked at the end of the dictionary, the rules and the facts.
 Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics,
                           PhaseTimer* timer = nullptr);

@@ -102,20 +102,38 @@ std::optional<Fact> ReadFact(YamlReader& reader, const YamlNode& node, const Sou
   return f;
 }
 
+// The paths a case lists under `key`, resolved beside the test file; a path that leaves the
+// project root is refused (T011) and left out.
+void ReadPaths(YamlReader& reader, const YamlNode& node, const char* key, const SourceFile& file,
+               const ProjectRoot& root, std::vector<std::string>& into) {
+  if (!node[key]) return;
+  auto list = reader.StringList(node[key], key);
+  if (!list) return;
+  std::vector<YamlNode> items;  // where each path stands, for the diagnostic
+  if (node[key].IsScalar()) {
+    items.push_back(node[key]);
+  } else {
+    for (const auto& item : node[key]) items.push_back(item);
+  }
+  for (std::size_t i = 0; i < list->size() && i < items.size(); ++i) {
+    std::string path = ResolveBeside(file.path(), (*list)[i]);
+    if (!root.Confine(path)) {
+      reader.Error(items[i], "T011",
+                   fmt::format("{} is outside the project root {}", path, root.display()));
+      continue;
+    }
+    into.push_back(std::move(path));
+  }
+}
+
 void ReadCase(YamlReader& reader, const YamlNode& node, const SourceFile& file,
-              SourceLocation where, std::vector<RuleTestCase>& out) {
+              const ProjectRoot& root, SourceLocation where, std::vector<RuleTestCase>& out) {
   RuleTestCase c;
   c.file = file.path();
   c.where = where;
   if (auto name = reader.String(node["name"], "name")) c.name = *name;
-  auto files = [&](const char* key, std::vector<std::string>& into) {
-    if (!node[key]) return;
-    if (auto list = reader.StringList(node[key], key)) {
-      for (const std::string& f : *list) into.push_back(ResolveBeside(file.path(), f));
-    }
-  };
-  files("rules", c.rule_files);
-  files("fact_files", c.fact_files);
+  ReadPaths(reader, node, "rules", file, root, c.rule_files);
+  ReadPaths(reader, node, "fact_files", file, root, c.fact_files);
   if (node["facts"] && reader.ExpectSequence(node["facts"], "facts")) {
     for (const auto& f : node["facts"]) {
       if (auto fact = ReadFact(reader, f, file)) c.facts.push_back(std::move(*fact));
@@ -158,7 +176,8 @@ void ReadCase(YamlReader& reader, const YamlNode& node, const SourceFile& file,
 
 }  // namespace
 
-std::vector<RuleTestCase> LoadRuleTests(const SourceFile& file, Diagnostics& diagnostics) {
+std::vector<RuleTestCase> LoadRuleTests(const SourceFile& file, Diagnostics& diagnostics,
+                                        const ProjectRoot& project_root) {
   std::vector<RuleTestCase> out;
   YamlReader reader(file, diagnostics);
   auto root = reader.Parse();
@@ -174,7 +193,7 @@ std::vector<RuleTestCase> LoadRuleTests(const SourceFile& file, Diagnostics& dia
     if (!reader.Require(node, node, "name")) continue;
     SourceLocation where = reader.Where(node);
     if (!node["cases"]) {
-      ReadCase(reader, node, file, where, out);
+      ReadCase(reader, node, file, project_root, where, out);
       continue;
     }
     if (!reader.ExpectSequence(node["cases"], "cases")) continue;
@@ -184,7 +203,7 @@ std::vector<RuleTestCase> LoadRuleTests(const SourceFile& file, Diagnostics& dia
         continue;
       }
       YamlNode expanded = SubstituteMap(reader.document(), node, row, "cases");
-      ReadCase(reader, expanded, file, reader.Where(row), out);
+      ReadCase(reader, expanded, file, project_root, reader.Where(row), out);
     }
   }
   return out;

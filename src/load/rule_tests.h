@@ -20,6 +20,7 @@
 #include "engine/diagnostic.h"
 #include "engine/fact.h"
 #include "engine/source.h"
+#include "src/load/project_root.h"
 
 namespace kaohe {
 
@@ -46,7 +47,9 @@ struct RuleTestCase {
   bool known_gap = false;
 };
 
-// Reads a test file; table-driven cases come out expanded, one case per row.
-std::vector<RuleTestCase> LoadRuleTests(const SourceFile& file, Diagnostics& diagnostics);
+// Reads a test file; table-driven cases come out expanded, one case per row. The rule packs and
+// fact files a case names must lie inside `project_root` (T011).
+std::vector<RuleTestCase> LoadRuleTests(const SourceFile& file, Diagnostics& diagnostics,
+                                        const ProjectRoot& project_root = ProjectRoot());
 
 }  // namespace kaohe

@@ -15,6 +15,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "engine/period.h"
@@ -74,10 +75,18 @@ class TableLoader {
     if ((*root)["document"]) {
       if (auto d = reader_.String((*root)["document"], "document")) {
         document_path_ = ResolveBeside(file_.path(), *d);
-        document_ = checker_.documents().Get(document_path_);
+        CitedFile cited = checker_.documents().Get(document_path_);
+        if (cited.outside_root) {
+          reader_.Error((*root)["document"], "T010",
+                        fmt::format("the document {} is outside the project root {}",
+                                    document_path_, checker_.documents().root().display()));
+          return;
+        }
+        document_ = std::move(cited.document);
         if (!document_) {
-          reader_.Error((*root)["document"], "T007",
-                        fmt::format("cannot read the document {}", document_path_));
+          reader_.Error(
+              (*root)["document"], "T007",
+              fmt::format("cannot read the document {}: {}", document_path_, cited.problem));
           return;
         }
       }
@@ -152,8 +161,8 @@ class TableLoader {
       int cell_line = cell_per_line_ ? first_cell_line + static_cast<int>(i) : *line;
       if (document_ && !CellMatches(*text, cell_line)) {
         reader_.Error(cell, "T003",
-                      fmt::format("cell '{}' is not what line {} of {} says: '{}'", *text,
-                                  cell_line, document_path_, document_->Line(cell_line)));
+                      fmt::format("cell '{}' is not what line {} of {} says", *text, cell_line,
+                                  document_path_));
         continue;
       }
       auto merged = Merge(columns_[i], fields, cell);
@@ -169,14 +178,14 @@ class TableLoader {
   }
 
   bool CellMatches(const std::string& cell, int line) const {
-    return Squeeze(document_->Line(line)) == Squeeze(cell);
+    return document_->Squeezed(line, line) == Squeeze(cell);
   }
 
   std::string RowQuote(int first, int last, const YamlNode& cells) const {
     std::string quote;
     if (document_) {
       for (int l = first; l <= last; ++l) {
-        std::string part = Squeeze(document_->Line(l));
+        std::string_view part = document_->Squeezed(l, l);
         if (part.empty()) continue;
         if (!quote.empty()) quote += ' ';
         quote += part;
@@ -338,7 +347,7 @@ class TableLoader {
   FactStore& store_;
   YamlReader reader_;
   std::string document_path_;
-  const SourceFile* document_ = nullptr;
+  std::shared_ptr<const CitedDocument> document_;
   bool cell_per_line_ = false;
   FieldSet defaults_;
   std::vector<FieldSet> columns_;

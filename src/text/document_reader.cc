@@ -1,6 +1,7 @@
 #include "src/text/document_reader.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
@@ -78,8 +79,17 @@ class DocumentReader::Decoder {
 
 Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& path) {
   if (path == "-") return std::unique_ptr<DocumentReader>(new DocumentReader("-", stdin, false));
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    return Error{fmt::format("{}: cannot open: {}", path, std::strerror(errno))};
+  }
+  if (!S_ISREG(st.st_mode)) return Error{NotRegularFileError(path)};
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) return Error{fmt::format("{}: cannot open: {}", path, std::strerror(errno))};
+  return Adopt(path, file);
+}
+
+std::unique_ptr<DocumentReader> DocumentReader::Adopt(const std::string& path, std::FILE* file) {
   return std::unique_ptr<DocumentReader>(new DocumentReader(path, file, true));
 }
 
@@ -179,6 +189,21 @@ bool DocumentReader::Next(std::string& line) {
       return true;
     }
   }
+}
+
+std::map<int, std::string> ReadLines(const std::string& path, const std::set<int>& lines) {
+  std::map<int, std::string> found;
+  if (lines.empty()) return found;
+  auto reader = DocumentReader::Open(path);
+  if (!reader.ok()) return found;
+  std::string line;
+  auto wanted = lines.begin();
+  while (wanted != lines.end() && reader.value()->Next(line)) {
+    const int number = reader.value()->line_number();
+    while (wanted != lines.end() && *wanted < number) ++wanted;
+    if (wanted != lines.end() && *wanted == number) found.emplace(number, line);
+  }
+  return found;
 }
 
 }  // namespace kaohe

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "engine/result.h"
@@ -17,8 +19,11 @@ enum class Encoding { kUtf8, kGb18030 };
 
 class DocumentReader {
  public:
-  // `path` "-" reads standard input.
+  // `path` "-" reads standard input; anything else must be a regular file (a FIFO or a device
+  // is refused rather than waited on).
   static Result<std::unique_ptr<DocumentReader>> Open(const std::string& path);
+  // Reads `file`, already open, and closes it at the end; `path` names it in errors.
+  static std::unique_ptr<DocumentReader> Adopt(const std::string& path, std::FILE* file);
   ~DocumentReader();
   DocumentReader(const DocumentReader&) = delete;
   DocumentReader& operator=(const DocumentReader&) = delete;
@@ -55,5 +60,10 @@ class DocumentReader {
   int line_number_ = 0;
   std::optional<Error> error_;
 };
+
+// The given 1-based lines of a document, read in one pass that stops after the last of them, so
+// the file is never held whole. Lines it does not reach (past the end, after a decoding error)
+// are absent.
+std::map<int, std::string> ReadLines(const std::string& path, const std::set<int>& lines);
 
 }  // namespace kaohe
