@@ -44,7 +44,9 @@ int RunExtract(const ExtractCommand& command, Console& console) {
   Extractor extractor(*dictionary);
   int status = kExitOk;
   for (const std::string& path : files.value()) {
-    auto extraction = extractor.ExtractFile(path, {command.entity});
+    // Facts are written as they come: a long document is never held whole.
+    auto extraction = extractor.ExtractFile(path, {command.entity},
+                                            [&](Fact&& f) { console.out << FactJson(f) << "\n"; });
     if (!extraction.ok()) {
       console.err << "kaohe: " << extraction.error().message << "\n";
       status = kExitUsage;
@@ -53,7 +55,6 @@ int RunExtract(const ExtractCommand& command, Console& console) {
     for (const Diagnostic& d : extraction.value().diagnostics.all()) {
       console.err << RenderDiagnostic(d);
     }
-    for (const Fact& f : extraction.value().facts) console.out << FactJson(f) << "\n";
   }
   return status;
 }

@@ -82,13 +82,13 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
     if (!documents.ok()) return documents.error();
     Extractor extractor(*inputs.dictionary);
     for (const std::string& path : documents.value()) {
-      auto extraction = extractor.ExtractFile(path);
-      if (!extraction.ok()) return extraction.error();
-      diagnostics.Append(extraction.value().diagnostics);
-      for (Fact& fact : extraction.value().facts) {
+      // Facts go into the store as they come: the document's text is never held whole.
+      auto extraction = extractor.ExtractFile(path, {}, [&](Fact&& fact) {
         SourceLocation where{path, fact.source.line, 0};
         if (checker.Check(fact, where)) inputs.facts.Add(std::move(fact));
-      }
+      });
+      if (!extraction.ok()) return extraction.error();
+      diagnostics.Append(extraction.value().diagnostics);
     }
   }
   FillSnippets(diagnostics, files);
