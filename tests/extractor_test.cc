@@ -271,6 +271,21 @@ TEST_CASE("a long document is read in stretches, with what the whole of it decid
   CHECK(streamed.back().key.period == 2028);
 }
 
+TEST_CASE("a long flattened table is read in pieces, each with the table's header rows") {
+  Bundled b;
+  Extractor extractor(*b.dictionary);
+  std::string text = std::string(kHead) + "主要指标表\n\t指标\n\t单位\n\t2025年完成\n\n";
+  for (int i = 0; i < 30000; ++i) text += "\t地区生产总值\n\t亿元\n\t" + std::to_string(i) + "\n\n";
+  Extraction e = extractor.ExtractLines("table.txt", Lines(text));
+  REQUIRE(e.facts.size() == 30000);
+  for (std::size_t i = 0; i < e.facts.size(); ++i) {
+    CHECK(e.facts[i].key.period == 2025);
+    CHECK(e.facts[i].key.kind == FactKind::kActual);
+    CHECK(e.facts[i].value == static_cast<double>(i) * 1e8);
+  }
+  CHECK(e.facts.back().source.quote == "地区生产总值 亿元 29999");
+}
+
 TEST_CASE("on the five seed documents: precision at least 0.97 and recall at least 0.95") {
   Bundled b;
   Extractor extractor(*b.dictionary);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "src/text/cell_value.h"
 
@@ -129,6 +130,11 @@ std::optional<DocumentBuilder::Refusal> DocumentBuilder::Add(std::string raw) {
     if (from >= 1949 && to > from && to <= 2100) doc_.plan_ranges.emplace_back(from, to);
   }
   Process(added, Squeezed(added.text));
+  if (in_table_ && row_code_points_ > kMaxUnbrokenCodePoints) {
+    return Refusal{row_.cells.front().line,
+                   fmt::format("a table row of more than {} characters with no blank line",
+                               kMaxUnbrokenCodePoints)};
+  }
   return SplitLongParagraph();
 }
 
@@ -137,15 +143,18 @@ void DocumentBuilder::Process(const DocumentLine& line, std::u32string squeezed)
     // A flattened table: tab lines, their continuation lines, blank lines between rows. Two
     // blank lines, or a blank line before running text, end it.
     if (line.cell) {
+      row_code_points_ += squeezed.size();
       row_.cells.push_back({squeezed, line.number, line.number});
       return;
     }
     if (squeezed.empty()) {
-      if (!row_.cells.empty()) table_.rows.push_back(std::move(row_));
-      row_ = TableRow{};
+      PushRow();
       return;
     }
-    if (!row_.cells.empty() && !IsNumericCell(row_.cells.back().text) && squeezed.size() <= 16) {
+    if (!row_.cells.empty() && squeezed.size() <= 16 &&
+        row_.cells.back().text.size() + squeezed.size() <= kMaxJoinedCell &&
+        !IsNumericCell(row_.cells.back().text)) {
+      row_code_points_ += squeezed.size();
       row_.cells.back().text += squeezed;  // a header or label broken over two lines
       row_.cells.back().last_line = line.number;
       return;
@@ -158,7 +167,10 @@ void DocumentBuilder::Process(const DocumentLine& line, std::u32string squeezed)
     table_ = Table{};
     table_.title = recent_text_;
     table_.section = section_;
+    header_rows_.reset();
+    table_code_points_ = 0;
     row_ = TableRow{};
+    row_code_points_ = squeezed.size();
     row_.cells.push_back({squeezed, line.number, line.number});
     return;
   }
@@ -219,14 +231,56 @@ void DocumentBuilder::Flush() {
   current_ = Paragraph{};
 }
 
-void DocumentBuilder::EndTable() {
-  if (!row_.cells.empty()) table_.rows.push_back(std::move(row_));
-  row_ = TableRow{};
-  for (const TableRow& row : table_.rows) {
-    for (const TableCell& cell : row.cells) completed_ += cell.text.size();
+// A row with a value past its label: the first one ends the table's header rows.
+bool IsDataRow(const TableRow& row) {
+  for (std::size_t i = 1; i < row.cells.size(); ++i) {
+    if (IsNumericCell(row.cells[i].text)) return true;
   }
+  return false;
+}
+
+void DocumentBuilder::PushRow() {
+  if (row_.cells.empty()) return;
+  const bool data = IsDataRow(row_);
+  if (!header_rows_ && data) {
+    header_rows_ = table_.rows.size();
+    data_width_ = row_.cells.size();
+  }
+  if (!header_rows_ && table_code_points_ > kMaxUnbrokenCodePoints) {
+    // No figure in a megabyte of rows: not a table of figures, and not held any longer.
+    completed_ += table_code_points_;
+    table_code_points_ = 0;
+    Table title_only;
+    title_only.title = table_.title;
+    title_only.section = table_.section;
+    doc_.tables.push_back(std::exchange(table_, std::move(title_only)));
+  }
+  // A long table is handed over in pieces, each cut before a data row as wide as the first and
+  // given the header rows again, so each piece reads as the whole table would.
+  if (header_rows_ && data && table_code_points_ > kSplitCodePoints &&
+      row_.cells.size() == data_width_) {
+    Table piece = std::move(table_);
+    table_ = Table{};
+    table_.title = piece.title;
+    table_.section = piece.section;
+    table_.rows.assign(piece.rows.begin(),
+                       piece.rows.begin() + static_cast<std::ptrdiff_t>(*header_rows_));
+    completed_ += table_code_points_;
+    table_code_points_ = 0;
+    doc_.tables.push_back(std::move(piece));
+  }
+  table_code_points_ += row_code_points_;
+  table_.rows.push_back(std::move(row_));
+  row_ = TableRow{};
+  row_code_points_ = 0;
+}
+
+void DocumentBuilder::EndTable() {
+  PushRow();
+  completed_ += table_code_points_;
   if (!table_.rows.empty()) doc_.tables.push_back(std::move(table_));
   table_ = Table{};
+  table_code_points_ = 0;
   in_table_ = false;
   recent_text_.clear();
 }
@@ -310,8 +364,12 @@ Document DocumentBuilder::Take() {
   int keep_from = line_count_ + 1;
   if (!current_.line_of.empty()) keep_from = current_.line_of.front();
   if (in_table_) {
-    for (const TableRow& row : table_.rows) {
-      if (!row.cells.empty()) keep_from = std::min(keep_from, row.cells.front().line);
+    // Header rows are never quoted: only the rows from the first data row on cite lines.
+    for (std::size_t r = header_rows_.value_or(0); r < table_.rows.size(); ++r) {
+      if (!table_.rows[r].cells.empty()) {
+        keep_from = std::min(keep_from, table_.rows[r].cells.front().line);
+        break;
+      }
     }
     if (!row_.cells.empty()) keep_from = std::min(keep_from, row_.cells.front().line);
   }

@@ -76,11 +76,14 @@ struct Document {
 // can be taken at any time, so a document of any length is read in stretches of bounded size.
 // A paragraph longer than kSplitCodePoints is cut after a sentence end (。！？), else after a
 // ；, else between its lines, so no stretch of text is held whole; a line with none of these in
-// kMaxUnbrokenCodePoints is refused (error X003).
+// kMaxUnbrokenCodePoints is refused (error X003), as is a table row that long. A table longer
+// than kSplitCodePoints is handed over in pieces, each with the header rows.
 class DocumentBuilder {
  public:
   static constexpr std::size_t kSplitCodePoints = 1 << 16;
   static constexpr std::size_t kMaxUnbrokenCodePoints = 1 << 20;
+  // A table cell's label joined from short continuation lines stops growing here.
+  static constexpr std::size_t kMaxJoinedCell = 256;
 
   explicit DocumentBuilder(std::string path);
   struct Refusal {
@@ -101,6 +104,7 @@ class DocumentBuilder {
   void Process(const DocumentLine& line, std::u32string squeezed);
   void Append(const DocumentLine& line);
   void Flush();
+  void PushRow();
   void EndTable();
   std::optional<Refusal> SplitLongParagraph();
   void EmitPiece(std::size_t begin, std::size_t end);
@@ -113,7 +117,11 @@ class DocumentBuilder {
   std::u32string recent_text_;  // the running text before a table, for its title
   bool in_table_ = false;
   Table table_;
+  std::size_t table_code_points_ = 0;       // of table_'s rows
+  std::optional<std::size_t> header_rows_;  // once a data row is seen: the rows before it
+  std::size_t data_width_ = 0;              // cells of the first data row
   TableRow row_;
+  std::size_t row_code_points_ = 0;
   std::size_t completed_ = 0;
 };
 

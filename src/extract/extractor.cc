@@ -139,7 +139,9 @@ class Extractor::Impl {
     auto error = read([&](Document stretch) {
       survey.Add(stretch);
       if (read_twice) return;
-      for (const DocumentLine& line : stretch.lines) held_code_points += line.text.text.size();
+      for (const DocumentLine& line : stretch.lines) {
+        held_code_points += line.text.text.size() + kLineWeight;
+      }
       held.push_back(std::move(stretch));
       // Standard input cannot be read twice: it is held whole.
       if (held_code_points > kHeldCodePoints && path != "-") {
@@ -164,6 +166,9 @@ class Extractor::Impl {
   // A document of up to this many code points is held and read once; a longer one is read
   // twice, a stretch at a time.
   static constexpr std::size_t kHeldCodePoints = 1 << 20;
+  // What a line costs besides its code points, counted as code points: a document of many
+  // short lines (a flattened table) is held for its lines too.
+  static constexpr std::size_t kLineWeight = 16;
 
   // What the whole document decides: its subject, the year it reports on, its plan's years.
   class Survey {
