@@ -36,13 +36,15 @@ class SourceFile {
   // Location of a byte offset into text().
   SourceLocation Locate(std::size_t byte_offset) const;
 
-  // Location of a 0-based line and 0-based byte column, as yaml-cpp reports them.
+  // Location of a 0-based line and 0-based byte column, as yaml-cpp reports them (its lines
+  // end at LF only; a lone CR also ends a line here).
   SourceLocation LocateZeroBased(int line0, int byte_column0) const;
 
  private:
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t> lf_line_starts_;  // only when some line ends with a CR alone
 };
 
 // Number of code points in a UTF-8 string (invalid bytes count one each).

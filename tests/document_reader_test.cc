@@ -37,6 +37,17 @@ Read ReadAll(const std::string& path) {
 
 }  // namespace
 
+TEST_CASE("a lone CR ends a line, CRLF is one line end, also across a chunk boundary") {
+  Read cr = ReadAll(Write("cr.txt", "一\r二\r\n三\r\r四\r"));
+  CHECK(cr.lines == std::vector<std::string>{"一", "二", "三", "", "四"});
+  // A CR last in one chunk and its LF first in the next are one line end.
+  std::string first(DocumentReader::kChunkBytes - 1, 'a');
+  Read split = ReadAll(Write("cr_split.txt", first + "\r\nb\rc"));
+  CHECK(split.lines == std::vector<std::string>{first, "b", "c"});
+  Read lone = ReadAll(Write("cr_lone.txt", first + "\rb"));
+  CHECK(lone.lines == std::vector<std::string>{first, "b"});
+}
+
 TEST_CASE("UTF-8 with or without a BOM, LF or CRLF") {
   Read plain = ReadAll(Write("plain.txt", "第一行\r\n第二行\n最后"));
   CHECK(plain.lines == std::vector<std::string>{"第一行", "第二行", "最后"});

@@ -9,7 +9,9 @@
 #include <map>
 #include <sstream>
 
+#include "engine/source.h"
 #include "engine/units.h"
+#include "src/extract/document.h"
 #include "src/extract/evaluation.h"
 #include "src/load/fact_checker.h"
 #include "src/load/fact_loaders.h"
@@ -177,6 +179,112 @@ TEST_CASE("GB18030 documents extract the same as UTF-8") {
   auto e = extractor.ExtractFile(path.string());
   REQUIRE(e.ok());
   CHECK(Brief(e.value()) == std::vector<std::string>{"古交市 gdp growth 2025 actual 1"});
+}
+
+namespace {
+
+const char* kHead = "杜集区2025年国民经济和社会发展计划执行情况\n一、2025年计划执行情况\n";
+
+// The facts without their lines and quotes.
+std::vector<std::string> Keys(const Extraction& e) { return Brief(e); }
+
+}  // namespace
+
+TEST_CASE("a page on one line gives the facts of the same text one sentence a line") {
+  Bundled b;
+  Extractor extractor(*b.dictionary);
+  std::string one_line = kHead, broken = kHead;
+  // Far longer than a paragraph is kept whole, so it is cut, at sentence ends.
+  for (int i = 0; i < 20000; ++i) {
+    std::string sentence = i % 2 ? "规上工业增加值增长" + std::to_string(i % 9) + "%。"
+                                 : "2024年地区生产总值完成" + std::to_string(i) + "亿元。";
+    one_line += sentence;
+    broken += sentence + "\n";
+  }
+  Extraction page = extractor.ExtractLines("page.txt", Lines(one_line));
+  Extraction lines = extractor.ExtractLines("lines.txt", Lines(broken));
+  REQUIRE(page.facts.size() == 20000);
+  CHECK(Keys(page) == Keys(lines));
+  for (std::size_t i = 0; i < page.facts.size(); ++i) {
+    CHECK(page.facts[i].source.quote == lines.facts[i].source.quote);
+    CHECK(page.facts[i].source.line == 3);
+  }
+}
+
+TEST_CASE("a long sentence is quoted by the clauses around its figure, bounded") {
+  Bundled b;
+  Extractor extractor(*b.dictionary);
+  std::string text = kHead;
+  for (int i = 0; i < 5000; ++i) text += "地区生产总值增长5%，";
+  Extraction e = extractor.ExtractLines("clauses.txt", Lines(text));
+  REQUIRE(e.facts.size() == 5000);
+  for (const Fact& f : e.facts) CHECK(f.source.quote == "地区生产总值增长5%，");
+  // A clause longer than a quote may be: the text just before the figure, ending with it.
+  std::string filler(400, 'x');
+  Extraction longer = extractor.ExtractLines(
+      "long.txt", Lines(kHead + std::string("地区生产总值") + filler + "增长5%" + filler + "。"));
+  REQUIRE(longer.facts.size() == 1);
+  const std::string& quote = longer.facts[0].source.quote;
+  CHECK(CodePointCount(quote) == 300);
+  CHECK(quote.ends_with("增长5%"));
+}
+
+TEST_CASE("text that cannot be cut into bounded paragraphs is refused with its line") {
+  Bundled b;
+  Extractor extractor(*b.dictionary);
+  std::string text = kHead;
+  text += std::string(DocumentBuilder::kMaxUnbrokenCodePoints + 10, 'x');
+  Extraction e = extractor.ExtractLines("unbroken.txt", Lines(text));
+  CHECK(e.facts.empty());
+  REQUIRE(e.diagnostics.has_errors());
+  CHECK(e.diagnostics.all().back().code == "X003");
+  CHECK(e.diagnostics.all().back().location.line == 3);
+  // Short lines with no sentence end join, and are cut between lines instead.
+  std::string joined = kHead;
+  for (int i = 0; i < 100000; ++i) joined += "地区生产总值增长5%\n";
+  Extraction lines = extractor.ExtractLines("joined.txt", Lines(joined));
+  CHECK_FALSE(lines.diagnostics.has_errors());
+  CHECK(lines.facts.size() == 100000);
+}
+
+TEST_CASE("a long document is read in stretches, with what the whole of it decides") {
+  Bundled b;
+  Extractor extractor(*b.dictionary);
+  // Longer than is held and read once; the plan's years are named only at its very end.
+  std::string text = kHead;
+  for (int i = 0; i < 100000; ++i) text += "地区生产总值增长5%。\n";
+  text +=
+      "二、2026年计划\n主要指标计划表\n\t指标\n\t单位\n\t每年目标\n\n\t固定资产投资\n\t%\n\t6\n\n"
+      "实施2026—2028年行动。\n";
+  auto path = std::filesystem::temp_directory_path() / "kaohe_long_document.txt";
+  std::ofstream(path, std::ios::binary) << text;
+  std::vector<Fact> streamed;
+  auto e = extractor.ExtractFile(path.string(), {}, [&](Fact&& f) { streamed.push_back(f); });
+  REQUIRE(e.ok());
+  CHECK(e.value().facts.empty());
+  Extraction whole = extractor.ExtractLines(path.string(), Lines(text));
+  REQUIRE(streamed.size() == whole.facts.size());
+  CHECK(streamed.size() == 100003);
+  for (std::size_t i = 0; i < streamed.size(); ++i) {
+    CHECK(streamed[i].key == whole.facts[i].key);
+    CHECK(streamed[i].source.line == whole.facts[i].source.line);
+  }
+  CHECK(streamed.back().key.period == 2028);
+}
+
+TEST_CASE("a long flattened table is read in pieces, each with the table's header rows") {
+  Bundled b;
+  Extractor extractor(*b.dictionary);
+  std::string text = std::string(kHead) + "主要指标表\n\t指标\n\t单位\n\t2025年完成\n\n";
+  for (int i = 0; i < 30000; ++i) text += "\t地区生产总值\n\t亿元\n\t" + std::to_string(i) + "\n\n";
+  Extraction e = extractor.ExtractLines("table.txt", Lines(text));
+  REQUIRE(e.facts.size() == 30000);
+  for (std::size_t i = 0; i < e.facts.size(); ++i) {
+    CHECK(e.facts[i].key.period == 2025);
+    CHECK(e.facts[i].key.kind == FactKind::kActual);
+    CHECK(e.facts[i].value == static_cast<double>(i) * 1e8);
+  }
+  CHECK(e.facts.back().source.quote == "地区生产总值 亿元 29999");
 }
 
 TEST_CASE("on the five seed documents: precision at least 0.97 and recall at least 0.95") {

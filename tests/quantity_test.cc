@@ -101,6 +101,19 @@ TEST_CASE("amounts, percentages, qualifiers and ranges as reports write them") {
   CHECK(range[1].qualifier == Qualifier::kAtLeast);
 }
 
+TEST_CASE("a number too large to be finite is no quantity, and is reported by position") {
+  const std::string huge = "1" + std::string(320, '0');
+  std::vector<int> out_of_range;
+  auto found = FindQuantities(NormalizeLine("完成" + huge + "亿元，增长5%").text, &out_of_range);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].value == 5);
+  CHECK(out_of_range == std::vector<int>{2});
+  CHECK(Find(("增长" + huge + "%").c_str()).empty());
+  CHECK_FALSE(ParseNumber(NormalizeLine(huge).text).has_value());
+  // Just below the overflow stays a number.
+  CHECK(Find(("完成" + std::string(300, '9') + "元").c_str()).size() == 1);
+}
+
 TEST_CASE("numeral characters inside words are not numbers") {
   for (const char* text : {"这是我的队伍", "陆地上有许多动物", "十分重要", "统一部署", "一切准备",
                            "九九", "https://example.com/a?q=30%25"}) {

@@ -47,7 +47,17 @@ int RunExtract(const ExtractCommand& command, Console& console) {
   Extractor extractor(*dictionary);
   int status = kExitOk;
   for (const std::string& path : files.value()) {
-    auto extraction = extractor.ExtractFile(path, {command.entity});
+    // Facts are written as they come: a long document is never held whole.
+    auto extraction = extractor.ExtractFile(path, {command.entity}, [&](Fact&& f) {
+      if (!std::isfinite(f.value)) {  // written as null, it would not load back
+        Diagnostics refused;
+        refused.Error("F003", {path, f.source.line, 0}, "value must be a finite number");
+        console.err << RenderDiagnostic(refused.all().front());
+        status = kExitUsage;
+        return;
+      }
+      console.out << FactJson(f) << "\n";
+    });
     if (!extraction.ok()) {
       console.err << "kaohe: " << extraction.error().message << "\n";
       status = kExitUsage;
@@ -55,16 +65,6 @@ int RunExtract(const ExtractCommand& command, Console& console) {
     }
     for (const Diagnostic& d : extraction.value().diagnostics.all()) {
       console.err << RenderDiagnostic(d);
-    }
-    for (const Fact& f : extraction.value().facts) {
-      if (!std::isfinite(f.value)) {  // written as null, it would not load back
-        Diagnostics refused;
-        refused.Error("F003", {path, f.source.line, 0}, "value must be a finite number");
-        console.err << RenderDiagnostic(refused.all().front());
-        status = kExitUsage;
-        continue;
-      }
-      console.out << FactJson(f) << "\n";
     }
   }
   return status;

@@ -1,6 +1,9 @@
 #include "src/extract/document.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <utility>
 
 #include "src/text/cell_value.h"
 
@@ -104,133 +107,286 @@ bool IsSubHeading(std::u32string_view t) {
   return i > 1 && i < t.size() && (t[i] == U')' || t[i] == U'）');
 }
 
-Document BuildDocument(std::string path, std::vector<std::string> raw_lines) {
-  Document doc;
-  doc.path = std::move(path);
-  doc.lines.reserve(raw_lines.size());
-  for (std::size_t i = 0; i < raw_lines.size(); ++i) {
-    DocumentLine line;
-    line.number = static_cast<int>(i) + 1;
-    line.cell = !raw_lines[i].empty() && raw_lines[i][0] == '\t';
-    line.text = NormalizeLine(raw_lines[i]);
-    line.original = std::move(raw_lines[i]);
-    doc.lines.push_back(std::move(line));
+DocumentBuilder::DocumentBuilder(std::string path) { doc_.path = std::move(path); }
+
+std::optional<DocumentBuilder::Refusal> DocumentBuilder::Add(std::string raw) {
+  DocumentLine line;
+  line.number = ++line_count_;
+  line.cell = !raw.empty() && raw[0] == '\t';
+  line.text = NormalizeLine(raw);
+  line.original = std::move(raw);
+  doc_.lines.push_back(std::move(line));
+  const DocumentLine& added = doc_.lines.back();
+  std::u32string_view text = added.text.text;
+  // Year ranges anywhere: 2023—2025年, 2023-2025年.
+  for (std::size_t k = 0; k + 9 < text.size(); ++k) {
+    if (!IsDigit4(text, k) || (k > 0 && text[k - 1] >= U'0' && text[k - 1] <= U'9')) continue;
+    char32_t dash = text[k + 4];
+    if (dash != U'—' && dash != U'-' && dash != U'–' && dash != U'~' && dash != U'至') continue;
+    std::size_t next = k + 5;
+    while (next < text.size() && text[next] == U'—') ++next;
+    if (next + 5 > text.size() || !IsDigit4(text, next) || text[next + 4] != U'年') continue;
+    int from = Year4(text, k), to = Year4(text, next);
+    if (from >= 1949 && to > from && to <= 2100) doc_.plan_ranges.emplace_back(from, to);
   }
+  Process(added, Squeezed(added.text));
+  if (in_table_ && row_code_points_ > kMaxUnbrokenCodePoints) {
+    return Refusal{row_.cells.front().line,
+                   fmt::format("a table row of more than {} characters with no blank line",
+                               kMaxUnbrokenCodePoints)};
+  }
+  return SplitLongParagraph();
+}
 
-  SectionCue section;
-  bool preliminary = false;
-  Paragraph current;
-  std::u32string recent_text;  // the running text before a table, for its title
-  auto flush = [&] {
-    if (!current.text.empty()) doc.paragraphs.push_back(std::move(current));
-    current = Paragraph{};
-  };
-  auto append = [&](const DocumentLine& line) {
-    if (current.text.empty()) {
-      current.section = section;
-      current.preliminary = preliminary;
-    }
-    const NormalizedLine& n = line.text;
-    current.text.reserve(current.text.size() + n.text.size());
-    current.line_of.reserve(current.line_of.size() + n.text.size());
-    current.column_of.reserve(current.column_of.size() + n.text.size());
-    for (std::size_t k = 0; k < n.text.size(); ++k) {
-      current.text += n.text[k];
-      current.line_of.push_back(line.number);
-      current.column_of.push_back(n.original[k]);
-    }
-  };
-
-  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
-    const DocumentLine& line = doc.lines[i];
-    std::u32string_view text = line.text.text;
-    // Year ranges anywhere: 2023—2025年, 2023-2025年.
-    for (std::size_t k = 0; k + 9 < text.size(); ++k) {
-      if (!IsDigit4(text, k) || (k > 0 && text[k - 1] >= U'0' && text[k - 1] <= U'9')) continue;
-      char32_t dash = text[k + 4];
-      if (dash != U'—' && dash != U'-' && dash != U'–' && dash != U'~' && dash != U'至') continue;
-      std::size_t next = k + 5;
-      while (next < text.size() && text[next] == U'—') ++next;
-      if (next + 5 > text.size() || !IsDigit4(text, next) || text[next + 4] != U'年') continue;
-      int from = Year4(text, k), to = Year4(text, next);
-      if (from >= 1949 && to > from && to <= 2100) doc.plan_ranges.emplace_back(from, to);
-    }
+void DocumentBuilder::Process(const DocumentLine& line, std::u32string squeezed) {
+  if (in_table_) {
+    // A flattened table: tab lines, their continuation lines, blank lines between rows. Two
+    // blank lines, or a blank line before running text, end it.
     if (line.cell) {
-      // A flattened table: tab lines, their continuation lines, blank lines between rows.
-      flush();
-      Table table;
-      table.title = recent_text;
-      table.section = section;
-      TableRow row;
-      std::size_t j = i;
-      for (; j < doc.lines.size(); ++j) {
-        const DocumentLine& l = doc.lines[j];
-        std::u32string squeezed = Squeezed(l.text);
-        if (l.cell) {
-          row.cells.push_back({squeezed, l.number, l.number});
-        } else if (squeezed.empty()) {
-          if (!row.cells.empty()) table.rows.push_back(std::move(row));
-          row = TableRow{};
-          // Two blank lines, or a blank line before running text, end the table.
-          std::size_t k = j + 1;
-          while (k < doc.lines.size() && Squeezed(doc.lines[k].text).empty()) ++k;
-          if (k >= doc.lines.size() || !doc.lines[k].cell) break;
-        } else if (!row.cells.empty() && !IsNumericCell(row.cells.back().text) &&
-                   squeezed.size() <= 16) {
-          row.cells.back().text += squeezed;  // a header or label broken over two lines
-          row.cells.back().last_line = l.number;
-        } else {
-          break;
-        }
-      }
-      if (!row.cells.empty()) table.rows.push_back(std::move(row));
-      if (!table.rows.empty()) doc.tables.push_back(std::move(table));
-      i = j < doc.lines.size() && !doc.lines[j].cell && !Squeezed(doc.lines[j].text).empty() ? j - 1
-                                                                                             : j;
-      recent_text.clear();
-      continue;
+      row_code_points_ += squeezed.size();
+      row_.cells.push_back({squeezed, line.number, line.number});
+      return;
     }
-    std::u32string squeezed = Squeezed(line.text);
     if (squeezed.empty()) {
-      flush();
-      continue;
+      PushRow();
+      return;
     }
-    if (IsTopHeading(squeezed)) {
-      flush();
-      SectionCue cue = ReadSectionCue(squeezed);
-      if (cue.year || cue.kind) {
-        if (cue.year) section.year = cue.year;
-        if (cue.kind) section.kind = cue.kind;
-      }
-      preliminary = false;
-      append(line);
-      flush();
-      recent_text = squeezed;
-      continue;
+    if (!row_.cells.empty() && squeezed.size() <= 16 &&
+        row_.cells.back().text.size() + squeezed.size() <= kMaxJoinedCell &&
+        !IsNumericCell(row_.cells.back().text)) {
+      row_code_points_ += squeezed.size();
+      row_.cells.back().text += squeezed;  // a header or label broken over two lines
+      row_.cells.back().last_line = line.number;
+      return;
     }
-    if (IsSubHeading(squeezed)) {
-      flush();
-      preliminary = false;
-    }
-    // A lead-in that announces estimates: 主要经济指标预计完成情况如下：
-    if ((Contains(squeezed, U"预计") || Contains(squeezed, U"初步")) &&
-        (squeezed.back() == U':' || squeezed.back() == U'：')) {
-      flush();
-      append(line);
-      flush();
-      preliminary = true;
-      recent_text = squeezed;
-      continue;
-    }
-    // Join a line to the paragraph before it unless that one ended a sentence, or this one
-    // starts a list item.
-    bool starts_item = squeezed.starts_with(U"——") || squeezed.starts_with(U"—");
-    if (!current.text.empty() && (IsSentenceEnd(current.text.back()) || starts_item)) flush();
-    append(line);
-    recent_text = squeezed;
+    EndTable();  // and the line is read as running text
   }
-  flush();
-  return doc;
+  if (line.cell) {
+    Flush();
+    in_table_ = true;
+    table_ = Table{};
+    table_.title = recent_text_;
+    table_.section = section_;
+    header_rows_.reset();
+    table_code_points_ = 0;
+    row_ = TableRow{};
+    row_code_points_ = squeezed.size();
+    row_.cells.push_back({squeezed, line.number, line.number});
+    return;
+  }
+  if (squeezed.empty()) {
+    Flush();
+    return;
+  }
+  if (IsTopHeading(squeezed)) {
+    Flush();
+    SectionCue cue = ReadSectionCue(squeezed);
+    if (cue.year) section_.year = cue.year;
+    if (cue.kind) section_.kind = cue.kind;
+    preliminary_ = false;
+    Append(line);
+    Flush();
+    recent_text_ = std::move(squeezed);
+    return;
+  }
+  if (IsSubHeading(squeezed)) {
+    Flush();
+    preliminary_ = false;
+  }
+  // A lead-in that announces estimates: 主要经济指标预计完成情况如下：
+  if ((Contains(squeezed, U"预计") || Contains(squeezed, U"初步")) &&
+      (squeezed.back() == U':' || squeezed.back() == U'：')) {
+    Flush();
+    Append(line);
+    Flush();
+    preliminary_ = true;
+    recent_text_ = std::move(squeezed);
+    return;
+  }
+  // Join a line to the paragraph before it unless that one ended a sentence, or this one
+  // starts a list item.
+  bool starts_item = squeezed.starts_with(U"——") || squeezed.starts_with(U"—");
+  if (!current_.text.empty() && (IsSentenceEnd(current_.text.back()) || starts_item)) Flush();
+  Append(line);
+  recent_text_ = std::move(squeezed);
+}
+
+void DocumentBuilder::Append(const DocumentLine& line) {
+  if (current_.text.empty()) {
+    current_.section = section_;
+    current_.preliminary = preliminary_;
+  }
+  const NormalizedLine& n = line.text;
+  current_.text += n.text;
+  current_.line_of.insert(current_.line_of.end(), n.text.size(), line.number);
+  current_.column_of.insert(current_.column_of.end(), n.original.begin(),
+                            n.original.begin() + static_cast<std::ptrdiff_t>(n.text.size()));
+}
+
+void DocumentBuilder::Flush() {
+  if (!current_.text.empty()) {
+    completed_ += current_.text.size();
+    doc_.paragraphs.push_back(std::move(current_));
+  }
+  current_ = Paragraph{};
+}
+
+// A row with a value past its label: the first one ends the table's header rows.
+bool IsDataRow(const TableRow& row) {
+  for (std::size_t i = 1; i < row.cells.size(); ++i) {
+    if (IsNumericCell(row.cells[i].text)) return true;
+  }
+  return false;
+}
+
+void DocumentBuilder::PushRow() {
+  if (row_.cells.empty()) return;
+  const bool data = IsDataRow(row_);
+  if (!header_rows_ && data) {
+    header_rows_ = table_.rows.size();
+    data_width_ = row_.cells.size();
+  }
+  if (!header_rows_ && table_code_points_ > kMaxUnbrokenCodePoints) {
+    // No figure in a megabyte of rows: not a table of figures, and not held any longer.
+    completed_ += table_code_points_;
+    table_code_points_ = 0;
+    Table title_only;
+    title_only.title = table_.title;
+    title_only.section = table_.section;
+    doc_.tables.push_back(std::exchange(table_, std::move(title_only)));
+  }
+  // A long table is handed over in pieces, each cut before a data row as wide as the first and
+  // given the header rows again, so each piece reads as the whole table would.
+  if (header_rows_ && data && table_code_points_ > kSplitCodePoints &&
+      row_.cells.size() == data_width_) {
+    Table piece = std::move(table_);
+    table_ = Table{};
+    table_.title = piece.title;
+    table_.section = piece.section;
+    table_.rows.assign(piece.rows.begin(),
+                       piece.rows.begin() + static_cast<std::ptrdiff_t>(*header_rows_));
+    completed_ += table_code_points_;
+    table_code_points_ = 0;
+    doc_.tables.push_back(std::move(piece));
+  }
+  table_code_points_ += row_code_points_;
+  table_.rows.push_back(std::move(row_));
+  row_ = TableRow{};
+  row_code_points_ = 0;
+}
+
+void DocumentBuilder::EndTable() {
+  PushRow();
+  completed_ += table_code_points_;
+  if (!table_.rows.empty()) doc_.tables.push_back(std::move(table_));
+  table_ = Table{};
+  table_code_points_ = 0;
+  in_table_ = false;
+  recent_text_.clear();
+}
+
+namespace {
+
+bool EndsSentence(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+}
+bool EndsClause(char32_t c) { return c == U'；' || c == U';'; }
+
+// Where to cut text[from, …) into a paragraph of its own: after the last mark that `ends`
+// within kSplitCodePoints, else after the first one within kMaxUnbrokenCodePoints; 0 for none.
+template <typename Ends>
+std::size_t CutAfter(const Paragraph& p, std::size_t from, Ends ends) {
+  const std::size_t split = std::min(p.text.size(), from + DocumentBuilder::kSplitCodePoints);
+  for (std::size_t i = split; i > from + 1; --i) {
+    if (ends(p, i - 1)) return i;
+  }
+  const std::size_t last = std::min(p.text.size(), from + DocumentBuilder::kMaxUnbrokenCodePoints);
+  for (std::size_t i = split; i < last; ++i) {
+    if (ends(p, i)) return i + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<DocumentBuilder::Refusal> DocumentBuilder::SplitLongParagraph() {
+  std::size_t from = 0;
+  while (current_.text.size() - from > kSplitCodePoints) {
+    // A cut after a sentence end changes nothing: sentences are read one by one. A cut after
+    // a ； or between lines is the price of a bounded paragraph.
+    std::size_t cut = CutAfter(
+        current_, from, [](const Paragraph& p, std::size_t i) { return EndsSentence(p.text[i]); });
+    if (!cut) {
+      cut = CutAfter(current_, from, [](const Paragraph& p, std::size_t i) {
+        return EndsClause(p.text[i]) || (i + 1 < p.text.size() && p.line_of[i + 1] != p.line_of[i]);
+      });
+    }
+    if (!cut) {
+      if (current_.text.size() - from <= kMaxUnbrokenCodePoints) break;
+      return Refusal{current_.line_of[from],
+                     fmt::format("more than {} characters with no sentence end (。！？；) or "
+                                 "line break: the text cannot be read in bounded pieces",
+                                 kMaxUnbrokenCodePoints)};
+    }
+    EmitPiece(from, cut);
+    from = cut;
+  }
+  if (from > 0) {
+    current_.text.erase(0, from);
+    current_.line_of.erase(current_.line_of.begin(),
+                           current_.line_of.begin() + static_cast<std::ptrdiff_t>(from));
+    current_.column_of.erase(current_.column_of.begin(),
+                             current_.column_of.begin() + static_cast<std::ptrdiff_t>(from));
+  }
+  return std::nullopt;
+}
+
+void DocumentBuilder::EmitPiece(std::size_t begin, std::size_t end) {
+  Paragraph piece;
+  piece.section = current_.section;
+  piece.preliminary = current_.preliminary;
+  piece.text = current_.text.substr(begin, end - begin);
+  piece.line_of.assign(current_.line_of.begin() + static_cast<std::ptrdiff_t>(begin),
+                       current_.line_of.begin() + static_cast<std::ptrdiff_t>(end));
+  piece.column_of.assign(current_.column_of.begin() + static_cast<std::ptrdiff_t>(begin),
+                         current_.column_of.begin() + static_cast<std::ptrdiff_t>(end));
+  completed_ += piece.text.size();
+  doc_.paragraphs.push_back(std::move(piece));
+}
+
+void DocumentBuilder::Finish() {
+  if (in_table_) EndTable();
+  Flush();
+}
+
+Document DocumentBuilder::Take() {
+  // The first line the open paragraph or table cites: it and the lines after it stay.
+  int keep_from = line_count_ + 1;
+  if (!current_.line_of.empty()) keep_from = current_.line_of.front();
+  if (in_table_) {
+    // Header rows are never quoted: only the rows from the first data row on cite lines.
+    for (std::size_t r = header_rows_.value_or(0); r < table_.rows.size(); ++r) {
+      if (!table_.rows[r].cells.empty()) {
+        keep_from = std::min(keep_from, table_.rows[r].cells.front().line);
+        break;
+      }
+    }
+    if (!row_.cells.empty()) keep_from = std::min(keep_from, row_.cells.front().line);
+  }
+  Document taken = std::move(doc_);
+  doc_ = Document{};
+  doc_.path = taken.path;
+  doc_.first_line = std::max(keep_from, taken.first_line);
+  for (int n = doc_.first_line; taken.HasLine(n); ++n) doc_.lines.push_back(taken.Line(n));
+  completed_ = 0;
+  return taken;
+}
+
+Document BuildDocument(std::string path, std::vector<std::string> raw_lines) {
+  DocumentBuilder builder(std::move(path));
+  for (std::string& line : raw_lines) builder.Add(std::move(line));
+  builder.Finish();
+  return builder.Take();
 }
 
 }  // namespace kaohe

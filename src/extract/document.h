@@ -3,6 +3,7 @@
 // across the line breaks PDF conversion leaves inside sentences.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,15 +54,78 @@ struct Table {
   SectionCue section;
 };
 
+// The lines, paragraphs and tables of a document, or of the stretch of it a DocumentBuilder
+// hands over: lines holds numbers [first_line, first_line + lines.size()).
 struct Document {
   std::string path;
+  int first_line = 1;
   std::vector<DocumentLine> lines;
   std::vector<Paragraph> paragraphs;
   std::vector<Table> tables;
   std::vector<std::pair<int, int>> plan_ranges;  // year ranges named in the text: 2023—2025年
+
+  const DocumentLine& Line(int number) const {
+    return lines[static_cast<std::size_t>(number - first_line)];
+  }
+  bool HasLine(int number) const {
+    return number >= first_line && number < first_line + static_cast<int>(lines.size());
+  }
 };
 
-// Reads headings, tables and paragraphs from decoded lines.
+// Sorts decoded lines, one at a time, into headings, tables and paragraphs. What is complete
+// can be taken at any time, so a document of any length is read in stretches of bounded size.
+// A paragraph longer than kSplitCodePoints is cut after a sentence end (。！？), else after a
+// ；, else between its lines, so no stretch of text is held whole; a line with none of these in
+// kMaxUnbrokenCodePoints is refused (error X003), as is a table row that long. A table longer
+// than kSplitCodePoints is handed over in pieces, each with the header rows.
+class DocumentBuilder {
+ public:
+  static constexpr std::size_t kSplitCodePoints = 1 << 16;
+  static constexpr std::size_t kMaxUnbrokenCodePoints = 1 << 20;
+  // A table cell's label joined from short continuation lines stops growing here.
+  static constexpr std::size_t kMaxJoinedCell = 256;
+
+  explicit DocumentBuilder(std::string path);
+  struct Refusal {
+    int line = 0;  // where the stretch that cannot be cut starts
+    std::string message;
+  };
+  // Adds the next line; a Refusal for a stretch of text that cannot be cut.
+  std::optional<Refusal> Add(std::string line);
+  // Ends the open table or paragraph: the last line was added.
+  void Finish();
+  // Code points of the paragraphs and tables completed since the last Take.
+  std::size_t completed_code_points() const { return completed_; }
+  // The paragraphs, tables and plan ranges completed since the last Take, with every line they
+  // cite; lines the open paragraph or table still cites are kept for the next.
+  Document Take();
+
+ private:
+  void Process(const DocumentLine& line, std::u32string squeezed);
+  void Append(const DocumentLine& line);
+  void Flush();
+  void PushRow();
+  void EndTable();
+  std::optional<Refusal> SplitLongParagraph();
+  void EmitPiece(std::size_t begin, std::size_t end);
+
+  Document doc_;
+  int line_count_ = 0;
+  SectionCue section_;
+  bool preliminary_ = false;
+  Paragraph current_;
+  std::u32string recent_text_;  // the running text before a table, for its title
+  bool in_table_ = false;
+  Table table_;
+  std::size_t table_code_points_ = 0;       // of table_'s rows
+  std::optional<std::size_t> header_rows_;  // once a data row is seen: the rows before it
+  std::size_t data_width_ = 0;              // cells of the first data row
+  TableRow row_;
+  std::size_t row_code_points_ = 0;
+  std::size_t completed_ = 0;
+};
+
+// Reads headings, tables and paragraphs from decoded lines, all at once.
 Document BuildDocument(std::string path, std::vector<std::string> lines);
 
 // The year of a heading or header text ("2023年…"), when it names exactly one.

@@ -1,9 +1,12 @@
 // Shared state of one document's extraction (internal to src/extract).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "engine/diagnostic.h"
 #include "engine/dictionary.h"
 #include "engine/fact.h"
 #include "src/extract/document.h"
@@ -15,11 +18,15 @@ struct ExtractionContext {
   const Dictionary& dictionary;
   const PhraseMatcher& indicators;  // ids index dictionary.indicators()
   const PhraseMatcher& entities;    // ids index dictionary.entities()
-  const Document& doc;
+  const Document& doc;              // the stretch of the document being read
   std::string subject;
   int report_year = 0;  // the year whose execution the document reports; 0 when unknown
-  int plan_start = 0;   // the first year of the plan the document sets; 0 when unknown
+  std::optional<std::pair<int, int>> plan_range;  // the first the document names: 2023—2025年
   std::vector<Fact>& out;
+  Diagnostics& diagnostics;
+
+  // The first year of the plan the document sets; 0 when unknown.
+  int plan_start() const { return plan_range ? plan_range->first : 0; }
 
   const Indicator& IndicatorOf(int id) const {
     return dictionary.indicators()[static_cast<std::size_t>(id)];

@@ -23,8 +23,8 @@ std::string ExtractionContext::SubjectZoneGroup() const {
 
 std::vector<int> ExtractionContext::PlanYears() const {
   std::vector<int> years;
-  if (!doc.plan_ranges.empty()) {
-    for (int y = doc.plan_ranges.front().first; y <= doc.plan_ranges.front().second; ++y) {
+  if (plan_range) {
+    for (int y = plan_range->first; y <= plan_range->second; ++y) {
       years.push_back(y);
     }
   } else if (report_year) {
@@ -35,9 +35,9 @@ std::vector<int> ExtractionContext::PlanYears() const {
 
 std::string RowQuote(const Document& doc, int first_line, int last_line) {
   std::string quote;
-  for (int l = first_line; l <= last_line && l <= static_cast<int>(doc.lines.size()); ++l) {
+  for (int l = first_line; l <= last_line && doc.HasLine(l); ++l) {
     std::string part;
-    for (char c : doc.lines[static_cast<std::size_t>(l - 1)].original) {
+    for (char c : doc.Line(l).original) {
       if (c != ' ' && c != '\t' && c != '\r') part += c;
     }
     if (part.empty()) continue;
@@ -73,46 +73,166 @@ class Extractor::Impl {
     add_names(dictionary.entities(), entities_);
   }
 
-  Extraction Extract(const std::string& path, std::vector<std::string> lines,
-                     const ExtractOptions& options) const {
+  // Reads lines into stretches of a document, each handed to `take` as it is complete.
+  template <typename NextLine, typename Take>
+  static std::optional<DocumentBuilder::Refusal> Build(const std::string& path, NextLine next,
+                                                       Take take) {
+    DocumentBuilder builder(path);
+    std::string line;
+    while (next(line)) {
+      if (auto refusal = builder.Add(std::move(line))) return refusal;
+      if (builder.completed_code_points() >= kStretchCodePoints) take(builder.Take());
+    }
+    builder.Finish();
+    take(builder.Take());
+    return std::nullopt;
+  }
+
+  Extraction ExtractLines(const std::string& path, std::vector<std::string> lines,
+                          const ExtractOptions& options) const {
     Extraction result;
-    Document doc = BuildDocument(path, std::move(lines));
+    Survey survey(dictionary_, entities_);
+    std::vector<Document> stretches;
+    std::size_t next = 0;
+    auto refusal = Build(
+        path,
+        [&](std::string& line) {
+          if (next == lines.size()) return false;
+          line = std::move(lines[next++]);
+          return true;
+        },
+        [&](Document stretch) {
+          survey.Add(stretch);
+          stretches.push_back(std::move(stretch));
+        });
+    if (refusal) {
+      result.diagnostics.Error("X003", {path, refusal->line, 1}, refusal->message);
+      return result;
+    }
+    Settle(path, survey, options, result);
+    for (const Document& stretch : stretches) {
+      ExtractStretch(stretch, survey, result,
+                     [&](Fact&& f) { result.facts.push_back(std::move(f)); });
+    }
+    return result;
+  }
+
+  Result<Extraction> ExtractFile(const std::string& path, const ExtractOptions& options,
+                                 const FactSink& sink) const {
+    Extraction result;
+    Survey survey(dictionary_, entities_);
+    std::vector<Document> held;  // while the document is small enough to read once
+    std::size_t held_code_points = 0;
+    bool read_twice = false;
+    auto read = [&](auto take) -> std::optional<Error> {
+      auto reader = DocumentReader::Open(path);
+      if (!reader.ok()) return reader.error();
+      DocumentReader& r = *reader.value();
+      auto refusal = Build(
+          path, [&](std::string& line) { return r.Next(line); }, take);
+      if (r.error()) return *r.error();
+      if (refusal) {
+        return Error{fmt::format("{}:{}: error[X003]: {}", path, refusal->line, refusal->message)};
+      }
+      return std::nullopt;
+    };
+    auto error = read([&](Document stretch) {
+      survey.Add(stretch);
+      if (read_twice) return;
+      for (const DocumentLine& line : stretch.lines) {
+        held_code_points += line.text.text.size() + kLineWeight;
+      }
+      held.push_back(std::move(stretch));
+      // Standard input cannot be read twice: it is held whole.
+      if (held_code_points > kHeldCodePoints && path != "-") {
+        read_twice = true;
+        held.clear();
+      }
+    });
+    if (error) return *error;
+    Settle(path, survey, options, result);
+    auto extract = [&](const Document& stretch) { ExtractStretch(stretch, survey, result, sink); };
+    if (!read_twice) {
+      for (const Document& stretch : held) extract(stretch);
+    } else if (auto again = read(extract)) {
+      return *again;
+    }
+    return result;
+  }
+
+ private:
+  // Paragraphs and tables are handed on once this many of their code points are complete.
+  static constexpr std::size_t kStretchCodePoints = 1 << 18;
+  // A document of up to this many code points is held and read once; a longer one is read
+  // twice, a stretch at a time.
+  static constexpr std::size_t kHeldCodePoints = 1 << 20;
+  // What a line costs besides its code points, counted as code points: a document of many
+  // short lines (a flattened table) is held for its lines too.
+  static constexpr std::size_t kLineWeight = 16;
+
+  // What the whole document decides: its subject, the year it reports on, its plan's years.
+  class Survey {
+   public:
+    Survey(const Dictionary& dictionary, const PhraseMatcher& entities)
+        : subject_(dictionary, entities) {}
+    void Add(const Document& stretch) {
+      for (const DocumentLine& line : stretch.lines) {
+        if (line.number < next_line_) continue;  // kept for a paragraph still open
+        subject_.Add(line);
+        next_line_ = line.number + 1;
+      }
+      for (const Paragraph& p : stretch.paragraphs) {
+        if (!actual_year_ && p.section.kind == FactKind::kActual && p.section.year) {
+          actual_year_ = *p.section.year;
+        }
+        if (!any_year_ && p.section.year) {
+          any_year_ = *p.section.year - (p.section.kind == FactKind::kTarget ? 1 : 0);
+        }
+      }
+      if (!plan_range_ && !stretch.plan_ranges.empty()) plan_range_ = stretch.plan_ranges.front();
+    }
+    std::string subject() const { return subject_.Subject(); }
+    int report_year() const { return actual_year_ ? *actual_year_ : any_year_.value_or(0); }
+    std::optional<std::pair<int, int>> plan_range() const { return plan_range_; }
+
+   private:
+    SubjectFinder subject_;
+    int next_line_ = 1;
+    std::optional<int> actual_year_;
+    std::optional<int> any_year_;
+    std::optional<std::pair<int, int>> plan_range_;
+  };
+
+  void Settle(const std::string& path, const Survey& survey, const ExtractOptions& options,
+              Extraction& result) const {
     if (!options.entity.empty()) {
       const Entity* e = dictionary_.FindEntity(options.entity);
       result.subject = e ? e->name.str() : options.entity;
     } else {
-      result.subject = FindSubject(doc, dictionary_, entities_);
+      result.subject = survey.subject();
     }
     if (result.subject.empty()) {
       result.diagnostics.Warning(
           "X001", {path, 1, 1},
           "no subject found in the title or opening lines: facts have no entity (give --entity)");
     }
-    internal::ExtractionContext context{dictionary_,    indicators_, entities_, doc,
-                                        result.subject, 0,           0,         result.facts};
-    for (const Paragraph& p : doc.paragraphs) {
-      if (p.section.kind == FactKind::kActual && p.section.year) {
-        context.report_year = *p.section.year;
-        break;
-      }
-    }
-    if (!context.report_year) {
-      for (const Paragraph& p : doc.paragraphs) {
-        if (p.section.year) {
-          context.report_year = *p.section.year - (p.section.kind == FactKind::kTarget ? 1 : 0);
-          break;
-        }
-      }
-    }
-    if (!doc.plan_ranges.empty()) context.plan_start = doc.plan_ranges.front().first;
-    internal::ExtractTables(context);
-    internal::ExtractSentences(context);
-    std::stable_sort(result.facts.begin(), result.facts.end(),
-                     [](const Fact& a, const Fact& b) { return a.source.line < b.source.line; });
-    return result;
   }
 
- private:
+  // The facts of one stretch, in the order of their lines (tables and running text never
+  // share a line, and stretches follow one another, so the whole document's order holds).
+  void ExtractStretch(const Document& stretch, const Survey& survey, Extraction& result,
+                      const FactSink& sink) const {
+    std::vector<Fact> facts;
+    internal::ExtractionContext context{
+        dictionary_,          indicators_,         entities_, stretch,           result.subject,
+        survey.report_year(), survey.plan_range(), facts,     result.diagnostics};
+    internal::ExtractTables(context);
+    internal::ExtractSentences(context);
+    std::stable_sort(facts.begin(), facts.end(),
+                     [](const Fact& a, const Fact& b) { return a.source.line < b.source.line; });
+    for (Fact& f : facts) sink(std::move(f));
+  }
+
   const Dictionary& dictionary_;
   PhraseMatcher indicators_;
   PhraseMatcher entities_;
@@ -123,18 +243,21 @@ Extractor::~Extractor() = default;
 
 Extraction Extractor::ExtractLines(const std::string& path, std::vector<std::string> lines,
                                    const ExtractOptions& options) const {
-  return impl_->Extract(path, std::move(lines), options);
+  return impl_->ExtractLines(path, std::move(lines), options);
 }
 
 Result<Extraction> Extractor::ExtractFile(const std::string& path,
                                           const ExtractOptions& options) const {
-  auto reader = DocumentReader::Open(path);
-  if (!reader.ok()) return reader.error();
-  std::vector<std::string> lines;
-  std::string line;
-  while (reader.value()->Next(line)) lines.push_back(line);
-  if (reader.value()->error()) return *reader.value()->error();
-  return impl_->Extract(path, std::move(lines), options);
+  std::vector<Fact> facts;
+  auto extraction =
+      impl_->ExtractFile(path, options, [&](Fact&& f) { facts.push_back(std::move(f)); });
+  if (extraction.ok()) extraction.value().facts = std::move(facts);
+  return extraction;
+}
+
+Result<Extraction> Extractor::ExtractFile(const std::string& path, const ExtractOptions& options,
+                                          const FactSink& sink) const {
+  return impl_->ExtractFile(path, options, sink);
 }
 
 }  // namespace kaohe

@@ -5,6 +5,7 @@
 //   auto facts = extractor.ExtractFile(path);  // any number of files, from any thread
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct Extraction {
   Diagnostics diagnostics;  // warnings: no subject found
 };
 
+// Receives facts in the order they stand in the document, as they are extracted.
+using FactSink = std::function<void(Fact&&)>;
+
 class Extractor {
  public:
   explicit Extractor(const Dictionary& dictionary);
@@ -36,6 +40,12 @@ class Extractor {
   // Reads, decodes and extracts one document. The Error is for a file that cannot be read or
   // decoded (with the byte offset of bad bytes).
   Result<Extraction> ExtractFile(const std::string& path, const ExtractOptions& options = {}) const;
+  // The same, with the facts handed to `sink` as they come instead of kept in the Extraction.
+  // A document is read a stretch at a time: one larger than a few MB is read twice, first for
+  // what the whole of it decides (its subject, the year it reports on, its plan's years), so
+  // memory does not grow with it. The Error comes before any fact is handed over.
+  Result<Extraction> ExtractFile(const std::string& path, const ExtractOptions& options,
+                                 const FactSink& sink) const;
   // Extracts from lines already decoded to UTF-8; `path` is what facts cite.
   Extraction ExtractLines(const std::string& path, std::vector<std::string> lines,
                           const ExtractOptions& options = {}) const;

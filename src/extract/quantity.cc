@@ -332,7 +332,14 @@ Parsed ParseSigned(std::u32string_view t, std::size_t i) {
   Parsed p;
   if (t[j] == U'.' && j + 1 < t.size() && IsAsciiDigit(t[j + 1]) &&
       (j == 0 || !(IsAsciiDigit(t[j - 1]) || t[j - 1] == U'.'))) {
-    std::u32string with_zero = U"0" + std::u32string(t.substr(j));
+    // Only the number's own characters (and one after them) are copied: copying the rest of
+    // the text would make a text of many such numbers quadratic.
+    std::size_t run = j;
+    while (run < t.size() &&
+           std::u32string_view(U"0123456789.,eE+-").find(t[run]) != std::u32string_view::npos) {
+      ++run;
+    }
+    std::u32string with_zero = U"0" + std::u32string(t.substr(j, run + 1 - j));
     p = ParseArabic(with_zero, 0);
     if (p.end > 0) p.end = p.end - 1 + j;
   } else {
@@ -443,6 +450,15 @@ struct FixedPercent {
 constexpr FixedPercent kFixedPercents[] = {
     {U"对折", 50}, {U"對折", 50}, {U"半折", 50}, {U"半成", 5}};
 
+// Longest run of units before 分之 in a percent written first: 百万分之 has two.
+constexpr std::size_t kMaxDenominatorUnits = 4;
+
+// A number too large for a double (1 followed by 320 zeros) is no figure: it must never
+// become an infinite value.
+bool IsFinite(const Quantity& q) {
+  return std::isfinite(q.value) && std::isfinite(q.number) && (!q.high || std::isfinite(*q.high));
+}
+
 bool IsRangeSeparator(char32_t c) {
   return c == U'-' || c == U'—' || c == U'~' || c == U'～' || c == U'至' || c == U'到' || c == U'–';
 }
@@ -452,11 +468,11 @@ bool IsRangeSeparator(char32_t c) {
 std::optional<double> ParseNumber(std::u32string_view text) {
   if (text.empty()) return std::nullopt;
   Parsed p = ParseNumberAt(text, 0);
-  if (p.end != text.size()) return std::nullopt;
+  if (p.end != text.size() || !std::isfinite(p.value)) return std::nullopt;
   return p.value;
 }
 
-std::vector<Quantity> FindQuantities(std::u32string_view t) {
+std::vector<Quantity> FindQuantities(std::u32string_view t, std::vector<int>* out_of_range) {
   std::vector<Quantity> out;
   std::size_t i = 0;
   while (i < t.size()) {
@@ -465,7 +481,9 @@ std::vector<Quantity> FindQuantities(std::u32string_view t) {
     // Percent written before its number: 百分之五, 千分之一, 万分之三.
     double denominator = 1;
     std::size_t k = i;
-    while (k < t.size() && (SmallUnit(t[k]) >= 100 || BigUnit(t[k]) > 0)) {
+    // At most kMaxDenominatorUnits units (百万分之): a long run of 百 is not re-read from each.
+    while (k < t.size() && k - i < kMaxDenominatorUnits &&
+           (SmallUnit(t[k]) >= 100 || BigUnit(t[k]) > 0)) {
       denominator *= SmallUnit(t[k]) >= 100 ? SmallUnit(t[k]) : BigUnit(t[k]);
       ++k;
     }
@@ -485,8 +503,12 @@ std::vector<Quantity> FindQuantities(std::u32string_view t) {
         q.number = p.value;
         q.value = p.value * per;
         q.unit = q.surface_unit = "%";
-        out.push_back(q);
         i = p.end;
+        if (IsFinite(q)) {
+          out.push_back(q);
+        } else if (out_of_range) {
+          out_of_range->push_back(q.number_begin);
+        }
         continue;
       }
     }
@@ -618,8 +640,12 @@ std::vector<Quantity> FindQuantities(std::u32string_view t) {
     }
     q.begin = static_cast<int>(begin);
     q.end = static_cast<int>(j);
-    out.push_back(q);
     i = j;
+    if (IsFinite(q)) {
+      out.push_back(q);
+    } else if (out_of_range) {
+      out_of_range->push_back(q.number_begin);
+    }
   }
   return out;
 }

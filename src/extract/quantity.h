@@ -26,7 +26,10 @@ struct Quantity {
   std::optional<double> high;  // the upper end of a range, in the canonical unit
 };
 
-std::vector<Quantity> FindQuantities(std::u32string_view text);
+// Numbers too large to be finite are left out; their number_begin positions are added to
+// `out_of_range` when it is given.
+std::vector<Quantity> FindQuantities(std::u32string_view text,
+                                     std::vector<int>* out_of_range = nullptr);
 
 // A Chinese or Arabic numeral alone ("四千零五", "1,200.5", "二分之一"); nullopt unless the
 // whole text is one number.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <span>
+#include <unordered_map>
 
 #include "engine/units.h"
 #include "src/extract/cues.h"
@@ -22,19 +23,59 @@ bool HasAny(std::u32string_view text, std::span<const std::u32string_view> words
   return false;
 }
 
-// The position of the last occurrence of any of `words` in text[0, before), or npos.
-std::size_t LastOf(std::u32string_view text, std::size_t before,
-                   std::span<const std::u32string_view> words) {
-  std::size_t best = std::u32string_view::npos;
-  std::u32string_view head = text.substr(0, std::min(before, text.size()));
-  for (auto w : words) {
-    std::size_t at = head.rfind(w);
-    if (at != std::u32string_view::npos && (best == std::u32string_view::npos || at > best)) {
-      best = at;
+// Where the words of one cue list stand in a sentence: the last one ending before a position
+// is found by binary search, so a sentence of many figures is read in n log n, not n².
+class CueIndex {
+ public:
+  CueIndex(std::u32string_view text, std::span<const std::u32string_view> words) {
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // (end, begin)
+    for (auto w : words) {
+      for (std::size_t at = text.find(w); at != std::u32string_view::npos;
+           at = text.find(w, at + 1)) {
+        found.emplace_back(at + w.size(), at);
+      }
+    }
+    std::sort(found.begin(), found.end());
+    std::size_t best = std::u32string_view::npos;
+    for (const auto& [end, begin] : found) {
+      if (best == std::u32string_view::npos || begin > best) best = begin;
+      ends_.push_back(end);
+      latest_begin_.push_back(best);
     }
   }
-  return best;
-}
+
+  // The position of the last occurrence in text[0, before), or npos.
+  std::size_t LastBefore(std::size_t before) const {
+    auto k = std::upper_bound(ends_.begin(), ends_.end(), before) - ends_.begin();
+    return k == 0 ? std::u32string_view::npos : latest_begin_[static_cast<std::size_t>(k - 1)];
+  }
+
+ private:
+  std::vector<std::size_t> ends_;          // ascending
+  std::vector<std::size_t> latest_begin_;  // the largest begin among ends_[0..k]
+};
+
+// The largest end among intervals added with a begin at or before a position (a Fenwick tree
+// over positions): "is [at, end) inside a mention already found" in log time.
+class CoverIndex {
+ public:
+  explicit CoverIndex(std::size_t size) : tree_(size + 1, 0) {}
+  void Add(std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin + 1; i < tree_.size(); i += i & (~i + 1)) {
+      tree_[i] = std::max(tree_[i], end);
+    }
+  }
+  bool Covers(std::size_t at, std::size_t end) const {
+    std::size_t best = 0;
+    for (std::size_t i = std::min(at + 1, tree_.size() - 1); i > 0; i -= i & (~i + 1)) {
+      best = std::max(best, tree_[i]);
+    }
+    return best >= end;
+  }
+
+ private:
+  std::vector<std::size_t> tree_;
+};
 
 constexpr std::u32string_view kClauseEnds[] = {U";", U"；"};
 
@@ -77,16 +118,19 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
   static constexpr std::u32string_view kZoneSuffixes[] = {
       U"经济技术开发区", U"高新技术产业开发区", U"经济开发区", U"经开区",
       U"高新区",         U"产业园区",           U"工业园区"};
+  std::optional<CoverIndex> known_mentions;
   for (auto suffix : kZoneSuffixes) {
     for (std::size_t at = s.find(suffix); at != std::u32string_view::npos;
          at = s.find(suffix, at + 1)) {
+      if (!known_mentions) {
+        known_mentions.emplace(s.size());
+        for (const EntityMention& m : out) known_mentions->Add(m.begin, m.end);
+      }
       std::size_t end = at + suffix.size();
-      bool known = std::any_of(out.begin(), out.end(), [&](const EntityMention& m) {
-        return m.begin <= at && m.end >= end;
-      });
-      int begin = known ? -1 : PlaceNameBefore(s, end);
+      int begin = known_mentions->Covers(at, end) ? -1 : PlaceNameBefore(s, end);
       if (begin >= 0 && at - static_cast<std::size_t>(begin) >= 2) {
         out.push_back({static_cast<std::size_t>(begin), end, ToUtf8(s.substr(begin, end - begin))});
+        known_mentions->Add(out.back().begin, out.back().end);
       }
     }
   }
@@ -102,22 +146,50 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
   return out;
 }
 
-// The last year named before `before` that is not part of a range (2023—2025年).
-std::optional<int> YearBefore(std::u32string_view s, std::size_t before) {
-  std::optional<int> year;
-  for (std::size_t i = 0; i + 5 <= s.size() && i + 5 <= before + 5 && i < before; ++i) {
-    auto y = SingleYear(s.substr(i, 5));
-    if (!y || (i > 0 && s[i - 1] >= U'0' && s[i - 1] <= U'9')) continue;
-    bool in_range = (i + 5 < s.size() && (s[i + 4] == U'—' || s[i + 4] == U'-')) ||
-                    (i > 0 && (s[i - 1] == U'—' || s[i - 1] == U'-'));
-    if (!in_range) year = y;
+// The years a sentence names, not as part of a range (2023—2025年), by position: the last
+// one starting before a position is found by binary search.
+class YearIndex {
+ public:
+  explicit YearIndex(std::u32string_view s) {
+    for (std::size_t i = 0; i + 5 <= s.size(); ++i) {
+      if (s[i + 4] != U'年') continue;
+      auto y = SingleYear(s.substr(i, 5));
+      if (!y || (i > 0 && s[i - 1] >= U'0' && s[i - 1] <= U'9')) continue;
+      bool in_range = (i + 5 < s.size() && (s[i + 4] == U'—' || s[i + 4] == U'-')) ||
+                      (i > 0 && (s[i - 1] == U'—' || s[i - 1] == U'-'));
+      if (!in_range) years_.emplace_back(i, *y);
+    }
   }
-  // A year straight before a range start is still a range: skip "2023—2025年".
-  return year;
-}
+
+  std::optional<int> Before(std::size_t before) const {
+    auto it = std::lower_bound(years_.begin(), years_.end(), before,
+                               [](const auto& y, std::size_t at) { return y.first < at; });
+    if (it == years_.begin()) return std::nullopt;
+    return std::prev(it)->second;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, int>> years_;  // (position, year), ascending
+};
+
+// The original lines of one paragraph in code points, each decoded once however many quotes
+// are cut from it.
+class OriginalLines {
+ public:
+  explicit OriginalLines(const Document& doc) : doc_(doc) {}
+  const std::u32string& Line(int number) {
+    auto [it, added] = lines_.try_emplace(number);
+    if (added) it->second = ToUtf32(doc_.Line(number).original);
+    return it->second;
+  }
+
+ private:
+  const Document& doc_;
+  std::unordered_map<int, std::u32string> lines_;
+};
 
 // The original text of paragraph code points [begin, end), across lines.
-std::string Quote(const ExtractionContext& ctx, const Paragraph& p, std::size_t begin,
+std::string Quote(OriginalLines& originals, const Paragraph& p, std::size_t begin,
                   std::size_t end) {
   std::string out;
   std::size_t i = begin;
@@ -125,15 +197,26 @@ std::string Quote(const ExtractionContext& ctx, const Paragraph& p, std::size_t 
     int line = p.line_of[i];
     std::size_t j = i;
     while (j < end && p.line_of[j] == line) ++j;
-    const std::string& original = ctx.doc.lines[static_cast<std::size_t>(line - 1)].original;
-    std::u32string text = ToUtf32(original);
+    std::u32string_view text = originals.Line(line);
     int from = p.column_of[i];
     int to = p.column_of[j - 1] + 1;
     to = std::min<int>(to, static_cast<int>(text.size()));
-    if (from < to) out += ToUtf8(std::u32string_view(text).substr(from, to - from));
+    if (from < to) out += ToUtf8(text.substr(from, to - from));
     i = j;
   }
   return out;
+}
+
+// A quote is its sentence, or for a longer sentence the clauses around the figure, at most
+// this many code points.
+constexpr std::size_t kMaxQuoteCodePoints = 300;
+// ...and on lines this close to the figure's, well inside the lines the quote checker searches
+// (src/load/fact_checker.cc looks 24 lines either way).
+constexpr int kQuoteLineReach = 20;
+
+bool IsClauseMark(char32_t c) {
+  return c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':' ||
+         c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
 }
 
 struct Reading {
@@ -145,9 +228,11 @@ struct Reading {
 
 class SentenceReader {
  public:
-  SentenceReader(ExtractionContext& ctx, const Paragraph& p, std::size_t begin, std::size_t end)
+  SentenceReader(ExtractionContext& ctx, const Paragraph& p, OriginalLines& originals,
+                 std::size_t begin, std::size_t end)
       : ctx_(ctx),
         p_(p),
+        originals_(originals),
         base_(begin),
         s_(std::u32string_view(p.text).substr(begin, end - begin)) {}
 
@@ -157,8 +242,10 @@ class SentenceReader {
     auto indicators = ctx_.indicators.Find(s_);
     if (indicators.empty()) return;
     entities_ = FindEntities(ctx_, s_);
-    quantities_ = FindQuantities(s_);
-    quote_ = Quote(ctx_, p_, base_, base_ + s_.size());
+    IndexEntityEnds();
+    std::vector<int> out_of_range;
+    quantities_ = FindQuantities(s_, &out_of_range);
+    for (int at : out_of_range) WarnOutOfRange(static_cast<std::size_t>(at));
     for (std::size_t k = 0; k < indicators.size(); ++k) {
       std::size_t begin = static_cast<std::size_t>(indicators[k].begin);
       std::size_t end = static_cast<std::size_t>(indicators[k].end);
@@ -186,28 +273,56 @@ class SentenceReader {
   }
 
  private:
-  std::string EntityAt(std::size_t position) const {
-    std::string entity = ctx_.subject;
-    for (const EntityMention& m : entities_) {
-      if (m.end <= position) entity = m.entity;
+  // Mentions by end, each with the largest index (in begin order) of those ending by then.
+  void IndexEntityEnds() {
+    std::vector<std::size_t> order(entities_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return entities_[a].end < entities_[b].end; });
+    std::size_t latest = 0;
+    for (std::size_t i : order) {
+      latest = std::max(latest, i + 1);
+      entity_ends_.push_back(entities_[i].end);
+      latest_entity_.push_back(latest);
     }
-    return entity;
+  }
+
+  // The subject, or the last place named (in the order mentions begin) that ends by `position`.
+  std::string EntityAt(std::size_t position) const {
+    auto k =
+        std::upper_bound(entity_ends_.begin(), entity_ends_.end(), position) - entity_ends_.begin();
+    if (k == 0) return ctx_.subject;
+    return entities_[latest_entity_[static_cast<std::size_t>(k - 1)] - 1].entity;
+  }
+
+  void WarnOutOfRange(std::size_t at) {
+    ctx_.diagnostics.Warning("X002",
+                             {ctx_.doc.path, p_.line_of[base_ + at], p_.column_of[base_ + at] + 1},
+                             "a figure too large to be a number: no fact is made of it");
   }
 
   void ReadScope(const Reading& r, std::size_t from, std::size_t to) {
     std::size_t previous = from;
     std::size_t levels = 0, growths = 0;
-    for (const Quantity& q : quantities_) {
+    // Quantities stand in the order they begin: only those of this scope are visited.
+    auto first = std::partition_point(
+        quantities_.begin(), quantities_.end(),
+        [&](const Quantity& q) { return static_cast<std::size_t>(q.begin) < from; });
+    for (auto it = first; it != quantities_.end(); ++it) {
+      const Quantity& q = *it;
       std::size_t qb = static_cast<std::size_t>(q.begin);
-      if (qb < from || qb >= to) continue;
-      std::u32string_view window = s_.substr(previous, qb - previous);
-      previous = static_cast<std::size_t>(q.end);
+      if (qb >= to) break;
+      std::size_t qe = static_cast<std::size_t>(q.end);
+      // The words between the last figure and this one (none when they touch).
+      std::u32string_view window =
+          qb > previous ? s_.substr(previous, qb - previous) : std::u32string_view();
+      previous = qe;
       if (HasAny(window, cues::kNotTheIndicator)) continue;
       if (q.unit == "%") {
         bool cued = HasAny(window, cues::kGrowth) || (growths > 0 && growths < r.indicators.size());
         if (!cued || growths >= r.indicators.size()) continue;
         double value = HasAny(window, cues::kDecline) ? -q.value : q.value;
-        Emit(r, *r.indicators[growths], Measure::kGrowth, value, "%", q.qualifier, qb);
+        Emit(r, *r.indicators[growths], Measure::kGrowth, value, "%", q.qualifier, qb, qe);
         ++growths;
         continue;
       }
@@ -225,7 +340,7 @@ class SentenceReader {
         unit = "元";
       }
       if (unit.empty() || unit == "pp" || !indicator.AcceptsUnit(Measure::kLevel, unit)) continue;
-      Emit(r, indicator, Measure::kLevel, value, unit, q.qualifier, qb);
+      Emit(r, indicator, Measure::kLevel, value, unit, q.qualifier, qb, qe);
       ++levels;
     }
     // 与去年同期基本持平: a growth of zero.
@@ -235,20 +350,37 @@ class SentenceReader {
         std::size_t at = scope.find(flat);
         if (at == std::u32string_view::npos) continue;
         if (HasAny(scope.substr(0, at), cues::kNotTheIndicator)) break;
-        Emit(r, *r.indicators.front(), Measure::kGrowth, 0, "%", Qualifier::kNone, from + at);
+        Emit(r, *r.indicators.front(), Measure::kGrowth, 0, "%", Qualifier::kNone, from + at,
+             from + at + flat.size());
         break;
       }
     }
   }
 
+  // The cue indexes, built the first time a figure of the sentence is read.
+  struct Cues {
+    explicit Cues(std::u32string_view s)
+        : years(s),
+          target(s, cues::kTarget),
+          preliminary(s, cues::kPreliminary),
+          strive(s, cues::kStrive),
+          clause_ends(s, kClauseEnds) {}
+    YearIndex years;
+    CueIndex target;
+    CueIndex preliminary;
+    CueIndex strive;
+    CueIndex clause_ends;
+  };
+
   void Emit(const Reading& r, const Indicator& indicator, Measure measure, double value,
-            const std::string& unit, Qualifier qualifier, std::size_t at) {
+            const std::string& unit, Qualifier qualifier, std::size_t at, std::size_t figure_end) {
     const std::size_t npos = std::u32string_view::npos;
-    std::optional<int> year = YearBefore(s_, r.begin);
+    if (!cues_) cues_.emplace(s_);
+    std::optional<int> year = cues_->years.Before(r.begin);
     int period = year ? *year : p_.section.year ? *p_.section.year : ctx_.report_year;
     if (period == 0) return;  // no year anywhere: nothing to say when
-    std::size_t target_cue = LastOf(s_, at, cues::kTarget);
-    std::size_t estimate_cue = LastOf(s_, at, cues::kPreliminary);
+    std::size_t target_cue = cues_->target.LastBefore(at);
+    std::size_t estimate_cue = cues_->preliminary.LastBefore(at);
     // The sentence's own cues decide; then a year the sentence names, read against the year
     // the document reports on; then the section.
     FactKind kind;
@@ -272,32 +404,72 @@ class SentenceReader {
     f.qualifier = qualifier;
     f.preliminary = kind == FactKind::kActual && (p_.preliminary || estimate_cue != npos);
     // 力争 marks the items of its own clause: 增长5%左右,力争突破百亿大关;规上工业增加值…
-    std::size_t clause = LastOf(s_, r.begin, kClauseEnds);
-    std::size_t strive_cue = LastOf(s_, at, cues::kStrive);
+    std::size_t clause = cues_->clause_ends.LastBefore(r.begin);
+    std::size_t strive_cue = cues_->strive.LastBefore(at);
     f.strive =
         kind == FactKind::kTarget && strive_cue != npos && (clause == npos || strive_cue > clause);
-    f.source = {ctx_.doc.path, p_.line_of[base_ + at], quote_};
+    f.source = {ctx_.doc.path, p_.line_of[base_ + at], QuoteFor(r.begin, at, figure_end)};
     ctx_.out.push_back(std::move(f));
+  }
+
+  // The sentence, or the clauses from the indicator's (else the figure's) to the figure's end.
+  std::string QuoteFor(std::size_t indicator, std::size_t at, std::size_t figure_end) {
+    std::size_t begin = 0, end = s_.size();
+    if (s_.size() > kMaxQuoteCodePoints) {
+      if (clause_marks_.empty()) {
+        for (std::size_t i = 0; i < s_.size(); ++i) {
+          if (IsClauseMark(s_[i])) clause_marks_.push_back(i);
+        }
+        clause_marks_.push_back(s_.size());
+      }
+      begin = ClauseStart(indicator);
+      if (figure_end - begin > kMaxQuoteCodePoints) begin = ClauseStart(at);
+      if (figure_end - begin > kMaxQuoteCodePoints) begin = figure_end - kMaxQuoteCodePoints;
+      end = std::min(*std::lower_bound(clause_marks_.begin(), clause_marks_.end(), figure_end) + 1,
+                     s_.size());
+      end = std::min(end, begin + kMaxQuoteCodePoints);
+    } else if (!quote_.empty()) {
+      return quote_;
+    }
+    // Keep to lines near the figure's, where the quote checker looks for it.
+    const int line = p_.line_of[base_ + at];
+    while (begin < at && p_.line_of[base_ + begin] < line - kQuoteLineReach) ++begin;
+    while (end > figure_end && p_.line_of[base_ + end - 1] > line + kQuoteLineReach) --end;
+    std::string quote = Quote(originals_, p_, base_ + begin, base_ + end);
+    if (s_.size() <= kMaxQuoteCodePoints && begin == 0 && end == s_.size()) quote_ = quote;
+    return quote;
+  }
+
+  // Just after the last clause mark before `position`, or the sentence's start.
+  std::size_t ClauseStart(std::size_t position) const {
+    auto it = std::lower_bound(clause_marks_.begin(), clause_marks_.end(), position);
+    return it == clause_marks_.begin() ? 0 : *std::prev(it) + 1;
   }
 
   ExtractionContext& ctx_;
   const Paragraph& p_;
+  OriginalLines& originals_;
   std::size_t base_;
   std::u32string_view s_;
   std::vector<EntityMention> entities_;
+  std::vector<std::size_t> entity_ends_;    // ascending
+  std::vector<std::size_t> latest_entity_;  // 1 + index into entities_
   std::vector<Quantity> quantities_;
-  std::string quote_;
+  std::optional<Cues> cues_;
+  std::vector<std::size_t> clause_marks_;  // positions, then s_.size()
+  std::string quote_;                      // the whole sentence, once quoted
 };
 
 }  // namespace
 
 void ExtractSentences(ExtractionContext& ctx) {
   for (const Paragraph& p : ctx.doc.paragraphs) {
+    OriginalLines originals(ctx.doc);
     std::size_t begin = 0;
     for (std::size_t i = 0; i <= p.text.size(); ++i) {
       if (i < p.text.size() && !IsSentenceEnd(p.text[i])) continue;
       std::size_t end = std::min(i + 1, p.text.size());
-      if (end > begin) SentenceReader(ctx, p, begin, end).Read();
+      if (end > begin) SentenceReader(ctx, p, originals, begin, end).Read();
       begin = end;
     }
   }

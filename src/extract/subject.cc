@@ -73,60 +73,74 @@ int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end) {
   return -1;
 }
 
-std::string FindSubject(const Document& doc, const Dictionary& dictionary,
-                        const PhraseMatcher& entities) {
-  // 1. The opening lines: the first region the dictionary knows, the most specific first.
-  int seen = 0;
-  const Entity* province = nullptr;
-  for (const DocumentLine& line : doc.lines) {
-    if (line.text.text.empty()) continue;
-    if (++seen > 12) break;
-    for (const PhraseMatch& m : entities.Find(line.text.text)) {
-      const Entity& e = dictionary.entities()[static_cast<std::size_t>(m.id)];
-      if (e.kind == EntityKind::kProvince) {
-        if (!province) province = &e;
-        continue;
-      }
-      // A document about a city's zones taken together is the city's.
-      if (e.kind == EntityKind::kZoneGroup) return e.parent.empty() ? e.name.str() : e.parent;
-      return e.name;
-    }
-    // 2. A place in no dictionary, by its form before a year or 人民政府: 关于某某县2025年.
-    std::u32string_view t = line.text.text;
-    for (std::size_t k = 0; k + 1 < t.size(); ++k) {
-      bool before_year = k + 5 <= t.size() && t[k] >= U'0' && t[k] <= U'9' &&
-                         SingleYear(t.substr(k, 5)).has_value();
-      bool before_government = t.substr(k).starts_with(U"人民政府");
-      if (!before_year && !before_government) continue;
-      int begin = PlaceNameBefore(t, k);
-      if (begin >= 0) return ToUtf8(t.substr(static_cast<std::size_t>(begin), k - begin));
-    }
+void SubjectFinder::Add(const DocumentLine& line) {
+  if (found_) return;
+  std::u32string_view t = line.text.text;
+  if (!t.empty() && seen_ < 12) {
+    ++seen_;
+    found_ = FromOpeningLine(t);
+    if (found_) return;
   }
-  // 3. The region the whole text names most often; a district or county named often beats
-  // its city, which a district's report names too.
-  std::map<std::string, int> counts;
-  std::map<std::string, bool> local;
-  for (const DocumentLine& line : doc.lines) {
-    for (const PhraseMatch& m : entities.Find(line.text.text)) {
-      const Entity& e = dictionary.entities()[static_cast<std::size_t>(m.id)];
-      if (e.kind == EntityKind::kProvince || e.kind == EntityKind::kDevelopmentZone ||
-          e.kind == EntityKind::kZoneGroup) {
-        continue;
-      }
-      ++counts[e.name];
-      local[e.name] = e.kind == EntityKind::kDistrict || e.kind == EntityKind::kCounty ||
-                      e.kind == EntityKind::kCountyLevelCity;
+  Count(t);
+}
+
+// 1. The opening lines: the first region the dictionary knows, the most specific first.
+std::optional<std::string> SubjectFinder::FromOpeningLine(std::u32string_view t) {
+  for (const PhraseMatch& m : entities_.Find(t)) {
+    const Entity& e = dictionary_.entities()[static_cast<std::size_t>(m.id)];
+    if (e.kind == EntityKind::kProvince) {
+      if (!province_) province_ = &e;
+      continue;
     }
+    // A document about a city's zones taken together is the city's.
+    if (e.kind == EntityKind::kZoneGroup) return e.parent.empty() ? e.name.str() : e.parent;
+    return e.name.str();
   }
+  // 2. A place in no dictionary, by its form before a year or 人民政府: 关于某某县2025年.
+  for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+    bool before_year =
+        k + 5 <= t.size() && t[k] >= U'0' && t[k] <= U'9' && SingleYear(t.substr(k, 5)).has_value();
+    bool before_government = t.substr(k).starts_with(U"人民政府");
+    if (!before_year && !before_government) continue;
+    int begin = PlaceNameBefore(t, k);
+    if (begin >= 0) return ToUtf8(t.substr(static_cast<std::size_t>(begin), k - begin));
+  }
+  return std::nullopt;
+}
+
+// 3. The region the whole text names most often; a district or county named often beats
+// its city, which a district's report names too.
+void SubjectFinder::Count(std::u32string_view t) {
+  for (const PhraseMatch& m : entities_.Find(t)) {
+    const Entity& e = dictionary_.entities()[static_cast<std::size_t>(m.id)];
+    if (e.kind == EntityKind::kProvince || e.kind == EntityKind::kDevelopmentZone ||
+        e.kind == EntityKind::kZoneGroup) {
+      continue;
+    }
+    ++counts_[e.name];
+    local_[e.name] = e.kind == EntityKind::kDistrict || e.kind == EntityKind::kCounty ||
+                     e.kind == EntityKind::kCountyLevelCity;
+  }
+}
+
+std::string SubjectFinder::Subject() const {
+  if (found_) return *found_;
   std::string best;
-  for (const auto& [name, n] : counts) {
-    if (local[name] && n >= 3 && (best.empty() || n > counts[best])) best = name;
+  for (const auto& [name, n] : counts_) {
+    if (local_.at(name) && n >= 3 && (best.empty() || n > counts_.at(best))) best = name;
   }
-  for (const auto& [name, n] : counts) {
-    if (best.empty() || (!local[best] && n > counts[best])) best = name;
+  for (const auto& [name, n] : counts_) {
+    if (best.empty() || (!local_.at(best) && n > counts_.at(best))) best = name;
   }
   if (!best.empty()) return best;
-  return province ? province->name : "";
+  return province_ ? province_->name.str() : "";
+}
+
+std::string FindSubject(const Document& doc, const Dictionary& dictionary,
+                        const PhraseMatcher& entities) {
+  SubjectFinder finder(dictionary, entities);
+  for (const DocumentLine& line : doc.lines) finder.Add(line);
+  return finder.Subject();
 }
 
 }  // namespace kaohe

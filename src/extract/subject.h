@@ -4,6 +4,8 @@
 // (…市, …区, …县, …旗, …经济开发区 …).
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 
 #include "engine/dictionary.h"
@@ -11,6 +13,28 @@
 #include "src/extract/phrase_matcher.h"
 
 namespace kaohe {
+
+// Finds the subject from a document's lines, given one at a time in order.
+class SubjectFinder {
+ public:
+  SubjectFinder(const Dictionary& dictionary, const PhraseMatcher& entities)
+      : dictionary_(dictionary), entities_(entities) {}
+  void Add(const DocumentLine& line);
+  // Empty when no subject can be found.
+  std::string Subject() const;
+
+ private:
+  std::optional<std::string> FromOpeningLine(std::u32string_view text);
+  void Count(std::u32string_view text);
+
+  const Dictionary& dictionary_;
+  const PhraseMatcher& entities_;
+  int seen_ = 0;  // non-empty lines read for the opening
+  std::optional<std::string> found_;
+  const Entity* province_ = nullptr;
+  std::map<std::string, int> counts_;
+  std::map<std::string, bool> local_;
+};
 
 // Empty when no subject can be found.
 std::string FindSubject(const Document& doc, const Dictionary& dictionary,

@@ -1,6 +1,7 @@
 // Facts from tables flattened to one cell a line (the annexes of plan reports and action
 // plans): header rows give each column its year, kind, indicator and unit; each data row is an
 // indicator of the subject, or an entity (a zone) with the columns' indicators.
+#include <cmath>
 #include <optional>
 
 #include "engine/units.h"
@@ -132,8 +133,8 @@ void ExtractTables(ExtractionContext& ctx) {
         col.preliminary = false;
       }
       if (!col.kind && target_table && !col.years.empty()) {
-        col.kind = ctx.plan_start && col.years.front() < ctx.plan_start ? FactKind::kActual
-                                                                        : FactKind::kTarget;
+        col.kind = ctx.plan_start() && col.years.front() < ctx.plan_start() ? FactKind::kActual
+                                                                            : FactKind::kTarget;
       }
       if (!col.kind) col.kind = table.section.kind;
       auto matches = ctx.indicators.Find(h);
@@ -182,10 +183,16 @@ void ExtractTables(ExtractionContext& ctx) {
         Measure measure = unit->unit.name == "%" ? Measure::kGrowth : Measure::kLevel;
         std::string canonical(unit->unit.name);
         if (!indicator->AcceptsUnit(measure, canonical)) continue;
+        const double scaled = value->value * unit->scale;
+        if (!std::isfinite(scaled)) {
+          ctx.diagnostics.Warning("X002", {ctx.doc.path, row.cells[c].line, 1},
+                                  "a figure too large to be a number: no fact is made of it");
+          continue;
+        }
         for (int year : col.years) {
           Fact f;
           f.key = {entity, indicator->id, measure, year, *col.kind};
-          f.value = value->value * unit->scale;
+          f.value = scaled;
           f.unit = canonical;
           f.qualifier = value->qualifier;
           f.preliminary = col.preliminary && *col.kind == FactKind::kActual;

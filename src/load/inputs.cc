@@ -115,15 +115,18 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
     if (!documents.ok()) return documents.error();
     Extractor extractor(*inputs.dictionary);
     for (const std::string& path : documents.value()) {
-      auto extraction = extractor.ExtractFile(path);
+      // Facts go into the store as they come: the document's text is never held whole. Past
+      // the limit the rest of the document's facts are dropped and the run stops with an error.
+      bool over_limit = false;
+      auto extraction = extractor.ExtractFile(path, {}, [&](Fact&& fact) {
+        if (over_limit) return;
+        SourceLocation where{path, fact.source.line, 0};
+        if (checker.Check(fact, where)) inputs.facts.Add(std::move(fact));
+        over_limit = inputs.facts.size() > max_facts;
+      });
       if (!extraction.ok()) return extraction.error();
       diagnostics.Append(extraction.value().diagnostics);
-      for (Fact& fact : extraction.value().facts) {
-        SourceLocation where{path, fact.source.line, 0};
-        if (!checker.Check(fact, where)) continue;
-        inputs.facts.Add(std::move(fact));
-        if (inputs.facts.size() > max_facts) return too_many(path);
-      }
+      if (over_limit) return too_many(path);
     }
   }
   FillSnippets(diagnostics);

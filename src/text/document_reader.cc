@@ -28,6 +28,14 @@ std::size_t CompleteUtf8Prefix(std::string_view bytes) {
   return n;
 }
 
+// The first LF or CR at or after `from`, or npos.
+std::size_t FindLineBreak(const std::string& text, std::size_t from) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r') return i;
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 class DocumentReader::Decoder {
@@ -165,11 +173,19 @@ bool DocumentReader::Fill() {
 
 bool DocumentReader::Next(std::string& line) {
   while (true) {
-    std::size_t newline = pending_.find('\n', pending_pos_);
-    if (newline != std::string::npos) {
-      line.assign(pending_, pending_pos_, newline - pending_pos_);
-      pending_pos_ = newline + 1;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+    // A line ends at LF, CRLF or a lone CR. A CR last in what is decoded so far waits for the
+    // next chunk, which may start with its LF.
+    std::size_t end = FindLineBreak(pending_, std::max(pending_pos_, scanned_));
+    bool undecided =
+        end != std::string::npos && pending_[end] == '\r' && end + 1 == pending_.size() && !at_end_;
+    if (end != std::string::npos && !undecided) {
+      line.assign(pending_, pending_pos_, end - pending_pos_);
+      pending_pos_ = end + 1;
+      scanned_ = 0;
+      if (pending_[end] == '\r' && pending_pos_ < pending_.size() &&
+          pending_[pending_pos_] == '\n') {
+        ++pending_pos_;
+      }
       ++line_number_;
       return true;
     }
@@ -178,13 +194,16 @@ bool DocumentReader::Next(std::string& line) {
           fmt::format("{}:{}: line longer than {} bytes", path_, line_number_ + 1, kMaxLineBytes)};
       return false;
     }
+    // What is pending holds no line break (but perhaps a CR last): not searched again.
+    scanned_ = end != std::string::npos ? end : pending_.size();
+    scanned_ -= pending_pos_;
     pending_.erase(0, pending_pos_);
     pending_pos_ = 0;
     if (!Fill()) {
       if (error_ || pending_.empty()) return false;
+      if (FindLineBreak(pending_, 0) != std::string::npos) continue;  // at_end_ decides it
       line.swap(pending_);
       pending_.clear();
-      if (!line.empty() && line.back() == '\r') line.pop_back();
       ++line_number_;
       return true;
     }

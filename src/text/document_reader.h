@@ -28,7 +28,8 @@ class DocumentReader {
   DocumentReader(const DocumentReader&) = delete;
   DocumentReader& operator=(const DocumentReader&) = delete;
 
-  // The next line without its line break; false at the end or after an error.
+  // The next line without its line break (LF, CRLF or a lone CR); false at the end or after
+  // an error.
   bool Next(std::string& line);
   int line_number() const { return line_number_; }
   Encoding encoding() const { return encoding_; }
@@ -54,6 +55,7 @@ class DocumentReader {
   std::unique_ptr<Decoder> decoder_;
   std::string pending_;  // decoded UTF-8; bytes before pending_pos_ were returned
   std::size_t pending_pos_ = 0;
+  std::size_t scanned_ = 0;     // bytes of pending_ from pending_pos_ known to hold no line break
   std::string raw_carry_;       // undecoded bytes at the end of a chunk (a split character)
   std::size_t raw_offset_ = 0;  // file offset of the first byte of raw_carry_
   std::size_t first_chunk_valid_ = std::string::npos;  // bytes of the first chunk already checked
