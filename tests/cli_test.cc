@@ -12,6 +12,7 @@
 #include "engine/qualifier.h"
 #include "engine/units.h"
 #include "src/cli/app.h"
+#include "src/cli/stop_commands.h"
 #include "tests/golden.h"
 
 namespace kaohe {
@@ -407,6 +408,41 @@ TEST_CASE("kaohe lint --waivers warns of a waiver that matches nothing") {
   Run bundled = Kaohe({"lint", "--waivers", "rules/waivers", "--today", "2026-11-22"});
   CHECK(bundled.code == kExitOk);
   CHECK(bundled.err.empty());
+}
+
+}  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("under GitHub Actions, stderr stops workflow commands until the github report") {
+  const std::string token = NewStopToken();
+  CHECK(token.size() == 32);
+  CHECK(token.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(NewStopToken() != token);
+  std::filesystem::current_path(KAOHE_SOURCE_DIR);
+  std::ostringstream out, err_sink;
+  StopCommandsBuffer buffer(err_sink.rdbuf(), token);
+  std::ostream err(&buffer);
+  Console console{out, err, false};
+  console.stop_commands = &buffer;
+  const int code =
+      RunKaohe({KAOHE_BINARY, "check", "--rules", "tests/hostile/support/outputs_pack.yaml",
+                "--facts", "tests/hostile/facts_gha_stderr_commands.jsonl", "--format", "github"},
+               console);
+  buffer.Resume();
+  CHECK(code == kExitFindings);
+  const std::string text = err_sink.str();
+  CHECK(text.find("::stop-commands::" + token + "\n") == 0);
+  CHECK(text.find("::" + token + "::\n") == text.size() - token.size() - 5);
+  CHECK(text.find("warning[F010]") != std::string::npos);
+  CHECK(out.str().find("::error file=") == 0);
+}
+
+TEST_CASE("stderr that kaohe never writes to stays empty under GitHub Actions") {
+  std::ostringstream sink;
+  StopCommandsBuffer buffer(sink.rdbuf(), NewStopToken());
+  buffer.Resume();
+  CHECK(sink.str().empty());
 }
 
 }  // namespace kaohe

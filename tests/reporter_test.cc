@@ -99,6 +99,18 @@ TEST_CASE("the console reporter groups by entity and colours only when asked") {
   CHECK(f.Write("console", true).find("\033[31m✗ 未达标\033[0m") != std::string::npos);
 }
 
+TEST_CASE("the console reporter shows terminal escapes and line breaks from input as text") {
+  Fixture f;
+  f.findings[0].actual->source.quote = "增长\n::stop-commands::k\x1b]0;t\x07\u202e";
+  f.findings[0].evidence = {*f.findings[0].actual};
+  f.findings[0].rule_title = "title\r::error::x";
+  const std::string plain = f.Write("console");
+  CHECK(plain.find("「增长\\n::stop-commands::k\\x1b]0;t\\x07\\u202e」") != std::string::npos);
+  CHECK(plain.find("（title\\r::error::x）") != std::string::npos);
+  CHECK(plain.find('\x1b') == std::string::npos);
+  CHECK(plain.find('\r') == std::string::npos);
+}
+
 TEST_CASE("quotes are cut at a character boundary") {
   CHECK(Truncate("规上工业总产值", 3) == "规上工…");
   CHECK(Truncate("abc", 3) == "abc");

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/evaluator.h"
+#include "engine/line_safe.h"
 #include "engine/suggest.h"
 #include "engine/units.h"
 #include "src/report/reporter.h"
@@ -68,13 +69,14 @@ int RunExplain(const CompiledRuleSet& rules, const FactStore& facts, const Dicti
     for (const CompiledPack& p : rules.packs) {
       for (const CompiledRule& r : p.rules) ids.push_back(r.id);
     }
-    console.err << fmt::format("kaohe: no rule '{}'{}\n", rule_id, DidYouMeanSuffix(rule_id, ids));
+    console.err << ErrorLine(
+        fmt::format("no rule '{}'{}", Shorten(rule_id, 240), DidYouMeanSuffix(rule_id, ids)));
     return kExitUsage;
   }
   const Entity* entity = dictionary.FindEntity(entity_name);
   if (!entity) {
-    console.err << fmt::format("kaohe: no entity '{}'{}\n", entity_name,
-                               DidYouMeanSuffix(entity_name, dictionary.EntityWords()));
+    console.err << ErrorLine(fmt::format("no entity '{}'{}", Shorten(entity_name, 240),
+                                         DidYouMeanSuffix(entity_name, dictionary.EntityWords())));
     return kExitUsage;
   }
   auto& out = console.out;

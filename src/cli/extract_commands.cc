@@ -24,7 +24,7 @@ std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& pat
   auto inputs = LoadInputs(input, diagnostics);
   for (const Diagnostic& d : diagnostics.all()) console.err << RenderDiagnostic(d);
   if (!inputs.ok()) {
-    console.err << "kaohe: " << inputs.error().message << "\n";
+    console.err << ErrorLine(inputs.error().message);
     return nullptr;
   }
   if (diagnostics.has_errors()) return nullptr;
@@ -38,7 +38,7 @@ int RunExtract(const ExtractCommand& command, Console& console) {
   if (!dictionary) return kExitUsage;
   auto files = CollectFiles(command.documents, kDocumentExtensions);
   if (!files.ok()) {
-    console.err << "kaohe: " << files.error().message << "\n";
+    console.err << ErrorLine(files.error().message);
     return kExitUsage;
   }
   Extractor extractor(*dictionary);
@@ -46,7 +46,7 @@ int RunExtract(const ExtractCommand& command, Console& console) {
   for (const std::string& path : files.value()) {
     auto extraction = extractor.ExtractFile(path, {command.entity});
     if (!extraction.ok()) {
-      console.err << "kaohe: " << extraction.error().message << "\n";
+      console.err << ErrorLine(extraction.error().message);
       status = kExitUsage;
       continue;
     }
@@ -68,13 +68,13 @@ int RunEval(const EvalCommand& command, Console& console) {
   FactStore gold_store;
   auto gold_files = CollectFiles(command.gold, {".jsonl"});
   if (!gold_files.ok()) {
-    console.err << "kaohe: " << gold_files.error().message << "\n";
+    console.err << ErrorLine(gold_files.error().message);
     return kExitUsage;
   }
   for (const std::string& path : gold_files.value()) {
     const SourceFile* file = documents.Get(path);
     if (!file) {
-      console.err << "kaohe: " << ReadTextFile(path).error().message << "\n";
+      console.err << ErrorLine(ReadTextFile(path).error().message);
       return kExitUsage;
     }
     LoadFactsJsonl(*file, checker, gold_store);
@@ -89,7 +89,7 @@ int RunEval(const EvalCommand& command, Console& console) {
   });
   auto doc_files = CollectFiles(command.documents, kDocumentExtensions);
   if (!doc_files.ok()) {
-    console.err << "kaohe: " << doc_files.error().message << "\n";
+    console.err << ErrorLine(doc_files.error().message);
     return kExitUsage;
   }
   Extractor extractor(*dictionary);
@@ -100,7 +100,7 @@ int RunEval(const EvalCommand& command, Console& console) {
     if (gold == gold_by_document.end()) continue;  // a document nobody annotated
     auto extraction = extractor.ExtractFile(path);
     if (!extraction.ok()) {
-      console.err << "kaohe: " << extraction.error().message << "\n";
+      console.err << ErrorLine(extraction.error().message);
       return kExitUsage;
     }
     EvaluationScore score = ScoreExtraction(gold->second, extraction.value().facts);

@@ -32,13 +32,13 @@ int RunTests(const TestCommand& command, Console& console) {
   dictionary_paths.dictionaries = command.dictionaries;
   auto base = LoadInputs(dictionary_paths, diagnostics);
   if (!base.ok()) {
-    console.err << "kaohe: " << base.error().message << "\n";
+    console.err << ErrorLine(base.error().message);
     return kExitUsage;
   }
   const Dictionary& dictionary = *base.value().dictionary;
   auto test_files = CollectFiles(command.paths, {".yaml", ".yml"});
   if (!test_files.ok()) {
-    console.err << "kaohe: " << test_files.error().message << "\n";
+    console.err << ErrorLine(test_files.error().message);
     return kExitUsage;
   }
   DocumentCache files;
@@ -46,7 +46,7 @@ int RunTests(const TestCommand& command, Console& console) {
   for (const std::string& path : test_files.value()) {
     const SourceFile* file = files.Get(path);
     if (!file) {
-      console.err << "kaohe: " << ReadTextFile(path).error().message << "\n";
+      console.err << ErrorLine(ReadTextFile(path).error().message);
       return kExitUsage;
     }
     auto loaded = LoadRuleTests(*file, diagnostics);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/line_safe.h"
+
 namespace kaohe {
 namespace {
 
@@ -48,8 +50,9 @@ void GithubReporter::Write(const ReportInput& input, std::ostream& out) const {
     const Fact* judged = JudgedFact(f);
     std::string file = judged ? judged->source.file.str() : f.rule_location.file.str();
     int line = judged ? judged->source.line : f.rule_location.line;
-    std::string message = f.message;
-    if (!f.arithmetic.empty()) message += "\n" + f.arithmetic;
+    // The annotation's text is shown in the log too: no terminal escapes from input in it.
+    std::string message = LineSafe(f.message);
+    if (!f.arithmetic.empty()) message += "\n" + LineSafe(f.arithmetic);
     out << fmt::format("::{} file={},line={},title={}::{}\n", command, EscapeProperty(file), line,
                        EscapeProperty("kaohe " + f.rule), EscapeData(message));
   }
