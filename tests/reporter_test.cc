@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "src/report/console_reporter.h"
+#include "src/report/html_reporter.h"
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -109,6 +110,26 @@ TEST_CASE("the console reporter shows terminal escapes and line breaks from inpu
   CHECK(plain.find("（title\\r::error::x）") != std::string::npos);
   CHECK(plain.find('\x1b') == std::string::npos);
   CHECK(plain.find('\r') == std::string::npos);
+}
+
+TEST_CASE("the HTML report's data cannot end its script element, whatever the input holds") {
+  Fixture f;
+  const std::string payload = "5% <!--<script></script> & x\u2028y </SCRIPT>";
+  f.findings[0].actual->source.quote = payload;
+  f.findings[0].evidence = {*f.findings[0].actual};
+  f.findings[0].waiver_reason = payload;
+  const std::string html = f.Write("html");
+  const std::string open = "<script type=\"application/json\" id=\"kaohe-data\">";
+  const std::size_t start = html.find(open) + open.size();
+  const std::size_t end = html.find("</script>", start);
+  REQUIRE(end != std::string::npos);
+  const std::string data = html.substr(start, end - start);
+  CHECK(data.find_first_of("<>&") == std::string::npos);
+  CHECK(data.find("\u2028") == std::string::npos);
+  const auto json = nlohmann::json::parse(data);
+  CHECK(json["findings"][0]["waiver"] == payload);
+  CHECK(json["findings"][0]["actual"]["quote"] == payload);
+  CHECK(ScriptSafeJson("\"a\u2029\"") == "\"a\\u2029\"");
 }
 
 TEST_CASE("quotes are cut at a character boundary") {
