@@ -91,6 +91,20 @@ TEST_CASE("the Markdown reporter escapes table cells and lists failures first") 
   CHECK(md.find("<details>") < md.find("「增长5%\\|引号」"));
 }
 
+TEST_CASE("the Markdown reporter's cells and code spans form no markup from input") {
+  Fixture f;
+  f.findings[0].actual->source.quote = "a\r| row |\r\n<!-- @octocat ![i](u) `c` \x1b";
+  f.findings[0].actual->source.file = "d``o`c.txt";
+  f.findings[0].evidence = {*f.findings[0].actual};
+  const std::string md = f.Write("markdown");
+  CHECK(md.find("「a<br>\\| row \\|<br>&lt;\\!-- @\u200boctocat \\!\\[i\\](u) \\`c\\` \\\\x1b」") !=
+        std::string::npos);
+  CHECK(md.find(" ```d``o`c.txt:") != std::string::npos);
+  CHECK(md.find('\r') == std::string::npos);
+  CHECK(md.find('\x1b') == std::string::npos);
+  CHECK(md.find("<!--") == std::string::npos);
+}
+
 TEST_CASE("the console reporter groups by entity and colours only when asked") {
   Fixture f;
   std::string plain = f.Write("console");
