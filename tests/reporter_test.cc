@@ -7,6 +7,7 @@
 
 #include "src/report/console_reporter.h"
 #include "src/report/html_reporter.h"
+#include "src/report/junit_reporter.h"
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -144,6 +145,12 @@ TEST_CASE("the HTML report's data cannot end its script element, whatever the in
   CHECK(json["findings"][0]["waiver"] == payload);
   CHECK(json["findings"][0]["actual"]["quote"] == payload);
   CHECK(ScriptSafeJson("\"a\u2029\"") == "\"a\\u2029\"");
+}
+
+TEST_CASE("JUnit text replaces every code point XML 1.0 forbids with U+FFFD") {
+  CHECK(XmlEscape("A\uffffB\ufffeC") == "A\ufffdB\ufffdC");
+  CHECK(XmlEscape(std::string("a\0b\x1b[2Kc", 8)) == "a\ufffdb\ufffd[2Kc");
+  CHECK(XmlEscape("\t\n\r\ufffd\uffef<&>") == "\t\n\r\ufffd\uffef&lt;&amp;&gt;");
 }
 
 TEST_CASE("quotes are cut at a character boundary") {
