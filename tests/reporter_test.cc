@@ -8,6 +8,7 @@
 #include "src/report/console_reporter.h"
 #include "src/report/html_reporter.h"
 #include "src/report/junit_reporter.h"
+#include "src/report/sarif_reporter.h"
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -151,6 +152,13 @@ TEST_CASE("JUnit text replaces every code point XML 1.0 forbids with U+FFFD") {
   CHECK(XmlEscape("A\uffffB\ufffeC") == "A\ufffdB\ufffdC");
   CHECK(XmlEscape(std::string("a\0b\x1b[2Kc", 8)) == "a\ufffdb\ufffd[2Kc");
   CHECK(XmlEscape("\t\n\r\ufffd\uffef<&>") == "\t\n\r\ufffd\uffef&lt;&amp;&gt;");
+}
+
+TEST_CASE("SARIF locations are URI references: every byte but unreserved ones and / encoded") {
+  CHECK(UriReference("fixtures/docs/004-huaibei_zones.txt") ==
+        "fixtures/docs/004-huaibei_zones.txt");
+  CHECK(UriReference("docs/a b#c?d%zz\\e.txt") == "docs/a%20b%23c%3Fd%25zz%5Ce.txt");
+  CHECK(UriReference("c:/杜.txt") == "c%3A/%E6%9D%9C.txt");
 }
 
 TEST_CASE("quotes are cut at a character boundary") {
