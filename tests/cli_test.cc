@@ -435,7 +435,7 @@ TEST_CASE("under GitHub Actions, stderr stops workflow commands until the github
   CHECK(text.find("::stop-commands::" + token + "\n") == 0);
   CHECK(text.find("::" + token + "::\n") == text.size() - token.size() - 5);
   CHECK(text.find("warning[F010]") != std::string::npos);
-  CHECK(out.str().find("::error file=") == 0);
+  CHECK(out.str().find("::error title=kaohe gdp-meets::") == 0);
 }
 
 TEST_CASE("stderr that kaohe never writes to stays empty under GitHub Actions") {
