@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/evaluator.h"
+#include "engine/line_safe.h"
 #include "engine/rule_compiler.h"
 #include "engine/waiver.h"
 #include "src/extract/extractor.h"
@@ -133,32 +134,35 @@ int RunTests(const TestCommand& command, Console& console) {
                                      x.indicator.empty() ? "*" : x.indicator,
                                      x.period ? std::to_string(*x.period) : "*");
       if (!match) {
-        mismatches.push_back(fmt::format("{}:{}: expected {} {}\n    got no such finding", c.file,
-                                         x.where.line, what, x.status));
+        mismatches.push_back(fmt::format("{}:{}: expected {} {}\n    got no such finding",
+                                         LineSafe(c.file), x.where.line, LineSafe(what),
+                                         LineSafe(x.status)));
       } else if (StatusId(match->status) != x.status ||
                  (!x.message.empty() && match->message.find(x.message) == std::string::npos)) {
-        mismatches.push_back(
-            fmt::format("{}:{}: expected {} {}{}\n    got {}", c.file, x.where.line, what, x.status,
-                        x.message.empty() ? "" : " «" + x.message + "»", Describe(*match)));
+        mismatches.push_back(fmt::format("{}:{}: expected {} {}{}\n    got {}", LineSafe(c.file),
+                                         x.where.line, LineSafe(what), LineSafe(x.status),
+                                         x.message.empty() ? "" : " «" + LineSafe(x.message) + "»",
+                                         LineSafe(Describe(*match))));
       }
     }
     bool ok = mismatches.empty();
     if (c.known_gap) {
       if (ok) {
-        console.out << fmt::format("FIXED {} ({}:{}): passes now; remove known_gap\n", c.name,
-                                   c.file, c.where.line);
+        console.out << fmt::format("FIXED {} ({}:{}): passes now; remove known_gap\n",
+                                   LineSafe(c.name), LineSafe(c.file), c.where.line);
         ++failed;
       } else {
-        console.out << fmt::format("gap   {} (known gap)\n", c.name);
+        console.out << fmt::format("gap   {} (known gap)\n", LineSafe(c.name));
         ++passed;
       }
       continue;
     }
     if (ok) {
-      console.out << fmt::format("ok    {}\n", c.name);
+      console.out << fmt::format("ok    {}\n", LineSafe(c.name));
       ++passed;
     } else {
-      console.out << fmt::format("FAIL  {} ({}:{})\n", c.name, c.file, c.where.line);
+      console.out << fmt::format("FAIL  {} ({}:{})\n", LineSafe(c.name), LineSafe(c.file),
+                                 c.where.line);
       for (const std::string& m : mismatches) console.out << "  " << m << "\n";
       ++failed;
     }
@@ -177,7 +181,8 @@ int RunTests(const TestCommand& command, Console& console) {
       }
     }
     double percent = all.empty() ? 100 : 100.0 * (all.size() - uncovered.size()) / all.size();
-    for (const std::string& id : uncovered) console.out << "not exercised: " << id << "\n";
+    for (const std::string& id : uncovered)
+      console.out << "not exercised: " << LineSafe(id) << "\n";
     console.out << fmt::format("coverage: {} of {} rules exercised ({:.0f}%)\n",
                                all.size() - uncovered.size(), all.size(), percent);
     if (percent < command.min_coverage) {
