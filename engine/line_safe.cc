@@ -80,7 +80,33 @@ void AppendEscape(std::string& out, char32_t cp) {
 
 }  // namespace
 
+bool IsLineSafe(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    // Three-byte sequences led by E1, E3-EC, EE or EF (U+1000-U+1FFF, U+3000-U+CFFF,
+    // U+E000-U+FFFF: CJK among them) hold nothing to escape; only their shape is checked.
+    if (((c >= 0xE1 && c <= 0xEC && c != 0xE2) || c >= 0xEE) && c <= 0xEF && i + 2 < text.size() &&
+        IsContinuation(static_cast<unsigned char>(text[i + 1])) &&
+        IsContinuation(static_cast<unsigned char>(text[i + 2]))) {
+      i += 3;
+      continue;
+    }
+    char32_t cp;
+    i += Decode(text, i, cp);
+    if (cp == kNotUtf8 || MustEscape(cp)) return false;
+  }
+  return true;
+}
+
 void AppendLineSafe(std::string& out, std::string_view text, LinePosition position) {
+  if (position == LinePosition::kInside && IsLineSafe(text)) {
+    out.append(text);  // the common case, copied in one piece
+    return;
+  }
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c < 0x7F && !(i == 0 && position == LinePosition::kStart)) {

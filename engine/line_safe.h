@@ -21,6 +21,8 @@ enum class LinePosition { kInside, kStart };
 void AppendLineSafe(std::string& out, std::string_view text,
                     LinePosition position = LinePosition::kInside);
 std::string LineSafe(std::string_view text, LinePosition position = LinePosition::kInside);
+// Whether LineSafe(text) is text itself (inside a line).
+bool IsLineSafe(std::string_view text);
 
 // The text itself when it has at most `max_code_points`; otherwise its first and last
 // max_code_points / 2 code points around "…(N bytes)…", N the whole text's size. Not escaped:

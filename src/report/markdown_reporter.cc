@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 
 #include "engine/line_safe.h"
@@ -18,9 +19,33 @@ namespace {
 // no "<!--" hiding the rest of the page); backslash escapes keep '|' in its cell and '\\', '`',
 // '[', ']', '!', '*', '_' and '~' from forming code spans, links, images or emphasis; '@' is
 // followed by U+200B so that it mentions no one.
-std::string Cell(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+// The ASCII bytes Cell copies as they are: printable, and no Markdown or HTML special.
+constexpr std::array<bool, 128> kPlainAscii = [] {
+  std::array<bool, 128> plain{};
+  for (int c = 0x20; c < 0x7F; ++c) plain[c] = true;
+  for (char c : std::string_view("<>&@|\\`[]!*_~")) plain[static_cast<unsigned char>(c)] = false;
+  return plain;
+}();
+
+// Whether Cell(text) is text itself (UTF-8 beyond ASCII is LineSafe's to judge).
+bool IsPlainCell(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      ascii = false;
+    } else if (!kPlainAscii[byte]) {
+      return false;
+    }
+  }
+  return ascii || IsLineSafe(text);
+}
+
+void AppendCell(std::string& out, std::string_view text) {
+  if (IsPlainCell(text)) {
+    out.append(text);
+    return;
+  }
   std::size_t line_start = 0;
   while (line_start <= text.size()) {
     const std::size_t line_end = std::min(text.find_first_of("\r\n", line_start), text.size());
@@ -59,6 +84,11 @@ std::string Cell(std::string_view text) {
     // CR LF is one line break.
     line_start = line_end + (text.compare(line_end, 2, "\r\n") == 0 ? 2 : 1);
   }
+}
+
+std::string Cell(std::string_view text) {
+  std::string out;
+  AppendCell(out, text);
   return out;
 }
 
@@ -76,7 +106,21 @@ std::string Heading(std::string_view text) {
 // backticks inside, padded when the text starts or ends with one. Inside a code span nothing is
 // markup, so only what ends the span, the cell or the line needs care: '|' is escaped (GitHub
 // unescapes it inside code spans), controls and line breaks show as escapes (LineSafe).
+std::string CodeSpan(std::string_view text);
+
+// "`file:line`", a code span, appended.
+void AppendSource(std::string& out, std::string_view file, int line) {
+  if (file.find_first_of("|`") == std::string_view::npos && IsLineSafe(file)) {
+    fmt::format_to(std::back_inserter(out), "`{}:{}`", file, line);
+  } else {
+    out += CodeSpan(fmt::format("{}:{}", file, line));
+  }
+}
+
 std::string CodeSpan(std::string_view text) {
+  if (text.find_first_of("|`") == std::string_view::npos && IsLineSafe(text)) {
+    return fmt::format("`{}`", text);
+  }
   std::string code;
   for (char c : LineSafe(text)) {
     if (c == '|') code += '\\';
@@ -114,10 +158,19 @@ std::string Evidence(const Finding& f) {
   std::string out;
   for (const Fact& e : f.evidence) {
     if (!out.empty()) out += "<br>";
-    out += fmt::format(
-        "{}{} {}：{} 「{}」", e.key.kind == FactKind::kActual ? "实际" : "目标",
-        e.key.entity == f.entity ? "" : "（" + Cell(e.key.entity) + "）", Cell(FormatFactValue(e)),
-        CodeSpan(fmt::format("{}:{}", e.source.file, e.source.line)), Cell(e.source.quote));
+    out += e.key.kind == FactKind::kActual ? "实际" : "目标";
+    if (e.key.entity != f.entity) {
+      out += "（";
+      AppendCell(out, e.key.entity);
+      out += "）";
+    }
+    out += ' ';
+    AppendCell(out, FormatFactValue(e));
+    out += "：";
+    AppendSource(out, e.source.file, e.source.line);
+    out += " 「";
+    AppendCell(out, e.source.quote);
+    out += "」";
   }
   return out;
 }
@@ -161,7 +214,8 @@ void MarkdownReporter::Write(const ReportInput& input, std::ostream& out) const 
     any_failing = true;
     std::string sources;
     for (const Fact& e : f.evidence) {
-      std::string here = CodeSpan(fmt::format("{}:{}", e.source.file, e.source.line));
+      std::string here;
+      AppendSource(here, e.source.file, e.source.line);
       if (sources.find(here) == std::string::npos) sources += (sources.empty() ? "" : " ") + here;
     }
     std::string status = fmt::format("{} {} ({})", StatusIcon(f.status), StatusWord(f.status),
