@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "engine/line_safe.h"
 #include "src/extract/evaluation.h"
 #include "src/extract/extractor.h"
 #include "src/load/fact_checker.h"
@@ -104,18 +105,19 @@ int RunEval(const EvalCommand& command, Console& console) {
       return kExitUsage;
     }
     EvaluationScore score = ScoreExtraction(gold->second, extraction.value().facts);
-    console.out << fmt::format("{}: precision {:.3f} ({}/{}), recall {:.3f} ({}/{})\n", name,
-                               score.precision(), score.matched, score.extracted, score.recall(),
-                               score.matched, score.gold);
+    console.out << fmt::format("{}: precision {:.3f} ({}/{}), recall {:.3f} ({}/{})\n",
+                               LineSafe(name, LinePosition::kStart), score.precision(),
+                               score.matched, score.extracted, score.recall(), score.matched,
+                               score.gold);
     total.Add(score);
   }
   auto show = [&](const char* what, const std::vector<Fact>& facts) {
     for (const Fact& f : facts) {
-      console.out << fmt::format("  {} {}:{} {} {} {} {} {} = {} {}  「{}」\n", what,
-                                 std::filesystem::path(f.source.file.str()).filename().string(),
-                                 f.source.line, f.key.entity, f.key.indicator,
-                                 MeasureId(f.key.measure), f.key.period, FactKindId(f.key.kind),
-                                 f.value, f.unit, f.source.quote);
+      console.out << fmt::format(
+          "  {} {}:{} {} {} {} {} {} = {} {}  「{}」\n", what,
+          LineSafe(std::filesystem::path(f.source.file.str()).filename().string()), f.source.line,
+          LineSafe(f.key.entity), LineSafe(f.key.indicator), MeasureId(f.key.measure), f.key.period,
+          FactKindId(f.key.kind), f.value, LineSafe(f.unit), LineSafe(f.source.quote));
     }
   };
   show("miss", total.misses);
