@@ -5,10 +5,16 @@
 #include <algorithm>
 #include <tuple>
 
+#include "engine/line_safe.h"
+
 namespace kaohe {
 
 // Longest stretch of a source line shown under a diagnostic, in code points.
 constexpr int kMaxSnippetCodePoints = 160;
+// Longest message and file name shown, in code points: a longer one is cut in its middle, so
+// that a name of megabytes echoed in a message puts a few hundred bytes on stderr.
+constexpr int kMaxMessageCodePoints = 400;
+constexpr int kMaxEchoedCodePoints = 240;
 
 std::string_view DiagnosticSeverityName(DiagnosticSeverity severity) {
   switch (severity) {
@@ -67,55 +73,72 @@ void Diagnostics::Sort() {
                items_.end());
 }
 
+namespace {
+
+// Bytes of the UTF-8 sequence led by text[i] (1 for a stray byte), never past the text's end.
+std::size_t Utf8Length(std::string_view text, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  const std::size_t len = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return std::min(len, text.size() - i);
+}
+
+// A snippet line at most kMaxSnippetCodePoints long, as a window around `column`; `column`
+// becomes the column in the window.
+std::string SnippetWindow(std::string_view line, int& column) {
+  const int total = CodePointCount(line);
+  if (total <= kMaxSnippetCodePoints) return std::string(line);
+  int first = std::max(1, column - kMaxSnippetCodePoints / 2);
+  int last = std::min(total, first + kMaxSnippetCodePoints - 1);
+  std::string window = first > 1 ? "…" : "";
+  int cp = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t len = Utf8Length(line, i);
+    ++cp;
+    if (cp >= first && cp <= last) window += line.substr(i, len);
+    i += len;
+  }
+  if (last < total) window += "…";
+  column = column - first + 1 + (first > 1 ? 1 : 0);
+  return window;
+}
+
+// The snippet line, escaped, and a line with a caret under `column`. Wide (CJK) characters
+// take two terminal cells and an escape as many as its text, so the caret is placed by
+// reproducing the prefix with each character replaced by blank cells of the same width.
+void AppendSnippet(std::string& out, int line_number, std::string_view line, int column) {
+  const std::string window = SnippetWindow(line, column);
+  const std::string gutter = fmt::format("{:>5} | ", line_number);
+  std::string shown, pad(gutter.size() - 2, ' ');
+  pad += "| ";
+  int col = 1;
+  for (std::size_t i = 0; i < window.size(); ++col) {
+    const std::size_t len = Utf8Length(window, i);
+    const std::size_t before = shown.size();
+    AppendLineSafe(shown, std::string_view(window).substr(i, len));
+    if (col < column) {
+      const bool escaped = shown.size() - before != len;
+      pad.append(escaped ? shown.size() - before : len >= 3 ? 2 : 1, ' ');
+    }
+    i += len;
+  }
+  out += gutter + shown + "\n" + pad + "^\n";
+}
+
+}  // namespace
+
 std::string RenderDiagnostic(const Diagnostic& d) {
   std::string out;
   if (!d.location.file.empty()) {
-    out += d.location.file;
+    AppendLineSafe(out, Shorten(d.location.file.str(), kMaxEchoedCodePoints), LinePosition::kStart);
     if (d.location.line > 0) out += fmt::format(":{}", d.location.line);
     if (d.location.column > 0) out += fmt::format(":{}", d.location.column);
     out += ": ";
   }
-  out += fmt::format("{}[{}]: {}\n", DiagnosticSeverityName(d.severity), d.code, d.message);
+  out += fmt::format("{}[{}]: ", DiagnosticSeverityName(d.severity), d.code);
+  AppendLineSafe(out, Shorten(d.message, kMaxMessageCodePoints));
+  out += '\n';
   if (!d.snippet.empty() && d.location.line > 0) {
-    // A long line is shown as a window around the column.
-    std::string snippet = d.snippet;
-    int column = d.location.column;
-    const int total = CodePointCount(snippet);
-    if (total > kMaxSnippetCodePoints) {
-      int first = std::max(1, column - kMaxSnippetCodePoints / 2);
-      int last = std::min(total, first + kMaxSnippetCodePoints - 1);
-      std::string window = first > 1 ? "…" : "";
-      int cp = 0;
-      for (std::size_t i = 0; i < snippet.size();) {
-        unsigned char c = static_cast<unsigned char>(snippet[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        ++cp;
-        if (cp >= first && cp <= last) window += snippet.substr(i, len);
-        i += len;
-      }
-      if (last < total) window += "…";
-      snippet = window;
-      column = column - first + 1 + (first > 1 ? 1 : 0);
-    }
-    std::string gutter = fmt::format("{:>5} | ", d.location.line);
-    out += gutter + snippet + "\n";
-    // Wide (CJK) characters take two terminal cells, so the caret is placed by reproducing
-    // the prefix with each character replaced by blank cells of the same width.
-    std::string pad(gutter.size() - 2, ' ');
-    pad += "| ";
-    int col = 1;
-    for (std::size_t i = 0; i < snippet.size() && col < column;) {
-      unsigned char c = static_cast<unsigned char>(snippet[i]);
-      int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-      if (c == '\t') {
-        pad += '\t';
-      } else {
-        pad += len >= 3 ? "  " : " ";
-      }
-      i += len;
-      ++col;
-    }
-    out += pad + "^\n";
+    AppendSnippet(out, d.location.line, d.snippet, d.location.column);
   }
   return out;
 }

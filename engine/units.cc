@@ -169,7 +169,9 @@ std::string FormatNumber(double value) {
   if (char* end = WriteShortNumber(value, text)) return std::string(text, end);
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "∞" : "-∞";
-  double rounded = std::round(value * 10000.0) / 10000.0;
+  // From 2^52 up every double is an integer, so there is nothing to round to four places; and
+  // scaling by 10^4 would overflow to infinity from 1.8e304 up.
+  double rounded = std::fabs(value) >= 0x1p52 ? value : std::round(value * 10000.0) / 10000.0;
   if (rounded == 0) rounded = 0;  // no "-0"
   std::string out = fmt::format("{:.4f}", rounded);
   while (!out.empty() && out.back() == '0') out.pop_back();

@@ -15,6 +15,7 @@
 #include "engine/units.h"
 #include "src/cli/app.h"
 #include "src/cli/output_file.h"
+#include "src/cli/stop_commands.h"
 #include "tests/golden.h"
 
 namespace kaohe {
@@ -453,6 +454,41 @@ TEST_CASE("a report to a link to a character device goes to the device; the link
   CHECK((st.st_mode & 0777) == 0600);
   CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 2);  // no temporary left
   std::filesystem::remove_all(dir);
+}
+
+}  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("under GitHub Actions, stderr stops workflow commands until the github report") {
+  const std::string token = NewStopToken();
+  CHECK(token.size() == 32);
+  CHECK(token.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(NewStopToken() != token);
+  std::filesystem::current_path(KAOHE_SOURCE_DIR);
+  std::ostringstream out, err_sink;
+  StopCommandsBuffer buffer(err_sink.rdbuf(), token);
+  std::ostream err(&buffer);
+  Console console{out, err, false};
+  console.stop_commands = &buffer;
+  const int code =
+      RunKaohe({KAOHE_BINARY, "check", "--rules", "tests/hostile/support/outputs_pack.yaml",
+                "--facts", "tests/hostile/facts_gha_stderr_commands.jsonl", "--format", "github"},
+               console);
+  buffer.Resume();
+  CHECK(code == kExitFindings);
+  const std::string text = err_sink.str();
+  CHECK(text.find("::stop-commands::" + token + "\n") == 0);
+  CHECK(text.find("::" + token + "::\n") == text.size() - token.size() - 5);
+  CHECK(text.find("warning[F010]") != std::string::npos);
+  CHECK(out.str().find("::error title=kaohe gdp-meets::") == 0);
+}
+
+TEST_CASE("stderr that kaohe never writes to stays empty under GitHub Actions") {
+  std::ostringstream sink;
+  StopCommandsBuffer buffer(sink.rdbuf(), NewStopToken());
+  buffer.Resume();
+  CHECK(sink.str().empty());
 }
 
 }  // namespace kaohe

@@ -6,6 +6,9 @@
 #include <sstream>
 
 #include "src/report/console_reporter.h"
+#include "src/report/html_reporter.h"
+#include "src/report/junit_reporter.h"
+#include "src/report/sarif_reporter.h"
 #include "tests/test_support.h"
 
 namespace kaohe {
@@ -90,6 +93,20 @@ TEST_CASE("the Markdown reporter escapes table cells and lists failures first") 
   CHECK(md.find("<details>") < md.find("「增长5%\\|引号」"));
 }
 
+TEST_CASE("the Markdown reporter's cells and code spans form no markup from input") {
+  Fixture f;
+  f.findings[0].actual->source.quote = "a\r| row |\r\n<!-- @octocat ![i](u) `c` \x1b";
+  f.findings[0].actual->source.file = "d``o`c.txt";
+  f.findings[0].evidence = {*f.findings[0].actual};
+  const std::string md = f.Write("markdown");
+  CHECK(md.find("「a<br>\\| row \\|<br>&lt;\\!-- @\u200boctocat \\!\\[i\\](u) \\`c\\` \\\\x1b」") !=
+        std::string::npos);
+  CHECK(md.find(" ```d``o`c.txt:") != std::string::npos);
+  CHECK(md.find('\r') == std::string::npos);
+  CHECK(md.find('\x1b') == std::string::npos);
+  CHECK(md.find("<!--") == std::string::npos);
+}
+
 TEST_CASE("the console reporter groups by entity and colours only when asked") {
   Fixture f;
   std::string plain = f.Write("console");
@@ -97,6 +114,51 @@ TEST_CASE("the console reporter groups by entity and colours only when asked") {
   CHECK(plain.find("甲区（区，甲市）\n  ✗ 未达标  甲区 a|b  [warning]") != std::string::npos);
   CHECK(plain.find("乙区（区，甲市）\n  ? 缺数据") != std::string::npos);
   CHECK(f.Write("console", true).find("\033[31m✗ 未达标\033[0m") != std::string::npos);
+}
+
+TEST_CASE("the console reporter shows terminal escapes and line breaks from input as text") {
+  Fixture f;
+  f.findings[0].actual->source.quote = "增长\n::stop-commands::k\x1b]0;t\x07\u202e";
+  f.findings[0].evidence = {*f.findings[0].actual};
+  f.findings[0].rule_title = "title\r::error::x";
+  const std::string plain = f.Write("console");
+  CHECK(plain.find("「增长\\n::stop-commands::k\\x1b]0;t\\x07\\u202e」") != std::string::npos);
+  CHECK(plain.find("（title\\r::error::x）") != std::string::npos);
+  CHECK(plain.find('\x1b') == std::string::npos);
+  CHECK(plain.find('\r') == std::string::npos);
+}
+
+TEST_CASE("the HTML report's data cannot end its script element, whatever the input holds") {
+  Fixture f;
+  const std::string payload = "5% <!--<script></script> & x\u2028y </SCRIPT>";
+  f.findings[0].actual->source.quote = payload;
+  f.findings[0].evidence = {*f.findings[0].actual};
+  f.findings[0].waiver_reason = payload;
+  const std::string html = f.Write("html");
+  const std::string open = "<script type=\"application/json\" id=\"kaohe-data\">";
+  const std::size_t start = html.find(open) + open.size();
+  const std::size_t end = html.find("</script>", start);
+  REQUIRE(end != std::string::npos);
+  const std::string data = html.substr(start, end - start);
+  CHECK(data.find_first_of("<>&") == std::string::npos);
+  CHECK(data.find("\u2028") == std::string::npos);
+  const auto json = nlohmann::json::parse(data);
+  CHECK(json["findings"][0]["waiver"] == payload);
+  CHECK(json["findings"][0]["actual"]["quote"] == payload);
+  CHECK(ScriptSafeJson("\"a\u2029\"") == "\"a\\u2029\"");
+}
+
+TEST_CASE("JUnit text replaces every code point XML 1.0 forbids with U+FFFD") {
+  CHECK(XmlEscape("A\uffffB\ufffeC") == "A\ufffdB\ufffdC");
+  CHECK(XmlEscape(std::string("a\0b\x1b[2Kc", 8)) == "a\ufffdb\ufffd[2Kc");
+  CHECK(XmlEscape("\t\n\r\ufffd\uffef<&>") == "\t\n\r\ufffd\uffef&lt;&amp;&gt;");
+}
+
+TEST_CASE("SARIF locations are URI references: every byte but unreserved ones and / encoded") {
+  CHECK(UriReference("fixtures/docs/004-huaibei_zones.txt") ==
+        "fixtures/docs/004-huaibei_zones.txt");
+  CHECK(UriReference("docs/a b#c?d%zz\\e.txt") == "docs/a%20b%23c%3Fd%25zz%5Ce.txt");
+  CHECK(UriReference("c:/杜.txt") == "c%3A/%E6%9D%9C.txt");
 }
 
 TEST_CASE("quotes are cut at a character boundary") {

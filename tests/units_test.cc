@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -56,6 +57,17 @@ TEST_CASE("quantities print as reports print them") {
   text += "，";
   AppendQuantity(text, 1e300, "元");
   CHECK(text == "实际 162亿元，" + FormatNumber(1e292) + "亿元");
+}
+
+TEST_CASE("FormatNumber writes the largest finite doubles as numbers, infinities as ∞") {
+  const std::string max = FormatNumber(1.7976931348623157e308);
+  CHECK(max.size() == 309);
+  CHECK(max.rfind("17976931348623157", 0) == 0);
+  CHECK(FormatNumber(-1e305).rfind("-9999999999999999", 0) == 0);
+  CHECK(FormatNumber(-1e305).size() == 306);
+  CHECK(FormatNumber(4503599627370497.0) == "4503599627370497");  // 2^52 + 1
+  CHECK(FormatNumber(std::numeric_limits<double>::infinity()) == "∞");
+  CHECK(FormatNumber(-std::numeric_limits<double>::infinity()) == "-∞");
 }
 
 // The fast integer path of FormatNumber must print what fixed-point formatting prints.

@@ -11,6 +11,7 @@
 
 #include "engine/baseline.h"
 #include "engine/evaluator.h"
+#include "engine/line_safe.h"
 #include "engine/suggest.h"
 #include "engine/waiver.h"
 #include "engine/yaml_support.h"
@@ -19,6 +20,7 @@
 #include "src/cli/extract_commands.h"
 #include "src/cli/output_file.h"
 #include "src/cli/quantities_command.h"
+#include "src/cli/stop_commands.h"
 #include "src/cli/test_command.h"
 #include "src/load/baseline_loader.h"
 #include "src/load/file_reader.h"
@@ -27,6 +29,9 @@
 #include "src/report/reporter.h"
 
 namespace kaohe {
+
+std::string ErrorLine(std::string_view message) { return "kaohe: " + LineSafe(message) + "\n"; }
+
 namespace {
 
 struct CommonOptions {
@@ -112,7 +117,7 @@ std::optional<Inputs> Load(const CommonOptions& options, const std::string& prog
   auto inputs = LoadInputs(paths, diagnostics, timer);
   PrintDiagnostics(diagnostics, console.err);
   if (!inputs.ok()) {
-    console.err << "kaohe: " << inputs.error().message << "\n";
+    console.err << ErrorLine(inputs.error().message);
     return std::nullopt;
   }
   if (diagnostics.has_errors() || (with_rules && !inputs.value().rules)) return std::nullopt;
@@ -150,8 +155,9 @@ std::optional<std::vector<OutputSpec>> ParseOutputs(const CheckOptions& options,
     if (o.path.empty() && !options.output.empty()) o.path = options.output;
     const auto& known = ReportFormats();
     if (std::find(known.begin(), known.end(), o.format) == known.end()) {
-      console.err << fmt::format("kaohe: unknown format '{}'{}; formats: {}\n", o.format,
-                                 DidYouMeanSuffix(o.format, known), fmt::join(known, ", "));
+      console.err << ErrorLine(fmt::format("unknown format '{}'{}; formats: {}", o.format,
+                                           DidYouMeanSuffix(o.format, known),
+                                           fmt::join(known, ", ")));
       return std::nullopt;
     }
     if (o.path.empty() && ++to_stdout > 1) {
@@ -173,14 +179,14 @@ std::optional<BaselineCounts> Review(FindingList& findings, const Inputs& inputs
   std::vector<Waiver> waivers;
   auto waiver_files = CollectFiles(options.waivers, {".yaml", ".yml"}, diagnostics, root);
   if (!waiver_files.ok()) {
-    console.err << "kaohe: " << waiver_files.error().message << "\n";
+    console.err << ErrorLine(waiver_files.error().message);
     return std::nullopt;
   }
   for (const std::string& path : waiver_files.value()) {
     if (!internal::YamlFileFits(path, diagnostics)) continue;
     auto file = ReadTextFile(path);
     if (!file.ok()) {
-      console.err << "kaohe: " << file.error().message << "\n";
+      console.err << ErrorLine(file.error().message);
       return std::nullopt;
     }
     auto loaded = LoadWaivers(file.value(), &*inputs.rules, diagnostics);
@@ -197,7 +203,7 @@ std::optional<BaselineCounts> Review(FindingList& findings, const Inputs& inputs
   if (!options.baseline.empty()) {
     auto baseline = LoadBaseline(options.baseline);
     if (!baseline.ok()) {
-      console.err << "kaohe: " << baseline.error().message << "\n";
+      console.err << ErrorLine(baseline.error().message);
       return std::nullopt;
     }
     counts = ApplyBaseline(findings, baseline.value());
@@ -229,6 +235,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
     auto reporter = MakeReporter(o.format, color);
     const std::string phase = "report " + o.format;
     if (o.path.empty()) {
+      // The github report's annotations must be read: end the stop of workflow commands first.
+      if (o.format == "github" && console.stop_commands) console.stop_commands->Resume();
       reporter->Write(input, console.out);
       console.out.flush();
       timer.Mark(phase);
@@ -236,20 +244,20 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
     }
     auto file = AtomicFile::Open(o.path);
     if (!file.ok()) {
-      console.err << "kaohe: " << file.error().message << "\n";
+      console.err << ErrorLine(file.error().message);
       return kExitUsage;
     }
     reporter->Write(input, file.value()->stream());
     auto written = file.value()->Commit();
     if (!written.ok()) {
-      console.err << "kaohe: " << written.error().message << "\n";
+      console.err << ErrorLine(written.error().message);
       return kExitUsage;
     }
     const Summary& s = input.summary;
     console.err << fmt::format(
         "kaohe: wrote {} ({} findings: {} pass, {} fail, {} no_data, {} conflict, {} error, {} "
         "waived)\n",
-        o.path, s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.waived);
+        LineSafe(o.path), s.total, s.pass, s.fail, s.no_data, s.conflict, s.error, s.waived);
     timer.Mark(phase);
   }
   if (options.timings)
@@ -405,7 +413,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
     console.out << app.help("", CLI::AppFormatMode::All);
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    console.err << "kaohe: " << e.what() << "\n";
+    console.err << ErrorLine(e.what());
     console.err << "Run 'kaohe --help' for usage.\n";
     return kExitUsage;
   }
@@ -428,7 +436,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
     if (doc_output.empty()) {
       console.out << catalogue;
     } else if (auto written = WriteFileAtomically(doc_output, catalogue); !written.ok()) {
-      console.err << "kaohe: " << written.error().message << "\n";
+      console.err << ErrorLine(written.error().message);
       return kExitUsage;
     }
     return kExitOk;

@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kaohe {
@@ -12,11 +13,19 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 
+class StopCommandsBuffer;
+
 struct Console {
   std::ostream& out;
   std::ostream& err;
   bool out_is_terminal = false;
+  // Set under GitHub Actions: err's buffer, which stops workflow commands until Resume().
+  StopCommandsBuffer* stop_commands = nullptr;
 };
+
+// "kaohe: <message>\n" for stderr, the message made LineSafe: messages name input files and
+// quote input values.
+std::string ErrorLine(std::string_view message);
 
 // args[0] is the program path; it locates the bundled data when the working directory does
 // not hold it.

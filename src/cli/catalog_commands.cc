@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/evaluator.h"
+#include "engine/line_safe.h"
 #include "engine/suggest.h"
 #include "engine/units.h"
 #include "src/report/reporter.h"
@@ -68,28 +69,30 @@ int RunExplain(const CompiledRuleSet& rules, const FactStore& facts, const Dicti
     for (const CompiledPack& p : rules.packs) {
       for (const CompiledRule& r : p.rules) ids.push_back(r.id);
     }
-    console.err << fmt::format("kaohe: no rule '{}'{}\n", rule_id, DidYouMeanSuffix(rule_id, ids));
+    console.err << ErrorLine(
+        fmt::format("no rule '{}'{}", Shorten(rule_id, 240), DidYouMeanSuffix(rule_id, ids)));
     return kExitUsage;
   }
   const Entity* entity = dictionary.FindEntity(entity_name);
   if (!entity) {
-    console.err << fmt::format("kaohe: no entity '{}'{}\n", entity_name,
-                               DidYouMeanSuffix(entity_name, dictionary.EntityWords()));
+    console.err << ErrorLine(fmt::format("no entity '{}'{}", Shorten(entity_name, 240),
+                                         DidYouMeanSuffix(entity_name, dictionary.EntityWords())));
     return kExitUsage;
   }
   auto& out = console.out;
-  out << fmt::format("规则 {}（{}）\n", rule->id, rule->title);
-  out << fmt::format("  规则包 {}  {}:{}\n", pack->id, rule->where.file, rule->where.line);
-  out << fmt::format("  范围   {}\n", Scope(*rule));
-  out << fmt::format("  指标   {}；{}\n", Indicators(*rule),
+  out << fmt::format("规则 {}（{}）\n", LineSafe(rule->id), LineSafe(rule->title));
+  out << fmt::format("  规则包 {}  {}:{}\n", LineSafe(pack->id), LineSafe(rule->where.file),
+                     rule->where.line);
+  out << fmt::format("  范围   {}\n", LineSafe(Scope(*rule)));
+  out << fmt::format("  指标   {}；{}\n", LineSafe(Indicators(*rule)),
                      rule->measure == Measure::kGrowth ? "增速" : "总量");
   out << fmt::format("  年份   {}\n", Periods(*rule));
-  out << fmt::format("  检查   {}\n", rule->check_text);
+  out << fmt::format("  检查   {}\n", LineSafe(rule->check_text));
   out << fmt::format("  严重性 {}{}\n", SeverityId(rule->severity),
                      rule->waivable ? "" : "（不可豁免）");
   out << fmt::format("  容差   {}\n", ToleranceText(*rule));
   if (std::find(rule->entities.begin(), rule->entities.end(), entity) == rule->entities.end()) {
-    out << fmt::format("\n{} 不在此规则的范围内。\n", entity->name);
+    out << fmt::format("\n{} 不在此规则的范围内。\n", LineSafe(entity->name, LinePosition::kStart));
     return kExitOk;
   }
   // Evaluating the whole set keeps the explanation identical to what check reports.
@@ -99,28 +102,28 @@ int RunExplain(const CompiledRuleSet& rules, const FactStore& facts, const Dicti
     if (f.rule != rule->id || f.entity != entity->name || (period && f.period != *period)) continue;
     ++shown;
     const Indicator* indicator = dictionary.FindIndicator(f.indicator);
-    out << fmt::format("\n{} {} {}{}：\n", f.entity, f.period,
-                       indicator ? indicator->name : f.indicator.str(),
+    out << fmt::format("\n{} {} {}{}：\n", LineSafe(f.entity, LinePosition::kStart), f.period,
+                       LineSafe(indicator ? indicator->name : f.indicator.str()),
                        f.measure == Measure::kGrowth ? "增速" : "");
     for (const Fact& e : f.evidence) {
       out << fmt::format(
           "  读取 {}{} {}{} ← {}:{} 「{}」\n", e.key.kind == FactKind::kActual ? "实际" : "目标",
-          e.key.entity == f.entity ? "" : "（" + e.key.entity + "）", FormatFactValue(e),
+          e.key.entity == f.entity ? "" : "（" + LineSafe(e.key.entity) + "）", FormatFactValue(e),
           e.preliminary ? "（预计）"
           : e.strive    ? "（力争）"
                         : "",
-          e.source.file, e.source.line, e.source.quote);
+          LineSafe(e.source.file.str()), e.source.line, LineSafe(e.source.quote));
     }
-    for (const std::string& m : f.missing) out << "  缺少 " << m << "\n";
-    if (!f.arithmetic.empty()) out << "  计算 " << f.arithmetic << "\n";
+    for (const std::string& m : f.missing) out << "  缺少 " << LineSafe(m) << "\n";
+    if (!f.arithmetic.empty()) out << "  计算 " << LineSafe(f.arithmetic) << "\n";
     out << fmt::format("  结果 {} ({})：{}\n", StatusWord(f.status), SeverityId(f.severity),
-                       f.message);
+                       LineSafe(f.message));
     if (f.target && f.target->strive && f.status == Status::kFail) {
       out << "  目标为力争目标，严重性降低一级\n";
     }
   }
   if (shown == 0)
-    out << fmt::format("\n{} 没有此规则的结论{}。\n", entity->name,
+    out << fmt::format("\n{} 没有此规则的结论{}。\n", LineSafe(entity->name, LinePosition::kStart),
                        period ? fmt::format("（{} 年）", *period) : "");
   return kExitOk;
 }

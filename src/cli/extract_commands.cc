@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "engine/line_safe.h"
 #include "src/extract/evaluation.h"
 #include "src/extract/extractor.h"
 #include "src/load/fact_checker.h"
@@ -25,7 +26,7 @@ std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& pat
   auto inputs = LoadInputs(input, diagnostics);
   for (const Diagnostic& d : diagnostics.all()) console.err << RenderDiagnostic(d);
   if (!inputs.ok()) {
-    console.err << "kaohe: " << inputs.error().message << "\n";
+    console.err << ErrorLine(inputs.error().message);
     return nullptr;
   }
   if (diagnostics.has_errors()) return nullptr;
@@ -41,7 +42,7 @@ int RunExtract(const ExtractCommand& command, Console& console) {
   auto files = CollectFiles(command.documents, kDocumentExtensions, warnings, command.root);
   for (const Diagnostic& d : warnings.all()) console.err << RenderDiagnostic(d);
   if (!files.ok()) {
-    console.err << "kaohe: " << files.error().message << "\n";
+    console.err << ErrorLine(files.error().message);
     return kExitUsage;
   }
   Extractor extractor(*dictionary);
@@ -59,7 +60,7 @@ int RunExtract(const ExtractCommand& command, Console& console) {
       console.out << FactJson(f) << "\n";
     });
     if (!extraction.ok()) {
-      console.err << "kaohe: " << extraction.error().message << "\n";
+      console.err << ErrorLine(extraction.error().message);
       status = kExitUsage;
       continue;
     }
@@ -80,13 +81,13 @@ int RunEval(const EvalCommand& command, Console& console) {
   FactStore gold_store;
   auto gold_files = CollectFiles(command.gold, {".jsonl"}, diagnostics, command.root);
   if (!gold_files.ok()) {
-    console.err << "kaohe: " << gold_files.error().message << "\n";
+    console.err << ErrorLine(gold_files.error().message);
     return kExitUsage;
   }
   for (const std::string& path : gold_files.value()) {
     auto file = ReadTextFile(path);
     if (!file.ok()) {
-      console.err << "kaohe: " << file.error().message << "\n";
+      console.err << ErrorLine(file.error().message);
       return kExitUsage;
     }
     LoadFactsJsonl(file.value(), checker, gold_store);
@@ -103,7 +104,7 @@ int RunEval(const EvalCommand& command, Console& console) {
   auto doc_files = CollectFiles(command.documents, kDocumentExtensions, warnings, command.root);
   for (const Diagnostic& d : warnings.all()) console.err << RenderDiagnostic(d);
   if (!doc_files.ok()) {
-    console.err << "kaohe: " << doc_files.error().message << "\n";
+    console.err << ErrorLine(doc_files.error().message);
     return kExitUsage;
   }
   Extractor extractor(*dictionary);
@@ -114,22 +115,23 @@ int RunEval(const EvalCommand& command, Console& console) {
     if (gold == gold_by_document.end()) continue;  // a document nobody annotated
     auto extraction = extractor.ExtractFile(path);
     if (!extraction.ok()) {
-      console.err << "kaohe: " << extraction.error().message << "\n";
+      console.err << ErrorLine(extraction.error().message);
       return kExitUsage;
     }
     EvaluationScore score = ScoreExtraction(gold->second, extraction.value().facts);
-    console.out << fmt::format("{}: precision {:.3f} ({}/{}), recall {:.3f} ({}/{})\n", name,
-                               score.precision(), score.matched, score.extracted, score.recall(),
-                               score.matched, score.gold);
+    console.out << fmt::format("{}: precision {:.3f} ({}/{}), recall {:.3f} ({}/{})\n",
+                               LineSafe(name, LinePosition::kStart), score.precision(),
+                               score.matched, score.extracted, score.recall(), score.matched,
+                               score.gold);
     total.Add(score);
   }
   auto show = [&](const char* what, const std::vector<Fact>& facts) {
     for (const Fact& f : facts) {
-      console.out << fmt::format("  {} {}:{} {} {} {} {} {} = {} {}  「{}」\n", what,
-                                 std::filesystem::path(f.source.file.str()).filename().string(),
-                                 f.source.line, f.key.entity, f.key.indicator,
-                                 MeasureId(f.key.measure), f.key.period, FactKindId(f.key.kind),
-                                 f.value, f.unit, f.source.quote);
+      console.out << fmt::format(
+          "  {} {}:{} {} {} {} {} {} = {} {}  「{}」\n", what,
+          LineSafe(std::filesystem::path(f.source.file.str()).filename().string()), f.source.line,
+          LineSafe(f.key.entity), LineSafe(f.key.indicator), MeasureId(f.key.measure), f.key.period,
+          FactKindId(f.key.kind), f.value, LineSafe(f.unit), LineSafe(f.source.quote));
     }
   };
   show("miss", total.misses);

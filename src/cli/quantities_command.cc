@@ -12,7 +12,7 @@ namespace kaohe {
 int RunQuantities(const std::string& path, Console& console) {
   auto reader = DocumentReader::Open(path);
   if (!reader.ok()) {
-    console.err << "kaohe: " << reader.error().message << "\n";
+    console.err << ErrorLine(reader.error().message);
     return kExitUsage;
   }
   std::string line;
@@ -35,7 +35,7 @@ int RunQuantities(const std::string& path, Console& console) {
     }
   }
   if (reader.value()->error()) {
-    console.err << "kaohe: " << reader.value()->error()->message << "\n";
+    console.err << ErrorLine(reader.value()->error()->message);
     return kExitUsage;
   }
   return kExitOk;

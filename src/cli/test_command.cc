@@ -8,6 +8,7 @@
 #include <set>
 
 #include "engine/evaluator.h"
+#include "engine/line_safe.h"
 #include "engine/rule_compiler.h"
 #include "engine/waiver.h"
 #include "engine/yaml_support.h"
@@ -34,13 +35,13 @@ int RunTests(const TestCommand& command, Console& console) {
   dictionary_paths.dictionaries = command.dictionaries;
   auto base = LoadInputs(dictionary_paths, diagnostics);
   if (!base.ok()) {
-    console.err << "kaohe: " << base.error().message << "\n";
+    console.err << ErrorLine(base.error().message);
     return kExitUsage;
   }
   const Dictionary& dictionary = *base.value().dictionary;
   auto test_files = CollectFiles(command.paths, {".yaml", ".yml"}, diagnostics, command.root);
   if (!test_files.ok()) {
-    console.err << "kaohe: " << test_files.error().message << "\n";
+    console.err << ErrorLine(test_files.error().message);
     return kExitUsage;
   }
   DocumentCache cited(command.root);
@@ -60,7 +61,7 @@ int RunTests(const TestCommand& command, Console& console) {
     if (!internal::YamlFileFits(path, diagnostics)) continue;
     auto file = read(path);
     if (!file.ok()) {
-      console.err << "kaohe: " << file.error().message << "\n";
+      console.err << ErrorLine(file.error().message);
       return kExitUsage;
     }
     auto loaded = LoadRuleTests(*file.value(), diagnostics, command.root);
@@ -149,32 +150,35 @@ int RunTests(const TestCommand& command, Console& console) {
                                      x.indicator.empty() ? "*" : x.indicator,
                                      x.period ? std::to_string(*x.period) : "*");
       if (!match) {
-        mismatches.push_back(fmt::format("{}:{}: expected {} {}\n    got no such finding", c.file,
-                                         x.where.line, what, x.status));
+        mismatches.push_back(fmt::format("{}:{}: expected {} {}\n    got no such finding",
+                                         LineSafe(c.file), x.where.line, LineSafe(what),
+                                         LineSafe(x.status)));
       } else if (StatusId(match->status) != x.status ||
                  (!x.message.empty() && match->message.find(x.message) == std::string::npos)) {
-        mismatches.push_back(
-            fmt::format("{}:{}: expected {} {}{}\n    got {}", c.file, x.where.line, what, x.status,
-                        x.message.empty() ? "" : " «" + x.message + "»", Describe(*match)));
+        mismatches.push_back(fmt::format("{}:{}: expected {} {}{}\n    got {}", LineSafe(c.file),
+                                         x.where.line, LineSafe(what), LineSafe(x.status),
+                                         x.message.empty() ? "" : " «" + LineSafe(x.message) + "»",
+                                         LineSafe(Describe(*match))));
       }
     }
     bool ok = mismatches.empty();
     if (c.known_gap) {
       if (ok) {
-        console.out << fmt::format("FIXED {} ({}:{}): passes now; remove known_gap\n", c.name,
-                                   c.file, c.where.line);
+        console.out << fmt::format("FIXED {} ({}:{}): passes now; remove known_gap\n",
+                                   LineSafe(c.name), LineSafe(c.file), c.where.line);
         ++failed;
       } else {
-        console.out << fmt::format("gap   {} (known gap)\n", c.name);
+        console.out << fmt::format("gap   {} (known gap)\n", LineSafe(c.name));
         ++passed;
       }
       continue;
     }
     if (ok) {
-      console.out << fmt::format("ok    {}\n", c.name);
+      console.out << fmt::format("ok    {}\n", LineSafe(c.name));
       ++passed;
     } else {
-      console.out << fmt::format("FAIL  {} ({}:{})\n", c.name, c.file, c.where.line);
+      console.out << fmt::format("FAIL  {} ({}:{})\n", LineSafe(c.name), LineSafe(c.file),
+                                 c.where.line);
       for (const std::string& m : mismatches) console.out << "  " << m << "\n";
       ++failed;
     }
@@ -193,7 +197,8 @@ int RunTests(const TestCommand& command, Console& console) {
       }
     }
     double percent = all.empty() ? 100 : 100.0 * (all.size() - uncovered.size()) / all.size();
-    for (const std::string& id : uncovered) console.out << "not exercised: " << id << "\n";
+    for (const std::string& id : uncovered)
+      console.out << "not exercised: " << LineSafe(id) << "\n";
     console.out << fmt::format("coverage: {} of {} rules exercised ({:.0f}%)\n",
                                all.size() - uncovered.size(), all.size(), percent);
     if (percent < command.min_coverage) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/line_safe.h"
 #include "engine/units.h"
 
 namespace kaohe {
@@ -55,8 +56,31 @@ std::string_view StatusMark(Status status) {
   return "!";
 }
 
+// LineSafe text without a copy when it needs no escape (most do not: the console writes every
+// finding). Lives as a temporary within one expression.
+class Safe {
+ public:
+  explicit Safe(std::string_view text) : view_(text) {
+    if (!IsLineSafe(text)) {
+      owned_ = LineSafe(text);
+      view_ = owned_;
+    }
+  }
+  Safe(const Safe&) = delete;
+  Safe& operator=(const Safe&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  std::string owned_;
+  std::string_view view_;
+};
+
+std::ostream& operator<<(std::ostream& out, const Safe& text) { return out << text.view(); }
+
 }  // namespace
 
+// Every text below that comes from input data (names, titles, messages, quotes, file names)
+// goes through LineSafe: the console report is read in terminals and CI logs.
 void ConsoleReporter::Write(const ReportInput& input, std::ostream& out) const {
   auto paint = [&](std::string_view color, const std::string& text) {
     return color_ ? std::string(color) + text + "\033[0m" : text;
@@ -65,25 +89,28 @@ void ConsoleReporter::Write(const ReportInput& input, std::ostream& out) const {
   for (const Finding& f : input.findings) {
     if (f.entity != current_entity) {
       current_entity = f.entity;
-      out << "\n" << paint("\033[1m", DescribeEntity(input.dictionary, f.entity)) << "\n";
+      out << "\n"
+          << paint("\033[1m",
+                   LineSafe(DescribeEntity(input.dictionary, f.entity), LinePosition::kStart))
+          << "\n";
     }
     std::string status = fmt::format("{} {}", StatusMark(f.status), StatusWord(f.status));
-    out << "  " << paint(StatusColor(f.status), status) << "  " << f.message;
+    out << "  " << paint(StatusColor(f.status), status) << "  " << Safe(f.message);
     if (f.status == Status::kFail || f.status == Status::kConflict || f.status == Status::kError) {
       out << "  [" << SeverityId(f.severity) << "]";
     }
     out << "\n";
-    out << "      规则 " << f.rule;
-    if (!f.rule_title.empty()) out << "（" << f.rule_title << "）";
+    out << "      规则 " << Safe(f.rule);
+    if (!f.rule_title.empty()) out << "（" << Safe(f.rule_title) << "）";
     out << "\n";
-    if (!f.arithmetic.empty()) out << "      计算 " << f.arithmetic << "\n";
-    if (!f.waiver_reason.empty()) out << "      豁免 " << f.waiver_reason << "\n";
-    if (!f.baseline.empty()) out << "      基线 " << f.baseline << "\n";
+    if (!f.arithmetic.empty()) out << "      计算 " << Safe(f.arithmetic) << "\n";
+    if (!f.waiver_reason.empty()) out << "      豁免 " << Safe(f.waiver_reason) << "\n";
+    if (!f.baseline.empty()) out << "      基线 " << Safe(f.baseline) << "\n";
     for (const Fact& e : f.evidence) {
       out << fmt::format(
           "      {}{} {} {}:{}  「{}」\n", FactKindId(e.key.kind) == "actual" ? "实际" : "目标",
-          e.key.entity == f.entity ? "" : "（" + e.key.entity + "）", FormatFactValue(e),
-          e.source.file, e.source.line, Truncate(e.source.quote, 60));
+          e.key.entity == f.entity ? "" : "（" + LineSafe(e.key.entity) + "）", FormatFactValue(e),
+          Safe(e.source.file).view(), e.source.line, Safe(Truncate(e.source.quote, 60)).view());
     }
   }
   const Summary& s = input.summary;

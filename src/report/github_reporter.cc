@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/line_safe.h"
+
 namespace kaohe {
 namespace {
 
@@ -48,9 +50,17 @@ void GithubReporter::Write(const ReportInput& input, std::ostream& out) const {
     const Fact* judged = JudgedFact(f);
     std::string file = judged ? judged->source.file.str() : f.rule_location.file.str();
     int line = judged ? judged->source.line : f.rule_location.line;
-    std::string message = f.message;
-    if (!f.arithmetic.empty()) message += "\n" + f.arithmetic;
-    out << fmt::format("::{} file={},line={},title={}::{}\n", command, EscapeProperty(file), line,
+    // A finding with no known place is annotated on the run itself: "file=,line=0" annotates
+    // nothing.
+    std::string properties;
+    if (!file.empty()) {
+      properties += "file=" + EscapeProperty(file) + ",";
+      if (line > 0) properties += fmt::format("line={},", line);
+    }
+    // The annotation's text is shown in the log too: no terminal escapes from input in it.
+    std::string message = LineSafe(f.message);
+    if (!f.arithmetic.empty()) message += "\n" + LineSafe(f.arithmetic);
+    out << fmt::format("::{} {}title={}::{}\n", command, properties,
                        EscapeProperty("kaohe " + f.rule), EscapeData(message));
   }
   const Summary& s = input.summary;

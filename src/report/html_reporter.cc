@@ -27,6 +27,28 @@ Json FactView(const Fact& f, const Dictionary& dictionary) {
 
 }  // namespace
 
+std::string ScriptSafeJson(std::string_view json) {
+  std::string safe;
+  safe.reserve(json.size() + json.size() / 16);
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '<') {
+      safe += "\\u003c";
+    } else if (c == '>') {
+      safe += "\\u003e";
+    } else if (c == '&') {
+      safe += "\\u0026";
+    } else if (c == '\xe2' && json.substr(i + 1, 1) == "\x80" && i + 2 < json.size() &&
+               (json[i + 2] == '\xa8' || json[i + 2] == '\xa9')) {
+      safe += json[i + 2] == '\xa8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      safe += c;
+    }
+  }
+  return safe;
+}
+
 void HtmlReporter::Write(const ReportInput& input, std::ostream& out) const {
   Json rules = Json::array();
   for (const CompiledPack& pack : input.rules.packs) {
@@ -73,19 +95,7 @@ void HtmlReporter::Write(const ReportInput& input, std::ostream& out) const {
                  {"waived", s.waived}}},
                {"rules", std::move(rules)},
                {"findings", std::move(findings)}};
-  // The data sits in a <script> element: "</" must not close it early.
-  std::string json = data.dump();
-  std::string safe;
-  safe.reserve(json.size());
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    if (json[i] == '<' && i + 1 < json.size() && json[i + 1] == '/') {
-      safe += "<\\/";
-      ++i;
-    } else {
-      safe += json[i];
-    }
-  }
-  out << kHtmlHead << safe << kHtmlTail;
+  out << kHtmlHead << ScriptSafeJson(data.dump()) << kHtmlTail;
 }
 
 }  // namespace kaohe

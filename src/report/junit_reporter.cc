@@ -8,9 +8,16 @@
 
 namespace kaohe {
 
+// XML 1.0 allows TAB, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and U+10000-U+10FFFF. Text that
+// passed the input checks is valid UTF-8 (no surrogates), so what remains to replace is the
+// other C0 controls and the noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF): each becomes
+// U+FFFD, so that the file stays well-formed and shows where something was.
 std::string XmlEscape(std::string_view text) {
+  constexpr std::string_view kReplacement = "\xef\xbf\xbd";
   std::string out;
-  for (char c : text) {
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     switch (c) {
       case '&':
         out += "&amp;";
@@ -28,9 +35,15 @@ std::string XmlEscape(std::string_view text) {
         out += "&apos;";
         break;
       default:
-        // Control characters are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') break;
-        out += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          out += kReplacement;
+        } else if (c == '\xef' && text.compare(i + 1, 1, "\xbf") == 0 && i + 2 < text.size() &&
+                   (text[i + 2] == '\xbe' || text[i + 2] == '\xbf')) {
+          out += kReplacement;
+          i += 2;
+        } else {
+          out += c;
+        }
     }
   }
   return out;

@@ -22,6 +22,24 @@ std::string_view Level(Severity severity) {
 
 }  // namespace
 
+std::string UriReference(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(path.size());
+  for (char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0F];
+    }
+  }
+  return out;
+}
+
 void SarifReporter::Write(const ReportInput& input, std::ostream& out) const {
   using Json = nlohmann::ordered_json;
   Json rules = Json::array();
@@ -57,7 +75,7 @@ void SarifReporter::Write(const ReportInput& input, std::ostream& out) const {
     const Fact* judged = JudgedFact(f);
     std::string uri = judged ? judged->source.file.str() : f.rule_location.file.str();
     int line = judged ? judged->source.line : f.rule_location.line;
-    Json physical = {{"artifactLocation", {{"uri", uri}}}};
+    Json physical = {{"artifactLocation", {{"uri", UriReference(uri)}}}};
     if (line > 0) physical["region"] = {{"startLine", line}};
     result["locations"] = Json::array({{{"physicalLocation", physical}}});
     result["partialFingerprints"] = {{"kaoheFinding/v1", Fingerprint(f)}};

@@ -14,3 +14,11 @@ fi
 mkdir -p "$out_dir"
 "$kaohe" check --fail-on never --format "html:$out_dir/report.html" --format "json:$out_dir/report.json"
 node tests/browser/html_report_test.js "$out_dir/report.html" "$out_dir/report.json" "$out_dir/report.png"
+
+# The same report over data that carries every injection payload (tests/browser/payloads).
+p=tests/browser/payloads
+"$kaohe" check --fail-on never --dictionary rules/dictionary/indicators.yaml \
+  --dictionary "$p/entities.yaml" --rules "$p/pack.yaml" --facts "$p/facts.jsonl" \
+  --waivers "$p/waivers.yaml" --format "html:$out_dir/payloads.html" \
+  --format "json:$out_dir/payloads.json" 2>/dev/null
+node tests/browser/payload_report_test.js "$out_dir/payloads.html" "$out_dir/payloads.json"

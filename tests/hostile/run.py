@@ -17,6 +17,8 @@ first line is `exit N`; the lines after it are directives:
                                  4x the memory (not under the sanitizers, which reserve far more)
   out: TEXT                      stdout must contain TEXT
   absent: TEXT                   neither stdout nor stderr may contain TEXT
+  no line starts: TEXT           no line of stdout or stderr starts with TEXT after leading white
+                                 space (how GitHub's runner finds workflow commands)
   file: NAME contains TEXT       the file {work}/NAME must contain TEXT
   TEXT                           stderr must contain TEXT
 
@@ -51,6 +53,7 @@ def parse_expected(path):
         "err": [],
         "out": [],
         "absent": [],
+        "line_starts": [],
         "files": [],
     }
     for number, line in enumerate(lines[1:], start=2):
@@ -71,6 +74,8 @@ def parse_expected(path):
             case["out"].append(rest)
         elif sep and key == "absent":
             case["absent"].append(rest)
+        elif sep and key == "no line starts":
+            case["line_starts"].append(rest)
         elif sep and key == "file":
             name, _, text = rest.partition(" contains ")
             case["files"].append((name, text))
@@ -164,6 +169,11 @@ def run_case(src, kaohe, work_root, sanitized, expected_path):
     for text in case["absent"]:
         if text in out or text in err:
             problems.append(f"output contains: {text}")
+    for text in case["line_starts"]:
+        # The runner splits lines at LF, CR and CRLF and trims Unicode white space off their
+        # start; splitlines and lstrip split and trim at those characters and a few more.
+        if any(line.lstrip().startswith(text) for line in (out + "\n" + err).splitlines()):
+            problems.append(f"a line starts with: {text}")
     for name, text in case["files"]:
         path = work / name
         if not path.exists():
