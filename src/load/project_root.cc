@@ -86,11 +86,24 @@ bool ProjectRoot::Inside(const fs::path& path, const fs::path& dir) {
   return in_dir == dir.end() || (std::next(in_dir) == dir.end() && in_dir->empty());
 }
 
+// A checkout's version-control folder holds what no report cites and some of what a pull request
+// must never see (a CI checkout keeps its access token in .git/config), so it is out of bounds
+// even inside the root.
+bool ProjectRoot::InVersionControlMetadata(const fs::path& relative) {
+  for (const fs::path& part : relative) {
+    if (part == ".git" || part == ".hg" || part == ".svn") return true;
+  }
+  return false;
+}
+
 std::optional<fs::path> ProjectRoot::Confine(const std::string& path) const {
   if (path.empty()) return std::nullopt;
   fs::path canonical = Canonical(path);
   for (const fs::path& folder : folders_) {
-    if (Inside(canonical, folder)) return canonical;
+    if (Inside(canonical, folder)) {
+      if (InVersionControlMetadata(canonical.lexically_relative(folder))) return std::nullopt;
+      return canonical;
+    }
   }
   return std::nullopt;
 }

@@ -43,9 +43,12 @@ class ProjectRoot {
     return (*canonical_)(path);
   }
 
-  // The canonical form of `path` when it lies inside the root or a trusted folder; nullopt when
-  // it leaves them.
+  // The canonical form of `path` when it lies inside the root or a trusted folder, and not in a
+  // version-control folder (.git, .hg, .svn) there; nullopt otherwise.
   std::optional<std::filesystem::path> Confine(const std::string& path) const;
+
+  // True when a path relative to the root passes through a version-control folder.
+  static bool InVersionControlMetadata(const std::filesystem::path& relative);
 
   // True when the canonical `path` is `dir` or lies below it.
   static bool Inside(const std::filesystem::path& path, const std::filesystem::path& dir);
