@@ -54,14 +54,15 @@ void GithubReporter::Write(const ReportInput& input, std::ostream& out) const {
     // nothing.
     std::string properties;
     if (!file.empty()) {
-      properties += "file=" + EscapeProperty(file) + ",";
+      properties += "file=" + EscapeProperty(LineSafe(file)) + ",";
       if (line > 0) properties += fmt::format("line={},", line);
     }
-    // The annotation's text is shown in the log too: no terminal escapes from input in it.
+    // The annotation's text and properties are shown in the log too: no terminal escapes from
+    // input in them.
     std::string message = LineSafe(f.message);
     if (!f.arithmetic.empty()) message += "\n" + LineSafe(f.arithmetic);
     out << fmt::format("::{} {}title={}::{}\n", command, properties,
-                       EscapeProperty("kaohe " + f.rule), EscapeData(message));
+                       EscapeProperty(LineSafe("kaohe " + f.rule)), EscapeData(message));
   }
   const Summary& s = input.summary;
   out << fmt::format(
