@@ -5,7 +5,7 @@
 //   node html_report_test.js REPORT.html REPORT.json SCREENSHOT.png
 'use strict';
 const fs = require('fs');
-const {chromium} = require('playwright-core');
+const {openReport} = require('./open_report');
 
 const [reportPath, jsonPath, screenshotPath] = process.argv.slice(2);
 const expected = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
@@ -13,19 +13,7 @@ const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  const errors = [];
-  page.on('console', m => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  page.on('pageerror', e => errors.push('page: ' + e.message));
-  page.on('request', r => {
-    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push('network: ' + r.url());
-  });
-  await page.goto('file://' + fs.realpathSync(reportPath));
+  const {browser, page, errors} = await openReport(reportPath);
 
   const rows = page.locator('tr.finding');
   const visible = async () => page.locator('tr.finding:visible').count();

@@ -6,7 +6,7 @@
 //   node payload_report_test.js REPORT.html REPORT.json
 'use strict';
 const fs = require('fs');
-const {chromium} = require('playwright-core');
+const {openReport} = require('./open_report');
 
 const [reportPath, jsonPath] = process.argv.slice(2);
 const expected = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
@@ -14,21 +14,8 @@ const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const {browser, page, errors} = await openReport(reportPath);
   page.setDefaultTimeout(10000);  // a blanked report has no cards to wait for
-  const errors = [];
-  page.on('dialog', d => { errors.push('dialog: ' + d.message()); d.dismiss(); });
-  page.on('console', m => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  page.on('pageerror', e => errors.push('page: ' + e.message));
-  page.on('request', r => {
-    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push('network: ' + r.url());
-  });
-  await page.goto('file://' + fs.realpathSync(reportPath));
 
   check(expected.findings.length > 0, 'the JSON report has findings');
   const rows = await page.locator('tr.finding').count();
