@@ -66,26 +66,28 @@ namespace {
 
 void ReportLimit(const YamlLimitExceeded& e, const SourceFile& file, Diagnostics& diagnostics) {
   SourceLocation where = file.LocateZeroBased(e.mark().line, e.mark().column);
+  std::string_view code;
+  std::string message;
   switch (e.limit()) {
     case YamlLimitExceeded::Limit::kDepth:
-      diagnostics.Error("Y006", where, fmt::format("YAML nesting is deeper than {}", kMaxYamlDepth),
-                        SnippetAt(file, where.line));
-      return;
+      code = "Y006";
+      message = fmt::format("YAML nesting is deeper than {}", kMaxYamlDepth);
+      break;
     case YamlLimitExceeded::Limit::kNodes:
-      diagnostics.Error("Y008", where,
-                        fmt::format("YAML expands to more than {} nodes: are aliases (*name) "
-                                    "repeating an anchor too often?",
-                                    kMaxYamlNodes),
-                        SnippetAt(file, where.line));
-      return;
+      code = "Y008";
+      message = fmt::format(
+          "YAML expands to more than {} nodes: are aliases (*name) repeating an anchor too often?",
+          kMaxYamlNodes);
+      break;
     case YamlLimitExceeded::Limit::kScalarBytes:
-      diagnostics.Error("Y009", where,
-                        fmt::format("YAML expands to more than {} bytes of text: are aliases "
-                                    "(*name) repeating a large scalar?",
-                                    kMaxYamlScalarBytes),
-                        SnippetAt(file, where.line));
-      return;
+      code = "Y009";
+      message = fmt::format(
+          "YAML expands to more than {} bytes of text: are aliases (*name) repeating a large "
+          "scalar?",
+          kMaxYamlScalarBytes);
+      break;
   }
+  diagnostics.Error(std::string(code), where, std::move(message), SnippetAt(file, where.line));
 }
 
 }  // namespace
