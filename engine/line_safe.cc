@@ -1,63 +1,41 @@
 #include "engine/line_safe.h"
 
 #include <fmt/format.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
 
 namespace kaohe {
 namespace {
 
-constexpr char32_t kNotUtf8 = 0xFFFFFFFF;
-
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-// The code point at text[i] and its length in bytes; kNotUtf8 and 1 for a byte that does not
-// start a well-formed sequence (RFC 3629: no overlong forms, no surrogates, nothing past
-// U+10FFFF). The engine does not link ICU, hence this decoder.
-std::size_t Decode(std::string_view text, std::size_t i, char32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char lead = byte(0);
-  const std::size_t left = text.size() - i;
-  cp = kNotUtf8;
-  if (lead < 0x80) {
-    cp = lead;
-    return 1;
-  }
-  std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
-                       : lead >= 0xE0 && lead <= 0xEF ? 3
-                       : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                      : 0;
-  if (length == 0 || left < length) return 1;
-  for (std::size_t k = 1; k < length; ++k) {
-    if (!IsContinuation(byte(k))) return 1;
-  }
-  const unsigned char second = byte(1);
-  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
-      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
-    return 1;
-  }
-  char32_t value = lead & (0xFF >> (length + 1));
-  for (std::size_t k = 1; k < length; ++k) value = (value << 6) | (byte(k) & 0x3F);
-  cp = value;
-  return length;
+// The code point at text[i] (negative for bytes that do not form one) and the index after it.
+std::size_t Decode(std::string_view text, std::size_t i, UChar32& cp) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto next = static_cast<std::int32_t>(i);
+  U8_NEXT(bytes, next, static_cast<std::int32_t>(text.size()), cp);
+  return static_cast<std::size_t>(next);
 }
 
-bool IsBidiControl(char32_t cp) {
+bool IsBidiControl(UChar32 cp) {
   return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
          (cp >= 0x2066 && cp <= 0x2069);
 }
 
-bool MustEscape(char32_t cp) {
+bool MustEscape(UChar32 cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
          IsBidiControl(cp);
 }
 
 // What .NET's Char.IsWhiteSpace calls white space, which the runner trims off a line's start.
-bool IsWhiteSpace(char32_t cp) {
+bool IsWhiteSpace(UChar32 cp) {
   return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
          (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
          cp == 0x205F || cp == 0x3000;
 }
 
-void AppendEscape(std::string& out, char32_t cp) {
+void AppendEscape(std::string& out, UChar32 cp) {
   switch (cp) {
     case '\n':
       out += "\\n";
@@ -95,9 +73,9 @@ bool IsLineSafe(std::string_view text) {
       i += 3;
       continue;
     }
-    char32_t cp;
-    i += Decode(text, i, cp);
-    if (cp == kNotUtf8 || MustEscape(cp)) return false;
+    UChar32 cp;
+    i = Decode(text, i, cp);
+    if (cp < 0 || MustEscape(cp)) return false;
   }
   return true;
 }
@@ -114,17 +92,19 @@ void AppendLineSafe(std::string& out, std::string_view text, LinePosition positi
       ++i;
       continue;
     }
-    char32_t cp;
-    const std::size_t length = Decode(text, i, cp);
-    if (cp == kNotUtf8) {
-      out += fmt::format("\\x{:02x}", c);
+    UChar32 cp;
+    const std::size_t next = Decode(text, i, cp);
+    if (cp < 0) {
+      for (std::size_t k = i; k < next; ++k) {
+        out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[k]));
+      }
     } else if (MustEscape(cp) ||
                (i == 0 && position == LinePosition::kStart && (cp == ':' || IsWhiteSpace(cp)))) {
       AppendEscape(out, cp);
     } else {
-      out.append(text.substr(i, length));
+      out.append(text.substr(i, next - i));
     }
-    i += length;
+    i = next;
   }
 }
 
