@@ -3,13 +3,10 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -19,6 +16,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "src/cli/random_hex.h"
 
 namespace kaohe {
 namespace {
@@ -95,19 +94,6 @@ void RemoveStaleTemporaries(const TemporaryName& name) {
     ::unlinkat(::dirfd(directory), entry->d_name, 0);
   }
   ::closedir(directory);
-}
-
-std::string RandomDigits() {
-  std::uint64_t bits = 0;
-  if (::getrandom(&bits, sizeof bits, 0) != static_cast<ssize_t>(sizeof bits)) {
-    // Without the kernel's randomness a name is less unpredictable but still safe: it is created
-    // with O_EXCL, and a name already taken is tried again with other digits.
-    static std::atomic<std::uint64_t> counter{0};
-    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-    bits = static_cast<std::uint64_t>(now) ^ (static_cast<std::uint64_t>(::getpid()) << 40) ^
-           (counter++ * 0x9E3779B97F4A7C15ULL);
-  }
-  return fmt::format("{:016x}", bits);
 }
 
 }  // namespace
@@ -221,7 +207,7 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::Open(const std::string& path) {
   struct stat previous;
   const bool replacing = ::lstat(path.c_str(), &previous) == 0 && S_ISREG(previous.st_mode);
   for (int attempt = 0;; ++attempt) {
-    std::string temporary = name.directory + name.prefix + RandomDigits();
+    std::string temporary = name.directory + name.prefix + RandomHex(16);
     if (temporary.size() >= sizeof g_temporary) {
       return Error{fmt::format("{}: path too long", path)};
     }

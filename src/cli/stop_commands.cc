@@ -2,16 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <random>
+#include "src/cli/random_hex.h"
 
 namespace kaohe {
 
-std::string NewStopToken() {
-  std::random_device random;
-  std::string token;
-  for (int i = 0; i < 4; ++i) token += fmt::format("{:08x}", static_cast<std::uint32_t>(random()));
-  return token;
-}
+std::string NewStopToken() { return RandomHex(32); }
 
 StopCommandsBuffer::StopCommandsBuffer(std::streambuf* target, std::string token)
     : target_(target), token_(std::move(token)) {}
