@@ -1,0 +1,180 @@
+#include "src/extract/unread.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "src/extract/extraction_context.h"
+#include "src/extract/quantity.h"
+
+namespace kaohe {
+namespace {
+
+struct ReasonText {
+  UnreadReason reason;
+  std::string_view id;
+  std::string_view description;
+};
+
+constexpr ReasonText kReasons[] = {
+    {UnreadReason::kIncentive, "incentive", "an incentive clause: a threshold, not a figure"},
+    {UnreadReason::kEachPlace, "each_place", "a figure for each of several places (各开发区)"},
+    {UnreadReason::kNewlyAdded, "newly_added", "a count of new ones (新增), not the stock"},
+    {UnreadReason::kNoYear, "no_year", "no year in the sentence, its section or the document"},
+    {UnreadReason::kNoSubject, "no_subject", "no subject: the document names no place (--entity)"},
+    {UnreadReason::kShare, "share", "a share, rate or rank (占…比重), not the indicator"},
+    {UnreadReason::kUnit, "unit", "a unit that does not fit the indicator"},
+    {UnreadReason::kUnpairedList, "unpaired_list", "a 分别 list it could not pair"},
+    {UnreadReason::kPartialYear, "partial_year", "a partial-year figure (1—9月, 上半年)"},
+    {UnreadReason::kPoints, "points", "percentage points: the change of a rate"},
+    {UnreadReason::kNoUnit, "no_unit", "a number with no unit"},
+    {UnreadReason::kNoGrowthWord, "no_growth_word", "a percentage with no growth word before it"},
+    {UnreadReason::kSurplus, "surplus", "more figures than indicators to give them"},
+    {UnreadReason::kNoFigureAfter, "no_figure_after",
+     "no figure after the indicator in a form kaohe reads"},
+};
+
+const ReasonText& TextOf(UnreadReason reason) {
+  for (const ReasonText& r : kReasons) {
+    if (r.reason == reason) return r;
+  }
+  return kReasons[std::size(kReasons) - 1];
+}
+
+bool Contains(std::u32string_view text, std::u32string_view word) {
+  return text.find(word) != std::u32string_view::npos;
+}
+
+bool IsNumeral(char32_t c) {
+  return (c >= U'0' && c <= U'9') ||
+         std::u32string_view(U"一二三四五六七八九十两").find(c) != std::u32string_view::npos;
+}
+
+// 1—9月, 1-11月份, 1至9月, 前三季度, 上半年, 一季度: a stretch of the year, not the whole of it.
+bool NamesPartOfYear(std::u32string_view s) {
+  for (auto word : {U"上半年", U"下半年", U"季度", U"前三季", U"个月"}) {
+    if (Contains(s, word)) return true;
+  }
+  for (std::size_t at = s.find(U'月'); at != std::u32string_view::npos;
+       at = s.find(U'月', at + 1)) {
+    std::size_t i = at;
+    while (i > 0 && IsNumeral(s[i - 1])) --i;
+    if (i == at || i == 0) continue;
+    char32_t link = s[i - 1];
+    if (link != U'-' && link != U'—' && link != U'–' && link != U'~' && link != U'至' &&
+        link != U'到') {
+      continue;
+    }
+    if (i >= 2 && IsNumeral(s[i - 2])) return true;
+  }
+  return false;
+}
+
+// 占…比重, 占比, 比重: the sentence states a share.
+bool NamesShare(std::u32string_view s) {
+  return Contains(s, U"比重") || Contains(s, U"占比") || Contains(s, U"占全");
+}
+
+// The sentence as it stands in the file: paragraph text [begin, end) mapped back to the
+// original lines, joined.
+std::string OriginalText(const Document& doc, const Paragraph& p, std::size_t begin,
+                         std::size_t end) {
+  std::string out;
+  std::size_t i = begin;
+  while (i < end) {
+    int line = p.line_of[i];
+    std::size_t j = i;
+    while (j < end && p.line_of[j] == line) ++j;
+    if (doc.HasLine(line)) {
+      std::u32string text = ToUtf32(doc.Line(line).original);
+      int from = p.column_of[i];
+      int to = std::min<int>(p.column_of[j - 1] + 1, static_cast<int>(text.size()));
+      if (from < to) out += ToUtf8(std::u32string_view(text).substr(from, to - from));
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view DescribeUnread(UnreadReason reason) { return TextOf(reason).description; }
+std::string_view UnreadReasonId(UnreadReason reason) { return TextOf(reason).id; }
+
+UnreadReason ExplainUnread(std::u32string_view sentence, std::span<const UnreadReason> noted) {
+  auto was_noted = [&](UnreadReason r) {
+    return std::find(noted.begin(), noted.end(), r) != noted.end();
+  };
+  // What the extractor said first, strongest first: each of these decides the sentence.
+  for (UnreadReason r :
+       {UnreadReason::kIncentive, UnreadReason::kEachPlace, UnreadReason::kNewlyAdded,
+        UnreadReason::kNoYear, UnreadReason::kShare, UnreadReason::kUnit}) {
+    if (was_noted(r)) return r;
+  }
+  // Then what the text shows; the extractor's weaker notes are what follows from these.
+  if (Contains(sentence, U"分别") || Contains(sentence, U"分別"))
+    return UnreadReason::kUnpairedList;
+  if (NamesPartOfYear(sentence)) return UnreadReason::kPartialYear;
+  if (NamesShare(sentence)) return UnreadReason::kShare;
+  for (UnreadReason r : {UnreadReason::kPoints, UnreadReason::kNoGrowthWord, UnreadReason::kNoUnit,
+                         UnreadReason::kSurplus}) {
+    if (was_noted(r)) return r;
+  }
+  return UnreadReason::kNoFigureAfter;
+}
+
+void UnreadLog::Note(UnreadReason reason, std::string_view detail) {
+  noted_.push_back({reason, std::string(detail)});
+}
+
+void UnreadLog::EndSentence(const internal::ExtractionContext& ctx, const Paragraph& p,
+                            std::size_t begin, std::size_t end, std::span<const Fact> facts) {
+  std::vector<Noted> noted = std::move(noted_);
+  noted_.clear();
+  std::u32string_view s = std::u32string_view(p.text).substr(begin, end - begin);
+  auto indicators = ctx.indicators.Find(s);
+  if (indicators.empty()) return;
+  int figures = 0;
+  for (const Quantity& q : FindQuantities(s)) {
+    if (!q.unit.empty()) ++figures;
+  }
+  if (figures == 0) return;
+  ++indicator_sentences_;
+  bool any_fact = false;
+  for (const Fact& f : facts) {
+    if (!f.key.entity.empty()) {
+      ++read_sentences_;
+      return;
+    }
+    any_fact = true;
+  }
+  if (!sink_) return;
+  UnreadSentence out;
+  out.file = ctx.doc.path;
+  out.line = p.line_of[begin];
+  out.column = p.column_of[begin] + 1;
+  if (any_fact) {
+    out.reason = UnreadReason::kNoSubject;
+  } else {
+    std::vector<UnreadReason> reasons;
+    for (const Noted& n : noted) reasons.push_back(n.reason);
+    out.reason = ExplainUnread(s, reasons);
+    for (const Noted& n : noted) {
+      if (n.reason == out.reason && !n.detail.empty()) {
+        out.detail = n.detail;
+        break;
+      }
+    }
+    if (out.reason == UnreadReason::kUnpairedList) {
+      out.detail = fmt::format("{} indicator(s), {} figure(s)", indicators.size(), figures);
+    }
+  }
+  out.text = OriginalText(ctx.doc, p, begin, end);
+  sink_(std::move(out));
+}
+
+std::string UnreadLog::Summary() const {
+  return fmt::format("{} of {} indicator sentences read", read_sentences_, indicator_sentences_);
+}
+
+}  // namespace kaohe
