@@ -75,27 +75,6 @@ bool NamesShare(std::u32string_view s) {
   return Contains(s, U"比重") || Contains(s, U"占比") || Contains(s, U"占全");
 }
 
-// The sentence as it stands in the file: paragraph text [begin, end) mapped back to the
-// original lines, joined.
-std::string OriginalText(const Document& doc, const Paragraph& p, std::size_t begin,
-                         std::size_t end) {
-  std::string out;
-  std::size_t i = begin;
-  while (i < end) {
-    int line = p.line_of[i];
-    std::size_t j = i;
-    while (j < end && p.line_of[j] == line) ++j;
-    if (doc.HasLine(line)) {
-      std::u32string text = ToUtf32(doc.Line(line).original);
-      int from = p.column_of[i];
-      int to = std::min<int>(p.column_of[j - 1] + 1, static_cast<int>(text.size()));
-      if (from < to) out += ToUtf8(std::u32string_view(text).substr(from, to - from));
-    }
-    i = j;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string_view DescribeUnread(UnreadReason reason) { return TextOf(reason).description; }
@@ -171,6 +150,34 @@ void UnreadLog::EndSentence(const internal::ExtractionContext& ctx, const Paragr
   }
   out.text = OriginalText(ctx.doc, p, begin, end);
   sink_(std::move(out));
+}
+
+const std::u32string& UnreadLog::OriginalLine(const Document& doc, int number) {
+  if (number != line_number_ || doc.path != line_path_) {
+    line_text_ = ToUtf32(doc.Line(number).original);
+    line_number_ = number;
+    line_path_ = doc.path;
+  }
+  return line_text_;
+}
+
+std::string UnreadLog::OriginalText(const Document& doc, const Paragraph& p, std::size_t begin,
+                                    std::size_t end) {
+  std::string out;
+  std::size_t i = begin;
+  while (i < end) {
+    int line = p.line_of[i];
+    std::size_t j = i;
+    while (j < end && p.line_of[j] == line) ++j;
+    if (doc.HasLine(line)) {
+      std::u32string_view text = OriginalLine(doc, line);
+      int from = p.column_of[i];
+      int to = std::min<int>(p.column_of[j - 1] + 1, static_cast<int>(text.size()));
+      if (from < to) out += ToUtf8(text.substr(from, to - from));
+    }
+    i = j;
+  }
+  return out;
 }
 
 std::string UnreadLog::Summary() const {

@@ -23,6 +23,7 @@
 
 namespace kaohe {
 
+struct Document;
 struct Paragraph;
 
 namespace internal {
@@ -84,8 +85,18 @@ class UnreadLog {
     UnreadReason reason;
     std::string detail;
   };
+  // The sentence as it stands in the file: paragraph text [begin, end) mapped back to the
+  // original lines, joined.
+  std::string OriginalText(const Document& doc, const Paragraph& p, std::size_t begin,
+                           std::size_t end);
+  // One original line in code points, decoded once however many sentences stand on it.
+  const std::u32string& OriginalLine(const Document& doc, int number);
+
   UnreadSink sink_;
   std::vector<Noted> noted_;  // for the sentence being read
+  std::string line_path_;
+  int line_number_ = 0;
+  std::u32string line_text_;
   int indicator_sentences_ = 0;
   int read_sentences_ = 0;
 };
