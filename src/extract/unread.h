@@ -47,7 +47,7 @@ enum class UnreadReason {
   kNoFigureAfter,  // no figure after the indicator, before the next one
 };
 
-// A few words a reviewer reads: "no year in the sentence, its section or the document".
+// A few words a reviewer reads: "a 分别 list it could not pair".
 std::string_view DescribeUnread(UnreadReason reason);
 // A stable id for machines: "no_year".
 std::string_view UnreadReasonId(UnreadReason reason);
