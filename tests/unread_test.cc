@@ -97,6 +97,14 @@ TEST_CASE("an unread sentence is cited at its first character, with its original
   CHECK(u.sentences.front().text.find("１０％") != std::string::npos);  // as in the file
 }
 
+TEST_CASE("a sentence after a space is cited at its first character that is not a space") {
+  Unread u = Read("GDP 完成120.5亿元。 GDP 为上年的106.2%。");
+  REQUIRE(u.sentences.size() == 1);
+  CHECK(u.sentences.front().line == 3);
+  CHECK(u.sentences.front().column == 16);
+  CHECK(u.sentences.front().text == "GDP 为上年的106.2%。");
+}
+
 TEST_CASE("the reasons the extractor gives when it drops a sentence's figures") {
   CHECK(ReasonFor("对固定资产投资突破50亿元的乡镇，给予一次性奖励。") == UnreadReason::kIncentive);
   CHECK(ReasonFor("各开发区规模以上工业企业数达到30家以上。") == UnreadReason::kEachPlace);

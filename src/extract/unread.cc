@@ -132,8 +132,11 @@ void UnreadLog::EndSentence(const internal::ExtractionContext& ctx, const Paragr
   if (!sink_) return;
   UnreadSentence out;
   out.file = ctx.doc.path;
-  out.line = p.line_of[begin];
-  out.column = p.column_of[begin] + 1;
+  // Cited at its first character that is not a space (the one after 。 in "…。 规上工业…").
+  std::size_t first = begin;
+  while (first + 1 < end && p.text[first] == U' ') ++first;
+  out.line = p.line_of[first];
+  out.column = p.column_of[first] + 1;
   if (any_fact) {
     out.reason = UnreadReason::kNoSubject;
   } else {
@@ -150,7 +153,7 @@ void UnreadLog::EndSentence(const internal::ExtractionContext& ctx, const Paragr
       out.detail = fmt::format("{} indicator(s), {} figure(s)", indicators.size(), figures);
     }
   }
-  out.text = OriginalText(ctx.doc, p, begin, end);
+  out.text = OriginalText(ctx.doc, p, first, end);
   sink_(std::move(out));
 }
 
