@@ -346,7 +346,7 @@ TEST_CASE("kaohe extract --unread lists each indicator sentence that gave no fac
   std::vector<std::string> all;
   for (std::string line; std::getline(lines, line);) all.push_back(line);
   REQUIRE_FALSE(all.empty());
-  CHECK(all.back().ends_with(" indicator sentences read"));
+  CHECK(all.back().find(" indicator sentences read") != std::string::npos);
   for (std::size_t i = 0; i + 1 < all.size(); ++i) CHECK(all[i].starts_with("fixtures/docs/"));
   CHECK(seeds.out.find("004_525232756335ef9c.txt:17:15: an incentive clause") != std::string::npos);
 }

@@ -36,6 +36,8 @@ struct Unread {
   std::vector<UnreadSentence> sentences;
   int indicator_sentences = 0;
   int read_sentences = 0;
+  int indicator_rows = 0;
+  int read_rows = 0;
   std::string summary;
 };
 
@@ -53,6 +55,8 @@ Unread Read(const std::string& text, const std::string& head =
   extractor.ExtractLines("doc.txt", Lines(head + "\n" + text), options);
   out.indicator_sentences = log.indicator_sentences();
   out.read_sentences = log.read_sentences();
+  out.indicator_rows = log.indicator_rows();
+  out.read_rows = log.read_rows();
   out.summary = log.Summary();
   return out;
 }
@@ -163,14 +167,38 @@ TEST_CASE("what the text shows explains a sentence the extractor's notes do not"
         R::kNoYear);
 }
 
+TEST_CASE("flattened tables are counted by row: a row that names an indicator and holds a value") {
+  Unread u = Read(
+      "主要指标表\n\t指标\n\t单位\n\t2025年完成\n\n"
+      "\t地区生产总值\n\t亿元\n\t120\n\n"       // line 8: read
+      "\t规模以上工业企业数\n\t亿元\n\t35\n\n"  // line 12: 亿元 does not fit 家
+      "\t固定资产投资\n\t亿元\n\t50\n\t60\n\n"  // line 16: four cells under three
+      "\t备注\n\t-\n\t-\n\n"                    // names no indicator and holds no value
+      "第二张表\n\t指标\n\t2025年完成\n\n"
+      "\t地区生产总值\n\t亿元\n\t120\n");  // line 29: three cells under two
+  CHECK(u.indicator_sentences == 0);
+  CHECK(u.indicator_rows == 4);
+  CHECK(u.read_rows == 1);
+  CHECK(u.summary == "0 of 0 indicator sentences read, 1 of 4 indicator table rows");
+  REQUIRE(u.sentences.size() == 3);
+  CHECK(u.sentences[0].line == 12);
+  CHECK(u.sentences[0].reason == UnreadReason::kUnit);
+  CHECK(u.sentences[0].detail == "亿元");
+  CHECK(u.sentences[0].text == "规模以上工业企业数 亿元 35");
+  CHECK(u.sentences[1].line == 16);
+  CHECK(u.sentences[1].reason == UnreadReason::kTableShape);
+  CHECK(u.sentences[2].line == 29);
+  CHECK(u.sentences[2].reason == UnreadReason::kTableShape);
+}
+
 TEST_CASE("every reason has a description and a distinct id") {
   std::set<std::string_view> ids;
-  for (int r = 0; r <= static_cast<int>(UnreadReason::kNoFigureAfter); ++r) {
+  for (int r = 0; r <= static_cast<int>(UnreadReason::kTableColumns); ++r) {
     auto reason = static_cast<UnreadReason>(r);
     CHECK_FALSE(DescribeUnread(reason).empty());
     ids.insert(UnreadReasonId(reason));
   }
-  CHECK(ids.size() == static_cast<std::size_t>(UnreadReason::kNoFigureAfter) + 1);
+  CHECK(ids.size() == static_cast<std::size_t>(UnreadReason::kTableColumns) + 1);
 }
 
 TEST_CASE("without a sink the log only counts") {

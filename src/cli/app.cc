@@ -218,10 +218,9 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   PhaseTimer timer;  // marked whether or not it is printed: a clock read a phase
   auto inputs = Load(common, program, console, /*with_rules=*/true, &timer);
   if (!inputs) return kExitUsage;
-  if (!common.documents.empty()) {
-    console.err << fmt::format(
-        "kaohe: {} of {} indicator sentences read (kaohe extract --unread lists the others)\n",
-        inputs->read_sentences, inputs->indicator_sentences);
+  if (!inputs->reading_summary.empty()) {
+    console.err << fmt::format("kaohe: {} (kaohe extract --unread lists the others)\n",
+                               inputs->reading_summary);
   }
   FindingList findings = Judge(*inputs->rules, inputs->facts, *inputs->dictionary);
   timer.Mark("evaluate");

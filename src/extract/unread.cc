@@ -6,6 +6,7 @@
 
 #include "src/extract/extraction_context.h"
 #include "src/extract/quantity.h"
+#include "src/text/cell_value.h"
 
 namespace kaohe {
 namespace {
@@ -34,6 +35,9 @@ constexpr ReasonText kReasons[] = {
     {UnreadReason::kSurplus, "surplus", "more figures than indicators to give them"},
     {UnreadReason::kNoFigureAfter, "no_figure_after",
      "no figure after the indicator in a form kaohe reads"},
+    {UnreadReason::kTableShape, "table_shape", "a table row that does not fit its header"},
+    {UnreadReason::kTableColumns, "table_columns",
+     "no value column with an indicator, a year and a kind (目标, 预计, 完成)"},
 };
 
 const ReasonText& TextOf(UnreadReason reason) {
@@ -75,6 +79,17 @@ bool NamesPartOfYear(std::u32string_view s) {
 // 占…比重, 占比, 比重: the sentence states a share.
 bool NamesShare(std::u32string_view s) {
   return Contains(s, U"比重") || Contains(s, U"占比") || Contains(s, U"占全");
+}
+
+// A data row: a cell after the first holds a value (the first is the row's label).
+bool HasValueCell(const TableRow& row) {
+  std::string error;
+  for (std::size_t c = 1; c < row.cells.size(); ++c) {
+    if (!row.cells[c].text.empty() && ParseCellValue(ToUtf8(row.cells[c].text), error)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -185,8 +200,98 @@ std::string UnreadLog::OriginalText(const Document& doc, const Paragraph& p, std
   return out;
 }
 
+bool UnreadLog::NamesIndicator(const internal::ExtractionContext& ctx, const Table& table,
+                               std::size_t first_data, std::size_t row) {
+  if (!HasValueCell(table.rows[row])) return false;
+  for (const TableCell& cell : table.rows[row].cells) {
+    if (!ctx.indicators.Find(cell.text).empty()) return true;
+  }
+  if (header_table_ != &table) {  // a table's rows come one after another: searched once
+    header_table_ = &table;
+    header_names_indicator_ = false;
+    for (std::size_t r = 0; r < first_data && !header_names_indicator_; ++r) {
+      for (const TableCell& cell : table.rows[r].cells) {
+        if (!ctx.indicators.Find(cell.text).empty()) header_names_indicator_ = true;
+      }
+    }
+  }
+  return header_names_indicator_;
+}
+
+void UnreadLog::Unread(const internal::ExtractionContext& ctx, const Table& table, std::size_t row,
+                       UnreadReason reason, std::string detail) {
+  if (!sink_) return;
+  const TableRow& r = table.rows[row];
+  UnreadSentence out;
+  out.file = ctx.doc.path;
+  out.line = r.cells.front().line;
+  out.column = 1;
+  out.reason = reason;
+  out.detail = std::move(detail);
+  out.text = internal::RowQuote(ctx.doc, r.cells.front().line, r.cells.back().last_line);
+  sink_(std::move(out));
+}
+
+void UnreadLog::EndRow(const internal::ExtractionContext& ctx, const Table& table,
+                       std::size_t first_data, std::size_t row, std::span<const Fact> facts) {
+  std::vector<Noted> noted = std::move(noted_);
+  noted_.clear();
+  if (!NamesIndicator(ctx, table, first_data, row)) return;
+  ++indicator_rows_;
+  bool any_fact = false;
+  for (const Fact& f : facts) {
+    if (!f.key.entity.empty()) {
+      ++read_rows_;
+      return;
+    }
+    any_fact = true;
+  }
+  UnreadReason reason = UnreadReason::kTableColumns;
+  std::string detail;
+  if (any_fact) {
+    reason = UnreadReason::kNoSubject;
+  } else {
+    // The first that applies, strongest first.
+    for (UnreadReason r : {UnreadReason::kTableShape, UnreadReason::kUnit, UnreadReason::kNoUnit,
+                           UnreadReason::kNoYear}) {
+      auto n =
+          std::find_if(noted.begin(), noted.end(), [r](const Noted& x) { return x.reason == r; });
+      if (n == noted.end()) continue;
+      reason = r;
+      detail = n->detail;
+      break;
+    }
+  }
+  Unread(ctx, table, row, reason, std::move(detail));
+}
+
+void UnreadLog::SkipTable(const internal::ExtractionContext& ctx, const Table& table,
+                          std::size_t first_data) {
+  for (std::size_t row = first_data; row < table.rows.size(); ++row) {
+    if (!NamesIndicator(ctx, table, first_data, row)) continue;
+    ++indicator_rows_;
+    Unread(ctx, table, row, UnreadReason::kTableShape, "");
+  }
+}
+
+UnreadRowScope::UnreadRowScope(const internal::ExtractionContext& ctx, const Table& table,
+                               std::size_t first_data, std::size_t row)
+    : ctx_(ctx), table_(table), first_data_(first_data), row_(row), facts_before_(ctx.out.size()) {}
+
+UnreadRowScope::~UnreadRowScope() {
+  if (ctx_.unread) {
+    ctx_.unread->EndRow(ctx_, table_, first_data_, row_,
+                        std::span<const Fact>(ctx_.out).subspan(facts_before_));
+  }
+}
+
 std::string UnreadLog::Summary() const {
-  return fmt::format("{} of {} indicator sentences read", read_sentences_, indicator_sentences_);
+  std::string out =
+      fmt::format("{} of {} indicator sentences read", read_sentences_, indicator_sentences_);
+  if (indicator_rows_ > 0) {
+    out += fmt::format(", {} of {} indicator table rows", read_rows_, indicator_rows_);
+  }
+  return out;
 }
 
 }  // namespace kaohe

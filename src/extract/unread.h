@@ -8,6 +8,10 @@
 // bare number (第三次, 2024年, 1月15日) is not a figure. It is *read* when it gave at least one
 // fact with an entity; a sentence whose facts all lack one is unread for want of a subject.
 //
+// Flattened tables are counted apart, by row: an *indicator table row* is a data row (one with a
+// value cell, after the header rows) whose own cells or whose table's header rows name an
+// indicator; it is read, likewise, when it gave a fact with an entity.
+//
 // The extractor notes why it drops a figure (UnreadLog::Note, through ExtractionContext) and
 // hands over each sentence when it is done with it (UnreadLog::EndSentence). Where no note
 // explains a sentence, its text does: a 分别 list, a partial-year figure, a share.
@@ -25,6 +29,7 @@ namespace kaohe {
 
 struct Document;
 struct Paragraph;
+struct Table;
 
 namespace internal {
 struct ExtractionContext;
@@ -45,6 +50,8 @@ enum class UnreadReason {
   kNoGrowthWord,   // a percentage with no growth word before it
   kSurplus,        // more figures than the indicators before them
   kNoFigureAfter,  // no figure after the indicator, before the next one
+  kTableShape,     // a table whose header does not fit its rows, or a row that does not fit
+  kTableColumns,   // a row with no value column that has an indicator, a year and a kind
 };
 
 // A few words a reviewer reads: "a 分别 list it could not pair".
@@ -75,9 +82,20 @@ class UnreadLog {
   void EndSentence(const internal::ExtractionContext& ctx, const Paragraph& p, std::size_t begin,
                    std::size_t end, std::span<const Fact> facts);
 
+  // The extractor is done with row `row` of `table` (rows [0, first_data) are its header):
+  // `facts` are those it gave.
+  void EndRow(const internal::ExtractionContext& ctx, const Table& table, std::size_t first_data,
+              std::size_t row, std::span<const Fact> facts);
+  // The extractor reads none of `table`'s rows: its header does not fit them.
+  void SkipTable(const internal::ExtractionContext& ctx, const Table& table,
+                 std::size_t first_data);
+
   int indicator_sentences() const { return indicator_sentences_; }
   int read_sentences() const { return read_sentences_; }
-  // "N of M indicator sentences read"
+  int indicator_rows() const { return indicator_rows_; }
+  int read_rows() const { return read_rows_; }
+  // "N of M indicator sentences read", and when there are indicator table rows
+  // "N of M indicator sentences read, n of m indicator table rows"
   std::string Summary() const;
 
  private:
@@ -97,8 +115,36 @@ class UnreadLog {
   std::string line_path_;
   int line_number_ = 0;
   std::u32string line_text_;
+  // Whether row `row` of `table` is an indicator table row.
+  bool NamesIndicator(const internal::ExtractionContext& ctx, const Table& table,
+                      std::size_t first_data, std::size_t row);
+  void Unread(const internal::ExtractionContext& ctx, const Table& table, std::size_t row,
+              UnreadReason reason, std::string detail);
+
   int indicator_sentences_ = 0;
   int read_sentences_ = 0;
+  int indicator_rows_ = 0;
+  int read_rows_ = 0;
+  const Table* header_table_ = nullptr;  // the table whose header rows were last searched
+  bool header_names_indicator_ = false;
+};
+
+// Calls UnreadLog::EndRow when it goes out of scope, with the facts made since it was made:
+// one line at the top of a row's loop, whatever way the loop leaves the row.
+class UnreadRowScope {
+ public:
+  UnreadRowScope(const internal::ExtractionContext& ctx, const Table& table, std::size_t first_data,
+                 std::size_t row);
+  ~UnreadRowScope();
+  UnreadRowScope(const UnreadRowScope&) = delete;
+  UnreadRowScope& operator=(const UnreadRowScope&) = delete;
+
+ private:
+  const internal::ExtractionContext& ctx_;
+  const Table& table_;
+  std::size_t first_data_;
+  std::size_t row_;
+  std::size_t facts_before_;
 };
 
 // The reason for an indicator sentence that gave no fact, from what the extractor noted and

@@ -132,8 +132,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
       diagnostics.Append(extraction.value().diagnostics);
       if (over_limit) return too_many(path);
     }
-    inputs.indicator_sentences = unread.indicator_sentences();
-    inputs.read_sentences = unread.read_sentences();
+    inputs.reading_summary = unread.Summary();
   }
   FillSnippets(diagnostics);
   diagnostics.Sort();
