@@ -236,16 +236,18 @@ void UnreadLog::EndRow(const internal::ExtractionContext& ctx, const Table& tabl
                        std::size_t first_data, std::size_t row, std::span<const Fact> facts) {
   std::vector<Noted> noted = std::move(noted_);
   noted_.clear();
-  if (!NamesIndicator(ctx, table, first_data, row)) return;
-  ++indicator_rows_;
+  // A row that gave a fact has its indicator and its value: it is not searched again.
   bool any_fact = false;
   for (const Fact& f : facts) {
     if (!f.key.entity.empty()) {
+      ++indicator_rows_;
       ++read_rows_;
       return;
     }
     any_fact = true;
   }
+  if (!any_fact && !NamesIndicator(ctx, table, first_data, row)) return;
+  ++indicator_rows_;
   UnreadReason reason = UnreadReason::kTableColumns;
   std::string detail;
   if (any_fact) {
