@@ -165,6 +165,12 @@ TEST_CASE("what the text shows explains a sentence the extractor's notes do not"
         R::kIncentive);
   CHECK(ExplainUnread(U"分别完成120亿元和80亿元", std::vector<R>{R::kNoYear, R::kSurplus}) ==
         R::kNoYear);
+  CHECK(ExplainUnread(U"过去五年地区生产总值年均增长6%", std::vector<R>{R::kSpanOfYears}) ==
+        R::kSpanOfYears);
+  CHECK(ExplainUnread(U"分别增加12亿元和8亿元", std::vector<R>{R::kIncrement}) == R::kIncrement);
+  // A partial year the extractor noted, in words the text check does not know.
+  CHECK(ExplainUnread(U"截至11月底地区生产总值增长5%", std::vector<R>{R::kPartialYear}) ==
+        R::kPartialYear);
 }
 
 TEST_CASE("flattened tables are counted by row: a row that names an indicator and holds a value") {

@@ -29,6 +29,8 @@ constexpr ReasonText kReasons[] = {
     {UnreadReason::kUnit, "unit", "a unit that does not fit the indicator"},
     {UnreadReason::kUnpairedList, "unpaired_list", "a 分别 list it could not pair"},
     {UnreadReason::kPartialYear, "partial_year", "a partial-year figure (1—9月, 上半年)"},
+    {UnreadReason::kSpanOfYears, "span_of_years", "a span of years (过去五年), not one year's"},
+    {UnreadReason::kIncrement, "increment", "an absolute increase (比上年增加), not the level"},
     {UnreadReason::kPoints, "points", "percentage points: the change of a rate"},
     {UnreadReason::kNoUnit, "no_unit", "a number with no unit"},
     {UnreadReason::kNoGrowthWord, "no_growth_word", "a percentage with no growth word before it"},
@@ -104,7 +106,8 @@ UnreadReason ExplainUnread(std::u32string_view sentence, std::span<const UnreadR
   // What the extractor said first, strongest first: each of these decides the sentence.
   for (UnreadReason r :
        {UnreadReason::kIncentive, UnreadReason::kEachPlace, UnreadReason::kNewlyAdded,
-        UnreadReason::kNoYear, UnreadReason::kShare, UnreadReason::kUnit}) {
+        UnreadReason::kNoYear, UnreadReason::kSpanOfYears, UnreadReason::kPartialYear,
+        UnreadReason::kShare, UnreadReason::kIncrement, UnreadReason::kUnit}) {
     if (was_noted(r)) return r;
   }
   // Then what the text shows; the extractor's weaker notes are what follows from these.

@@ -45,6 +45,8 @@ enum class UnreadReason {
   kUnit,           // 万亩 after 规上工业企业: a unit that does not fit the indicator
   kUnpairedList,   // 分别 with a count of indicators and figures that do not pair
   kPartialYear,    // 1—9月, 上半年, 前三季度: a part of the year
+  kSpanOfYears,    // 过去五年, 十四五期间: a span of years, not one year's figure
+  kIncrement,      // 比上年增加12亿元: an absolute increase, not the level
   kPoints,         // 个百分点: the change of a rate
   kNoUnit,         // a number with no unit
   kNoGrowthWord,   // a percentage with no growth word before it
