@@ -368,8 +368,8 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   extract->add_option("--dictionary", extract_command.dictionaries,
                       "indicator and entity dictionaries");
   extract->add_flag("--unread", extract_command.unread,
-                    "list the sentences naming an indicator next to a number that gave no fact, "
-                    "with the reason, instead of the facts");
+                    "list the sentences and table rows naming an indicator next to a number "
+                    "that gave no fact, with the reason, instead of the facts");
   extract->add_option("--entity", extract_command.entity,
                       "the documents' subject, when the text does not name it");
 
