@@ -297,6 +297,67 @@ TEST_CASE("kaohe eval scores the seeds and fails below the thresholds it is give
   Run strict = Kaohe(
       {"eval", "--gold", "fixtures/gold", "--docs", "fixtures/docs", "--min-recall", "0.999"});
   CHECK(strict.code == kExitFindings);
+  CHECK(strict.err.find("kaohe: recall 0.994 is below the floor 0.999 (--min-recall)") !=
+        std::string::npos);
+  CHECK(strict.err.find("precision") == std::string::npos);  // above its floor: not named
+  Run out_of_range = Kaohe(
+      {"eval", "--gold", "fixtures/gold", "--docs", "fixtures/docs", "--min-precision", "97"});
+  CHECK(out_of_range.code == kExitUsage);
+}
+
+TEST_CASE("kaohe eval counts every field a false fact gets wrong, each on its own line") {
+  std::string dir = TempDir();
+  // Gold facts each one field away from an extracted fact; the extracted 规上工业增加值 growth
+  // is more than one field away from every gold fact.
+  const std::string quote = "全县地区生产总值完成120.5亿元，比上年增长6.2%。";
+  Write(dir + "/doc.txt", "关于青石县2025年计划执行情况的报告\n一、2025年计划执行情况\n" + quote +
+                              "\n规模以上工业增加值增长8%。\n");
+  auto gold = [&](const std::string& entity, const std::string& measure, int period,
+                  const std::string& kind, const std::string& value, const std::string& unit) {
+    return "{\"entity\":\"" + entity + "\",\"indicator\":\"gdp\",\"measure\":\"" + measure +
+           "\",\"period\":" + std::to_string(period) + ",\"kind\":\"" + kind +
+           "\",\"value\":" + value + ",\"unit\":\"" + unit + "\",\"source\":{\"file\":\"" + dir +
+           "/doc.txt\",\"line\":3,\"quote\":\"" + quote + "\"}}\n";
+  };
+  Write(dir + "/gold.jsonl", gold("白石县", "level", 2025, "actual", "12050000000", "元") +
+                                 gold("青石县", "growth", 2024, "actual", "6.2", "%"));
+  Run run =
+      Kaohe({"eval", "--gold", dir + "/gold.jsonl", "--docs", dir + "/doc.txt", "--root", dir});
+  CHECK(run.out.find("  wrong entity: 1\n  wrong indicator: 0\n  wrong measure: 0\n"
+                     "  wrong period: 1\n  wrong kind: 0\n  wrong value: 0\n  wrong other: 1\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("kaohe extract --unread lists each indicator sentence that gave no fact, and a count") {
+  std::string dir = TempDir();
+  Write(dir + "/report.txt",
+        "关于青石县2025年计划执行情况的报告\n一、2025年计划执行情况\n"
+        "全县地区生产总值完成120.5亿元。对规模以上工业增加值增长10%以上的乡镇\x1b[31m给予奖励。\n");
+  Run run = Kaohe({"extract", "--unread", dir + "/report.txt"});
+  CHECK(run.code == kExitOk);
+  CHECK(run.out == dir +
+                       "/report.txt:3:19: an incentive clause: a threshold, not a figure: "
+                       "对规模以上工业增加值增长10%以上的乡镇\\x1b[31m给予奖励。\n"
+                       "1 of 2 indicator sentences read\n");
+  // On the seeds: every line but the count cites a place, and the count is last.
+  Run seeds = Kaohe({"extract", "--unread", "fixtures/docs"});
+  CHECK(seeds.code == kExitOk);
+  std::istringstream lines(seeds.out);
+  std::vector<std::string> all;
+  for (std::string line; std::getline(lines, line);) all.push_back(line);
+  REQUIRE_FALSE(all.empty());
+  CHECK(all.back().find(" indicator sentences read") != std::string::npos);
+  for (std::size_t i = 0; i + 1 < all.size(); ++i) CHECK(all[i].starts_with("fixtures/docs/"));
+  CHECK(seeds.out.find("004_525232756335ef9c.txt:17:15: an incentive clause") != std::string::npos);
+}
+
+TEST_CASE("kaohe check --docs says how many indicator sentences it read") {
+  Run run = Kaohe({"check", "--docs", "fixtures/docs/000_aac63f96177914d5.txt", "--facts",
+                   "fixtures/facts", "--format", "json"});
+  CHECK(run.err.find(" indicator sentences read (kaohe extract --unread lists the others)\n") !=
+        std::string::npos);
+  Run without = Kaohe({"check", "--facts", "fixtures/facts", "--format", "json"});
+  CHECK(without.err.find("indicator sentences") == std::string::npos);
 }
 
 TEST_CASE("kaohe check --docs extracts and checks in one run, agreeing with the transcriptions") {

@@ -218,6 +218,10 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   PhaseTimer timer;  // marked whether or not it is printed: a clock read a phase
   auto inputs = Load(common, program, console, /*with_rules=*/true, &timer);
   if (!inputs) return kExitUsage;
+  if (!inputs->reading_summary.empty()) {
+    console.err << fmt::format("kaohe: {} (kaohe extract --unread lists the others)\n",
+                               inputs->reading_summary);
+  }
   FindingList findings = Judge(*inputs->rules, inputs->facts, *inputs->dictionary);
   timer.Mark("evaluate");
   auto counts = Review(findings, *inputs, options, ProjectRoot(common.root), console);
@@ -363,6 +367,9 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
       ->required();
   extract->add_option("--dictionary", extract_command.dictionaries,
                       "indicator and entity dictionaries");
+  extract->add_flag("--unread", extract_command.unread,
+                    "list the sentences and table rows naming an indicator next to a number "
+                    "that gave no fact, with the reason, instead of the facts");
   extract->add_option("--entity", extract_command.entity,
                       "the documents' subject, when the text does not name it");
 
@@ -371,8 +378,10 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   eval->add_option("--gold", eval_command.gold, "gold fact files or directories")->required();
   eval->add_option("--docs", eval_command.documents, "the documents")->required();
   eval->add_option("--dictionary", eval_command.dictionaries, "indicator and entity dictionaries");
-  eval->add_option("--min-precision", eval_command.min_precision, "exit 1 below this precision");
-  eval->add_option("--min-recall", eval_command.min_recall, "exit 1 below this recall");
+  eval->add_option("--min-precision", eval_command.min_precision, "exit 1 below this precision")
+      ->check(CLI::Range(0.0, 1.0));
+  eval->add_option("--min-recall", eval_command.min_recall, "exit 1 below this recall")
+      ->check(CLI::Range(0.0, 1.0));
 
   std::string explain_rule, explain_entity;
   std::optional<int> explain_period;

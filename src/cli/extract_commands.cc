@@ -9,6 +9,7 @@
 #include "engine/line_safe.h"
 #include "src/extract/evaluation.h"
 #include "src/extract/extractor.h"
+#include "src/extract/unread.h"
 #include "src/load/fact_checker.h"
 #include "src/load/fact_loaders.h"
 #include "src/load/file_reader.h"
@@ -17,6 +18,9 @@
 
 namespace kaohe {
 namespace {
+
+// An unread sentence is shown whole up to this many code points, else its two ends.
+constexpr int kMaxUnreadCodePoints = 300;
 
 std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& paths,
                                              Console& console) {
@@ -33,6 +37,14 @@ std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& pat
   return std::move(inputs.value().dictionary);
 }
 
+// path:line:column: reason (detail): the sentence — a sentence longer than a quote is shortened.
+std::string UnreadLine(const UnreadSentence& s) {
+  std::string reason(DescribeUnread(s.reason));
+  if (!s.detail.empty()) reason += fmt::format(" ({})", LineSafe(s.detail));
+  return fmt::format("{}:{}:{}: {}: {}\n", LineSafe(s.file, LinePosition::kStart), s.line, s.column,
+                     reason, LineSafe(Shorten(s.text, kMaxUnreadCodePoints)));
+}
+
 }  // namespace
 
 int RunExtract(const ExtractCommand& command, Console& console) {
@@ -47,9 +59,14 @@ int RunExtract(const ExtractCommand& command, Console& console) {
   }
   Extractor extractor(*dictionary);
   int status = kExitOk;
+  UnreadLog unread([&](UnreadSentence&& s) { console.out << UnreadLine(s); });
+  ExtractOptions options;
+  options.entity = command.entity;
+  if (command.unread) options.unread = &unread;
   for (const std::string& path : files.value()) {
     // Facts are written as they come: a long document is never held whole.
-    auto extraction = extractor.ExtractFile(path, {command.entity}, [&](Fact&& f) {
+    auto extraction = extractor.ExtractFile(path, options, [&](Fact&& f) {
+      if (command.unread) return;     // only the sentences that gave none are listed
       if (!std::isfinite(f.value)) {  // written as null, it would not load back
         Diagnostics refused;
         refused.Error("F003", {path, f.source.line, 0}, "value must be a finite number");
@@ -68,6 +85,7 @@ int RunExtract(const ExtractCommand& command, Console& console) {
       console.err << RenderDiagnostic(d);
     }
   }
+  if (command.unread) console.out << unread.Summary() << "\n";
   return status;
 }
 
@@ -136,16 +154,25 @@ int RunEval(const EvalCommand& command, Console& console) {
   };
   show("miss", total.misses);
   show("false", total.false_facts);
-  for (const auto& [field, n] : total.field_errors) {
-    console.out << fmt::format("  wrong {}: {}\n", field, n);
+  // Every field, even at 0, so a regression says where it is.
+  for (const std::string& field : ScoredFields()) {
+    auto n = total.field_errors.find(field);
+    console.out << fmt::format("  wrong {}: {}\n", field,
+                               n == total.field_errors.end() ? 0 : n->second);
   }
   console.out << fmt::format("total: precision {:.3f} ({}/{}), recall {:.3f} ({}/{})\n",
                              total.precision(), total.matched, total.extracted, total.recall(),
                              total.matched, total.gold);
-  if (total.precision() < command.min_precision || total.recall() < command.min_recall) {
-    return kExitFindings;
-  }
-  return kExitOk;
+  int status = kExitOk;
+  auto floor = [&](const char* what, double score, double minimum) {
+    if (score >= minimum) return;
+    console.err << fmt::format("kaohe: {} {:.3f} is below the floor {:.3f} (--min-{})\n", what,
+                               score, minimum, what);
+    status = kExitFindings;
+  };
+  floor("precision", total.precision(), command.min_precision);
+  floor("recall", total.recall(), command.min_recall);
+  return status;
 }
 
 }  // namespace kaohe

@@ -31,6 +31,12 @@ const std::vector<std::string>& CanonicalIndicatorIds() {
   return kIds;
 }
 
+const std::vector<std::string>& ScoredFields() {
+  static const std::vector<std::string> kFields = {"entity", "indicator", "measure", "period",
+                                                   "kind",   "value",     "other"};
+  return kFields;
+}
+
 namespace {
 
 using Tuple = std::tuple<std::string, std::string, int, int, int, long long>;

@@ -11,6 +11,7 @@
 #include "engine/fact.h"
 #include "src/extract/document.h"
 #include "src/extract/phrase_matcher.h"
+#include "src/extract/unread.h"
 
 namespace kaohe::internal {
 
@@ -24,6 +25,12 @@ struct ExtractionContext {
   std::optional<std::pair<int, int>> plan_range;  // the first the document names: 2023—2025年
   std::vector<Fact>& out;
   Diagnostics& diagnostics;
+  UnreadLog* unread = nullptr;  // when given, told why figures are dropped (kaohe extract --unread)
+
+  // A figure of the sentence being read is dropped, for `reason`.
+  void NoteUnread(UnreadReason reason, std::string_view detail = {}) const {
+    if (unread) unread->Note(reason, detail);
+  }
 
   // The first year of the plan the document sets; 0 when unknown.
   int plan_start() const { return plan_range ? plan_range->first : 0; }

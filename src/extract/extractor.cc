@@ -111,7 +111,7 @@ class Extractor::Impl {
     }
     Settle(path, survey, options, result);
     for (const Document& stretch : stretches) {
-      ExtractStretch(stretch, survey, result,
+      ExtractStretch(stretch, survey, options, result,
                      [&](Fact&& f) { result.facts.push_back(std::move(f)); });
     }
     return result;
@@ -151,7 +151,9 @@ class Extractor::Impl {
     });
     if (error) return *error;
     Settle(path, survey, options, result);
-    auto extract = [&](const Document& stretch) { ExtractStretch(stretch, survey, result, sink); };
+    auto extract = [&](const Document& stretch) {
+      ExtractStretch(stretch, survey, options, result, sink);
+    };
     if (!read_twice) {
       for (const Document& stretch : held) extract(stretch);
     } else if (auto again = read(extract)) {
@@ -220,12 +222,13 @@ class Extractor::Impl {
 
   // The facts of one stretch, in the order of their lines (tables and running text never
   // share a line, and stretches follow one another, so the whole document's order holds).
-  void ExtractStretch(const Document& stretch, const Survey& survey, Extraction& result,
-                      const FactSink& sink) const {
+  void ExtractStretch(const Document& stretch, const Survey& survey, const ExtractOptions& options,
+                      Extraction& result, const FactSink& sink) const {
     std::vector<Fact> facts;
     internal::ExtractionContext context{
         dictionary_,          indicators_,         entities_, stretch,           result.subject,
         survey.report_year(), survey.plan_range(), facts,     result.diagnostics};
+    context.unread = options.unread;
     internal::ExtractTables(context);
     internal::ExtractSentences(context);
     std::stable_sort(facts.begin(), facts.end(),

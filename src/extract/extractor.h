@@ -17,8 +17,13 @@
 
 namespace kaohe {
 
+class UnreadLog;
+
 struct ExtractOptions {
   std::string entity;  // the document's subject, when given by hand (--entity)
+  // When given, counts the indicator sentences and is handed those that gave no fact, with
+  // the reason (src/extract/unread.h).
+  UnreadLog* unread = nullptr;
 };
 
 struct Extraction {

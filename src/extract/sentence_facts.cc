@@ -238,7 +238,9 @@ class SentenceReader {
 
   void Read() {
     // Incentive clauses name thresholds, not outcomes or targets: 对…突破50亿元的…给予加10分.
-    if (s_.starts_with(U"对") && HasAny(s_, cues::kIncentive)) return;
+    if (s_.starts_with(U"对") && HasAny(s_, cues::kIncentive)) {
+      return ctx_.NoteUnread(UnreadReason::kIncentive);
+    }
     auto indicators = ctx_.indicators.Find(s_);
     if (indicators.empty()) return;
     entities_ = FindEntities(ctx_, s_);
@@ -257,10 +259,14 @@ class SentenceReader {
           HasAny(
               s_.substr(begin - std::min<std::size_t>(begin, 3), std::min<std::size_t>(begin, 3)),
               cues::kNewlyAdded)) {
+        ctx_.NoteUnread(UnreadReason::kNewlyAdded);
         continue;
       }
       Reading r{EntityAt(begin), {&indicator}, begin, end};
-      if (r.entity == kEachEntity) continue;
+      if (r.entity == kEachEntity) {
+        ctx_.NoteUnread(UnreadReason::kEachPlace);
+        continue;
+      }
       // 城镇、农村(常住)居民人均可支配收入分别增长5.1%、8.2%: two indicators share the figures.
       if (indicator.id == "rural_income" && begin >= 3 &&
           (s_.substr(begin - 3, 3) == U"城镇、" || s_.substr(begin - 3, 3) == U"城镇和")) {
@@ -317,16 +323,25 @@ class SentenceReader {
       std::u32string_view window =
           qb > previous ? s_.substr(previous, qb - previous) : std::u32string_view();
       previous = qe;
-      if (HasAny(window, cues::kNotTheIndicator)) continue;
+      if (HasAny(window, cues::kNotTheIndicator)) {
+        ctx_.NoteUnread(UnreadReason::kShare);
+        continue;
+      }
       if (q.unit == "%") {
         bool cued = HasAny(window, cues::kGrowth) || (growths > 0 && growths < r.indicators.size());
-        if (!cued || growths >= r.indicators.size()) continue;
+        if (!cued || growths >= r.indicators.size()) {
+          ctx_.NoteUnread(cued ? UnreadReason::kSurplus : UnreadReason::kNoGrowthWord);
+          continue;
+        }
         double value = HasAny(window, cues::kDecline) ? -q.value : q.value;
         Emit(r, *r.indicators[growths], Measure::kGrowth, value, "%", q.qualifier, qb, qe);
         ++growths;
         continue;
       }
-      if (levels >= r.indicators.size()) continue;
+      if (levels >= r.indicators.size()) {
+        ctx_.NoteUnread(UnreadReason::kSurplus);
+        continue;
+      }
       const Indicator& indicator = *r.indicators[levels];
       std::string unit = q.unit;
       double value = q.value;
@@ -339,7 +354,13 @@ class SentenceReader {
            number.find(U'億') != std::u32string_view::npos)) {
         unit = "元";
       }
-      if (unit.empty() || unit == "pp" || !indicator.AcceptsUnit(Measure::kLevel, unit)) continue;
+      if (unit.empty() || unit == "pp" || !indicator.AcceptsUnit(Measure::kLevel, unit)) {
+        ctx_.NoteUnread(unit.empty()   ? UnreadReason::kNoUnit
+                        : unit == "pp" ? UnreadReason::kPoints
+                                       : UnreadReason::kUnit,
+                        q.surface_unit);
+        continue;
+      }
       Emit(r, indicator, Measure::kLevel, value, unit, q.qualifier, qb, qe);
       ++levels;
     }
@@ -378,7 +399,9 @@ class SentenceReader {
     if (!cues_) cues_.emplace(s_);
     std::optional<int> year = cues_->years.Before(r.begin);
     int period = year ? *year : p_.section.year ? *p_.section.year : ctx_.report_year;
-    if (period == 0) return;  // no year anywhere: nothing to say when
+    if (period == 0) {  // no year anywhere: nothing to say when
+      return ctx_.NoteUnread(UnreadReason::kNoYear);
+    }
     std::size_t target_cue = cues_->target.LastBefore(at);
     std::size_t estimate_cue = cues_->preliminary.LastBefore(at);
     // The sentence's own cues decide; then a year the sentence names, read against the year
@@ -469,7 +492,11 @@ void ExtractSentences(ExtractionContext& ctx) {
     for (std::size_t i = 0; i <= p.text.size(); ++i) {
       if (i < p.text.size() && !IsSentenceEnd(p.text[i])) continue;
       std::size_t end = std::min(i + 1, p.text.size());
+      const std::size_t facts_before = ctx.out.size();
       if (end > begin) SentenceReader(ctx, p, originals, begin, end).Read();
+      if (ctx.unread && end > begin) {
+        ctx.unread->EndSentence(ctx, p, begin, end, std::span(ctx.out).subspan(facts_before));
+      }
       begin = end;
     }
   }

@@ -79,7 +79,10 @@ void ExtractTables(ExtractionContext& ctx) {
   for (const Table& table : ctx.doc.tables) {
     std::size_t first_data = 0;
     while (first_data < table.rows.size() && !IsDataRow(table.rows[first_data])) ++first_data;
-    if (first_data == 0 || first_data == table.rows.size()) continue;  // no header or no data
+    if (first_data == 0 || first_data == table.rows.size()) {  // no header or no data
+      if (ctx.unread) ctx.unread->SkipTable(ctx, table, first_data);
+      continue;
+    }
     const std::size_t width = table.rows[first_data].cells.size();
     const TableRow& last_header = table.rows[first_data - 1];
     std::vector<Column> columns(width);
@@ -95,8 +98,9 @@ void ExtractTables(ExtractionContext& ctx) {
           }
         }
       }
-    } else {
-      continue;  // a header that does not fit its data: not a table kaohe can read
+    } else {  // a header that does not fit its data: not a table kaohe can read
+      if (ctx.unread) ctx.unread->SkipTable(ctx, table, first_data);
+      continue;
     }
     const bool target_table = Contains(table.title, U"目标") || Contains(table.title, U"计划");
     bool zone_labels = false;
@@ -143,7 +147,11 @@ void ExtractTables(ExtractionContext& ctx) {
     }
     for (std::size_t r = first_data; r < table.rows.size(); ++r) {
       const TableRow& row = table.rows[r];
-      if (row.cells.size() != width) continue;
+      UnreadRowScope unread_row(ctx, table, first_data, r);
+      if (row.cells.size() != width) {
+        ctx.NoteUnread(UnreadReason::kTableShape);
+        continue;
+      }
       const Indicator* row_indicator = nullptr;
       std::string entity = ctx.subject;
       std::string row_unit;
@@ -169,7 +177,11 @@ void ExtractTables(ExtractionContext& ctx) {
           RowQuote(ctx.doc, row.cells.front().line, row.cells.back().last_line);
       for (std::size_t c = 0; c < width; ++c) {
         const Column& col = columns[c];
-        if (col.role != Role::kValue || !col.kind || col.years.empty()) continue;
+        if (col.role != Role::kValue || !col.kind) continue;
+        if (col.years.empty()) {
+          ctx.NoteUnread(UnreadReason::kNoYear);
+          continue;
+        }
         const Indicator* indicator = row_indicator ? row_indicator : col.indicator;
         if (!indicator) continue;
         std::string error;
@@ -179,10 +191,16 @@ void ExtractTables(ExtractionContext& ctx) {
                                 : !row_unit.empty()  ? row_unit
                                                      : col.unit;
         auto unit = ParseUnit(unit_text);
-        if (!unit) continue;
+        if (!unit) {
+          ctx.NoteUnread(UnreadReason::kNoUnit, unit_text);
+          continue;
+        }
         Measure measure = unit->unit.name == "%" ? Measure::kGrowth : Measure::kLevel;
         std::string canonical(unit->unit.name);
-        if (!indicator->AcceptsUnit(measure, canonical)) continue;
+        if (!indicator->AcceptsUnit(measure, canonical)) {
+          ctx.NoteUnread(UnreadReason::kUnit, unit_text);
+          continue;
+        }
         const double scaled = value->value * unit->scale;
         if (!std::isfinite(scaled)) {
           ctx.diagnostics.Warning("X002", {ctx.doc.path, row.cells[c].line, 1},

@@ -8,6 +8,7 @@
 #include "engine/rule_compiler.h"
 #include "engine/yaml_support.h"
 #include "src/extract/extractor.h"
+#include "src/extract/unread.h"
 #include "src/load/fact_checker.h"
 #include "src/load/fact_loaders.h"
 #include "src/load/file_reader.h"
@@ -114,11 +115,14 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
     auto documents = CollectFiles(paths.documents, kDocumentExtensions, diagnostics, paths.root);
     if (!documents.ok()) return documents.error();
     Extractor extractor(*inputs.dictionary);
+    UnreadLog unread;  // counts only
+    ExtractOptions options;
+    options.unread = &unread;
     for (const std::string& path : documents.value()) {
       // Facts go into the store as they come: the document's text is never held whole. Past
       // the limit the rest of the document's facts are dropped and the run stops with an error.
       bool over_limit = false;
-      auto extraction = extractor.ExtractFile(path, {}, [&](Fact&& fact) {
+      auto extraction = extractor.ExtractFile(path, options, [&](Fact&& fact) {
         if (over_limit) return;
         SourceLocation where{path, fact.source.line, 0};
         if (checker.Check(fact, where)) inputs.facts.Add(std::move(fact));
@@ -128,6 +132,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
       diagnostics.Append(extraction.value().diagnostics);
       if (over_limit) return too_many(path);
     }
+    inputs.reading_summary = unread.Summary();
   }
   FillSnippets(diagnostics);
   diagnostics.Sort();

@@ -31,6 +31,9 @@ struct Inputs {
   std::unique_ptr<Dictionary> dictionary;  // owned here: compiled rules point into it
   std::optional<CompiledRuleSet> rules;    // nullopt when the rules had errors
   FactStore facts;
+  // Of the documents' indicator sentences and table rows (src/extract/unread.h), how many gave
+  // a fact: "N of M indicator sentences read…"; empty without documents.
+  std::string reading_summary;
 };
 
 // Could-not-run problems (a missing path, unreadable file) are the Error; mistakes in the
