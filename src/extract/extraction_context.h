@@ -10,6 +10,7 @@
 #include "engine/dictionary.h"
 #include "engine/fact.h"
 #include "src/extract/document.h"
+#include "src/extract/document_time.h"
 #include "src/extract/phrase_matcher.h"
 
 namespace kaohe::internal {
@@ -24,6 +25,8 @@ struct ExtractionContext {
   std::optional<std::pair<int, int>> plan_range;  // the first the document names: 2023—2025年
   std::vector<Fact>& out;
   Diagnostics& diagnostics;
+  // The document's years: outcome (== report_year), plan and writing year.
+  DocumentTime time = {};
 
   // The first year of the plan the document sets; 0 when unknown.
   int plan_start() const { return plan_range ? plan_range->first : 0; }
