@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 namespace kaohe {
 namespace {
@@ -142,13 +143,16 @@ void Keep(std::optional<YearClue>& best, const YearClue& clue) {
 }
 
 // Clue strengths: see YearClue.
+constexpr int kPartialYearStrength = 60;
 constexpr int kTitleStrength = 50;
 constexpr int kReviewStrength = 40;
 constexpr int kSessionDateStrength = 35;
 constexpr int kTargetStrength = 30;
 constexpr int kOpeningDateStrength = 25;
 constexpr int kWorkReportStrength = 20;
+constexpr int kChromeDateStrength = 15;
 constexpr int kSectionYearStrength = 5;
+constexpr int kFirstYearStrength = 1;
 
 }  // namespace
 
@@ -255,7 +259,7 @@ std::optional<YearClue> ReadYearClue(View line) {
         const YearAtPosition* after = FirstYearAfter(years, at + word.size());
         if (after && after->begin <= at + word.size() + 1) y = after;
       }
-      if (y && at - y->end <= 12) {
+      if (y && (y->begin > at || at - y->end <= 12)) {
         Keep(best, {y->year, std::nullopt, Genre::kUnknown, kReviewStrength});
       }
     }
@@ -283,14 +287,40 @@ std::optional<YearClue> ReadYearClue(View line) {
   return best;
 }
 
-void DocumentTimeFinder::AddLine(int number, View squeezed) {
+void DocumentTimeFinder::AddLine(int number, View text) {
+  std::u32string squeezed_text;
+  for (char32_t c : text) {
+    if (c != U' ' && c != U'\t') squeezed_text += c;
+  }
+  View squeezed = squeezed_text;
   if (auto clue = ReadYearClue(squeezed)) {
     Keep(best_, *clue);
     if (clue->genre != Genre::kUnknown && genre_ == Genre::kUnknown) genre_ = clue->genre;
   }
   if (genre_ == Genre::kUnknown && Contains(squeezed, U"政府工作报告")) genre_ = Genre::kWorkReport;
+  if (!best_ || best_->strength <= kSectionYearStrength) {
+    // Nothing better yet: the years the text names, counted (not ranges, bases or starts).
+    for (const TimeMention& m : FindTimeMentions(squeezed, DocumentTime{})) {
+      if (m.year) ++named_years_[*m.year];
+    }
+  }
+  if (number <= kTitleLines) {
+    // 2020年前三季度经济运行情况, 2017年上半年计划执行情况: outcomes and targets of that year.
+    for (const YearAtPosition& y : YearsIn(squeezed)) {
+      View after = squeezed.substr(y.end);
+      const bool months =
+          !after.empty() && IsDigit(after[0]) &&
+          (after.substr(1, 1) == U"—" || after.substr(1, 1) == U"-" || after.substr(1, 1) == U"至");
+      if (months || StartsWithAny(after, {U"上半年", U"前三季度", U"一季度", U"第一季度",
+                                          U"前两季度", U"三季度", U"前三个季度"})) {
+        Keep(best_, {y.year, y.year, Genre::kUnknown, kPartialYearStrength});
+        partial_year_ = true;
+        break;
+      }
+    }
+  }
   if (number > kOpeningLines) return;
-  auto date = FindDate(squeezed);
+  auto date = FindDate(text);  // with its spaces: 2023-12-28 23:17
   if (!date) return;
   if (date->year == 0) {
     if (!month_day_) month_day_ = date;
@@ -299,8 +329,18 @@ void DocumentTimeFinder::AddLine(int number, View squeezed) {
   // The byline or lead of a session or meeting: the day the report was given.
   const bool session = Contains(squeezed, U"会议") || Contains(squeezed, U"大会") ||
                        Contains(squeezed, U"人民代表大会");
-  if (session && !session_) session_ = date;
-  if (!date_) date_ = date;
+  // Page chrome (发布时间：2021-07-27 17:14) dates the page, which may be a later copy.
+  const bool chrome = Contains(squeezed, U"时间") || Contains(squeezed, U"发布") ||
+                      Contains(squeezed, U"来源") || Contains(squeezed, U"日期") ||
+                      Contains(squeezed, U"浏览") || Contains(squeezed, U"阅读") ||
+                      Contains(squeezed, U"编辑") || Contains(text, U":");
+  if (session && !session_) {
+    session_ = date;
+  } else if (chrome && !session) {
+    if (!chrome_date_) chrome_date_ = date;
+  } else if (!date_) {
+    date_ = date;
+  }
 }
 
 void DocumentTimeFinder::AddSection(std::optional<int> year, bool actual, bool target) {
@@ -323,21 +363,32 @@ DocumentTime DocumentTimeFinder::Time() const {
     return YearClue{outcome, outcome + 1, Genre::kUnknown, strength};
   };
   if (session_) Keep(best, from_date(*session_, kSessionDateStrength));
+  // The year named most often (the earliest of equals) is the one the text is about.
+  std::optional<int> most_named;
+  int most = 0;
+  for (const auto& [year, count] : named_years_) {
+    if (count > most) {
+      most = count;
+      most_named = year;
+    }
+  }
+  if (most_named) Keep(best, {*most_named, std::nullopt, Genre::kUnknown, kFirstYearStrength});
   if (date_) Keep(best, from_date(*date_, kOpeningDateStrength));
+  if (chrome_date_) Keep(best, from_date(*chrome_date_, kChromeDateStrength));
   DocumentTime time;
   time.genre = genre_;
   if (!best || !best->outcome) return time;
   time.outcome_year = *best->outcome;
   time.plan_year = best->plan.value_or(time.outcome_year + 1);
-  const std::optional<CalendarDate>& written = session_ ? session_ : date_;
+  const std::optional<CalendarDate>& written = session_ ? session_ : date_ ? date_ : chrome_date_;
   if (written) {
     time.writing_year = written->year;
-  } else if (month_day_ && month_day_->month > 6) {
+  } else if (partial_year_ || (month_day_ && month_day_->month > 6)) {
     time.writing_year = time.outcome_year;
-  } else if (time.genre == Genre::kBulletin) {
+  } else if (month_day_ || time.genre != Genre::kUnknown) {
+    // Reports, plans and their meetings are given early in the plan year; a bulletin early in
+    // the year after its own.
     time.writing_year = time.outcome_year + 1;
-  } else {
-    time.writing_year = time.plan_year;
   }
   return time;
 }
@@ -355,6 +406,8 @@ TargetCueUse ReadTargetCue(View s, std::size_t cue, std::size_t figure) {
       !EndsWithAny(s.substr(0, cue), {U"年", U"年初", U"年度", U"全年"})) {
     return TargetCueUse::kNone;
   }
+  // 计划总投资, 计划投资: a project's planned cost, not a target.
+  if (StartsWithAny(s.substr(cue), {U"计划总投资", U"计划投资"})) return TargetCueUse::kNone;
   for (View year_word : {View(U"年初"), View(U"年度"), View(U"全年"), View(U"年")}) {
     if (!before.ends_with(year_word)) continue;
     View verb = before.substr(0, before.size() - year_word.size());
@@ -423,8 +476,18 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
         bool covered = false;
         for (const TimeMention& m : out) covered |= at < m.end && end > m.begin;
         if (covered) continue;
-        int base = r.from_outcome ? time.outcome_year : time.writing_year;
-        out.push_back({at, end, base + r.offset});
+        if (r.from_outcome) {
+          out.push_back({at, end, time.outcome_year + r.offset});
+        } else if (time.writing_year) {
+          out.push_back({at, end, time.writing_year + r.offset});
+        } else if (r.offset == 0) {
+          out.push_back({at, end, std::nullopt, true});
+        } else {
+          // Undated: 明年 is the plan year, 去年 the outcome year, 前年 the one before.
+          int year =
+              r.offset > 0 ? time.plan_year + r.offset - 1 : time.outcome_year + r.offset + 1;
+          out.push_back({at, end, year});
+        }
       }
     }
   }
@@ -457,8 +520,64 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
       out.push_back({begin, k + 2, std::nullopt});
     }
   }
+  // Parts of a year: 上半年, 前三季度, 1—9月, 1至11月, 前2个月, 今年以来. A figure for part of a
+  // year is not the year's.
+  for (View word :
+       {View(U"上半年"), View(U"下半年"), View(U"季度"), View(U"今年以来"), View(U"年初以来")}) {
+    for (std::size_t at = s.find(word); at != npos; at = s.find(word, at + 1)) {
+      std::size_t begin = at;
+      if (word == U"季度") {
+        // 一季度, 首季度, 前三季度, 第二季度; not 季度 alone (分季度).
+        if (at == 0 || !Contains(U"一二三四首", View(&s[at - 1], 1))) continue;
+        begin = at - 1;
+        if (begin > 0 && (s[begin - 1] == U'前' || s[begin - 1] == U'第')) --begin;
+      }
+      out.push_back({begin, at + word.size(), std::nullopt});
+    }
+  }
+  auto is_numeral = [](char32_t c) {
+    return IsDigit(c) || Contains(U"一二三四五六七八九十", View(&c, 1));
+  };
+  for (std::size_t at = s.find(U"月"); at != npos; at = s.find(U"月", at + 1)) {
+    // 1—9月, 1-11月, 1至11月, 一至九月
+    std::size_t j = at;
+    while (j > 0 && at - j < 2 && is_numeral(s[j - 1])) --j;
+    if (j == at || j < 2) continue;
+    if (!Contains(U"—-–~至到", View(&s[j - 1], 1)) || !is_numeral(s[j - 2])) continue;
+    std::size_t begin = j - 2;
+    while (begin > 0 && j - 2 - begin < 1 && is_numeral(s[begin - 1])) --begin;
+    out.push_back({begin, at + 1, std::nullopt});
+  }
+  for (std::size_t at = s.find(U"个月"); at != npos; at = s.find(U"个月", at + 1)) {
+    // 前2个月, 前十个月
+    std::size_t j = at;
+    while (j > 0 && at - j < 2 && is_numeral(s[j - 1])) --j;
+    if (j < at && j > 0 && s[j - 1] == U'前') out.push_back({j - 1, at + 2, std::nullopt});
+  }
   std::sort(out.begin(), out.end(),
             [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; });
+  // 全年 after a part of a year (2025年1—9月…，全年预计…) is the whole year again: the year last
+  // named, else the one the figure's kind gives.
+  for (std::size_t at = s.find(U"全年"); at != npos; at = s.find(U"全年", at + 1)) {
+    std::optional<int> last_year;
+    bool after_part = false;
+    for (const TimeMention& m : out) {
+      if (m.begin >= at) break;
+      if (m.year) {
+        last_year = m.year;
+        after_part = false;
+      } else if (!m.current) {
+        after_part = true;
+      }
+    }
+    if (!after_part) continue;
+    TimeMention whole{at, at + 2, last_year};
+    whole.current = !last_year;
+    out.insert(std::upper_bound(
+                   out.begin(), out.end(), whole,
+                   [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; }),
+               whole);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -44,7 +45,7 @@ std::optional<YearClue> ReadYearClue(std::u32string_view line);
 struct DocumentTime {
   int outcome_year = 0;  // 0 when unknown
   int plan_year = 0;     // outcome_year + 1 unless the document says otherwise
-  int writing_year = 0;  // the year 今年 means
+  int writing_year = 0;  // the year 今年 means; 0 when neither a date nor the genre says
   Genre genre = Genre::kUnknown;
 };
 
@@ -53,9 +54,11 @@ struct DocumentTime {
 class DocumentTimeFinder {
  public:
   static constexpr int kOpeningLines = 8;
+  // A title's partial year (2020年前三季度…, 2017年上半年…) is read on these first lines only.
+  static constexpr int kTitleLines = 2;
 
-  // `squeezed` is the line's normalised text with white space removed.
-  void AddLine(int number, std::u32string_view squeezed);
+  // `text` is the line's normalised text.
+  void AddLine(int number, std::u32string_view text);
   // A top-level heading's year and kind (from ReadSectionCue): 一、2023年工作回顾.
   void AddSection(std::optional<int> year, bool actual, bool target);
   DocumentTime Time() const;
@@ -63,17 +66,22 @@ class DocumentTimeFinder {
  private:
   std::optional<YearClue> best_;
   Genre genre_ = Genre::kUnknown;
-  std::optional<CalendarDate> date_;       // the first full date of the opening lines
-  std::optional<CalendarDate> session_;    // …a full date on a session or meeting line
-  std::optional<CalendarDate> month_day_;  // the first month-day dateline without a year
-  std::optional<int> any_section_;         // the first section year, read as an outcome year
+  std::optional<CalendarDate> chrome_date_;  // …on a page-chrome line (发布时间：…)
+  std::optional<CalendarDate> date_;         // the first full date of the opening lines
+  std::optional<CalendarDate> session_;      // …a full date on a session or meeting line
+  std::optional<CalendarDate> month_day_;    // the first month-day dateline without a year
+  std::map<int, int> named_years_;           // year → lines naming it, while no clue is better
+  bool partial_year_ = false;                // the title is on part of a year: written in it
 };
 
 // A year a sentence names, or a span of years (过去五年, 十四五期间): where it stands.
 struct TimeMention {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::optional<int> year;  // empty for a span
+  std::optional<int> year;  // empty for a span, and for `current`
+  // 今年 in a document whose date is unknown: the year the figure's kind gives it (the plan
+  // year for a target, the outcome year for an outcome), not a span.
+  bool current = false;
 };
 
 // The years and spans of a sentence, in order: 2023年 (not a range 2023—2025年, a base 比2020年

@@ -27,6 +27,13 @@ struct ExtractionContext {
   Diagnostics& diagnostics;
   // The document's years: outcome (== report_year), plan and writing year.
   DocumentTime time = {};
+  // A target list that runs on past its sentence (主要预期目标是：A增长6%；↵B增长8%。): the
+  // last line it reached and its year. A following sentence on the next line with no cue or
+  // year of its own continues it; an outcome ends it.
+  struct TargetList {
+    int last_line = 0;
+    int period = 0;
+  } target_list = {};
 
   // The first year of the plan the document sets; 0 when unknown.
   int plan_start() const { return plan_range ? plan_range->first : 0; }

@@ -180,11 +180,7 @@ class Extractor::Impl {
       for (const DocumentLine& line : stretch.lines) {
         if (line.number < next_line_) continue;  // kept for a paragraph still open
         subject_.Add(line);
-        std::u32string squeezed;
-        for (char32_t c : line.text.text) {
-          if (c != U' ' && c != U'\t') squeezed += c;
-        }
-        time_.AddLine(line.number, squeezed);
+        time_.AddLine(line.number, line.text.text);
         next_line_ = line.number + 1;
       }
       for (const Paragraph& p : stretch.paragraphs) {

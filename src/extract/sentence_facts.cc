@@ -166,6 +166,16 @@ class YearIndex {
   std::vector<TimeMention> mentions_;  // ascending by begin
 };
 
+// 的预期目标 / 的目标 after a figure: 增长4.5%左右的预期目标有望实现.
+bool FollowedByTarget(std::u32string_view after) {
+  for (std::u32string_view w :
+       {std::u32string_view(U"的预期目标"), std::u32string_view(U"的目标"),
+        std::u32string_view(U"的年度目标"), std::u32string_view(U"的全年目标")}) {
+    if (after.starts_with(w)) return true;
+  }
+  return false;
+}
+
 // The target cue words that decide on their own (cues::kTarget less kWeakTargetCues).
 std::span<const std::u32string_view> StrongTargetCues() {
   static const std::vector<std::u32string_view> strong = [] {
@@ -387,22 +397,37 @@ class SentenceReader {
     // The year: the sentence's own (2023年, 今年, 过去一年), else its section's, else the
     // document's. A span (过去五年, 十四五期间) makes the figure no one year's.
     std::optional<TimeMention> mention = cues_->years.Before(at);
-    if (mention && !mention->year) return;
-    const bool year = mention.has_value();  // the sentence names the figure's year
+    if (mention && !mention->year && !mention->current) return;
+    const bool year = mention && mention->year;  // the sentence names the figure's year
     int period = year ? *mention->year : p_.section.year ? *p_.section.year : ctx_.report_year;
     if (period == 0) return;  // no year anywhere: nothing to say when
     std::size_t target_cue = cues_->target.LastBefore(at);
     TargetCueUse target_use =
         target_cue == npos ? TargetCueUse::kNone : ReadTargetCue(s_, target_cue, at);
     if (target_use == TargetCueUse::kNone) target_cue = npos;
+    // 增长4.5%左右的预期目标: the target named after its figure.
+    if (target_use == TargetCueUse::kNone && FollowedByTarget(s_.substr(figure_end))) {
+      target_use = TargetCueUse::kTarget;
+      target_cue = figure_end;
+    }
     const bool weak_target = cues_->weak_target.LastBefore(at) != npos;
     std::size_t estimate_cue = cues_->preliminary.LastBefore(at);
+    const int first_line = p_.line_of[base_];
+    ExtractionContext::TargetList& list = ctx_.target_list;
+    // (预计 in a list of targets forecasts: 进出口总值预计增长3%.)
+    const bool continues_list = list.period && !year && target_use == TargetCueUse::kNone &&
+                                first_line <= list.last_line + 1 &&
+                                p_.section.kind != FactKind::kActual;
     // The sentence's own cues decide; then a year the sentence names, read against the year
-    // the document reports on; then the section; then the document.
+    // the document reports on; then a target list running on; then the section; then the
+    // document.
     FactKind kind;
     const bool after_report = ctx_.report_year && period > ctx_.report_year;
     if (target_use == TargetCueUse::kPlanOfOutcomeYear) {
       kind = FactKind::kTarget;
+    } else if (continues_list && estimate_cue != npos) {
+      kind = FactKind::kTarget;
+      period = list.period;
     } else if (estimate_cue != npos && (target_cue == npos || estimate_cue > target_cue) &&
                !after_report) {
       kind = FactKind::kActual;
@@ -410,6 +435,9 @@ class SentenceReader {
       kind = FactKind::kTarget;
     } else if (year && ctx_.report_year && period != p_.section.year) {
       kind = after_report ? FactKind::kTarget : FactKind::kActual;
+    } else if (continues_list) {
+      kind = FactKind::kTarget;
+      period = list.period;
     } else if (p_.section.kind) {
       kind = *p_.section.kind;
     } else if (weak_target && after_report) {
@@ -419,9 +447,15 @@ class SentenceReader {
     }
     // A target the sentence dates by neither year nor section is the plan year's; the plan an
     // outcome is measured against (完成年计划…) is the outcome year's.
-    if (!year && !p_.section.year && kind == FactKind::kTarget &&
+    if (!year && !p_.section.year && !continues_list && kind == FactKind::kTarget &&
         target_use == TargetCueUse::kTarget && ctx_.time.plan_year) {
       period = ctx_.time.plan_year;
+    }
+    const int last_line = p_.line_of[base_ + s_.size() - 1];
+    if (kind == FactKind::kTarget && target_use != TargetCueUse::kPlanOfOutcomeYear) {
+      if (target_use == TargetCueUse::kTarget || continues_list) list = {last_line, period};
+    } else if (kind == FactKind::kActual && first_line > list.last_line) {
+      list = {};
     }
     Fact f;
     f.key = {r.entity, indicator.id, measure, period, kind};
