@@ -109,11 +109,16 @@ struct YearAtPosition {
 
 std::vector<YearAtPosition> YearsIn(View text) {
   std::vector<YearAtPosition> out;
-  for (std::size_t i = 0; i + 5 <= text.size(); ++i) {
-    std::size_t end = 0;
-    if (auto y = YearAt(text, i, end)) {
-      out.push_back({i, end, *y});
-      i = end - 1;
+  // From each 年 back to the four digits before it (a space may stand between).
+  for (std::size_t k = text.find(U'年'); k != npos; k = text.find(U'年', k + 1)) {
+    for (std::size_t back : {std::size_t{4}, std::size_t{5}}) {
+      if (k < back) break;
+      std::size_t end = 0;
+      auto y = YearAt(text, k - back, end);
+      if (y && end == k + 1 && (out.empty() || out.back().end <= k - back)) {
+        out.push_back({k - back, end, *y});
+        break;
+      }
     }
   }
   return out;
@@ -143,6 +148,7 @@ void Keep(std::optional<YearClue>& best, const YearClue& clue) {
 }
 
 // Clue strengths: see YearClue.
+constexpr std::size_t kMaxClueLine = 200;
 constexpr int kPartialYearStrength = 60;
 constexpr int kTitleStrength = 50;
 constexpr int kReviewStrength = 40;
@@ -226,6 +232,9 @@ std::optional<CalendarDate> FindDate(View t) {
 }
 
 std::optional<YearClue> ReadYearClue(View line) {
+  // Titles, headings and the sentences that name a report are short; a long paragraph is not
+  // searched for them.
+  if (line.size() > kMaxClueLine) return std::nullopt;
   std::vector<YearAtPosition> years = YearsIn(line);
   if (years.empty()) return std::nullopt;
   std::optional<YearClue> best;
@@ -288,21 +297,17 @@ std::optional<YearClue> ReadYearClue(View line) {
 }
 
 void DocumentTimeFinder::AddLine(int number, View text) {
-  std::u32string squeezed_text;
-  for (char32_t c : text) {
-    if (c != U' ' && c != U'\t') squeezed_text += c;
+  if (!best_ || best_->strength <= kSectionYearStrength) {
+    // Nothing better yet: the years the text names, counted (not ranges, bases or starts).
+    for (const TimeMention& m : FindTimeMentions(text, DocumentTime{})) {
+      if (m.year) ++named_years_[*m.year];
+    }
   }
-  View squeezed = squeezed_text;
+  // The normalised text keeps no spaces inside Chinese words, so it is read as it is.
+  View squeezed = text;
   if (auto clue = ReadYearClue(squeezed)) {
     Keep(best_, *clue);
     if (clue->genre != Genre::kUnknown && genre_ == Genre::kUnknown) genre_ = clue->genre;
-  }
-  if (genre_ == Genre::kUnknown && Contains(squeezed, U"政府工作报告")) genre_ = Genre::kWorkReport;
-  if (!best_ || best_->strength <= kSectionYearStrength) {
-    // Nothing better yet: the years the text names, counted (not ranges, bases or starts).
-    for (const TimeMention& m : FindTimeMentions(squeezed, DocumentTime{})) {
-      if (m.year) ++named_years_[*m.year];
-    }
   }
   if (number <= kTitleLines) {
     // 2020年前三季度经济运行情况, 2017年上半年计划执行情况: outcomes and targets of that year.
@@ -320,6 +325,7 @@ void DocumentTimeFinder::AddLine(int number, View text) {
     }
   }
   if (number > kOpeningLines) return;
+  if (genre_ == Genre::kUnknown && Contains(squeezed, U"政府工作报告")) genre_ = Genre::kWorkReport;
   auto date = FindDate(text);  // with its spaces: 2023-12-28 23:17
   if (!date) return;
   if (date->year == 0) {
@@ -426,8 +432,35 @@ TargetCueUse ReadTargetCue(View s, std::size_t cue, std::size_t figure) {
   return TargetCueUse::kTarget;
 }
 
+namespace {
+
+// Where the words of a sentence that hold 年 stand, found from its 年s: a sentence is scanned
+// once for 年, not once per word.
+class NianIndex {
+ public:
+  explicit NianIndex(View s) : s_(s) {
+    for (std::size_t k = s.find(U'年'); k != npos; k = s.find(U'年', k + 1)) nian_.push_back(k);
+  }
+  // Calls f(begin) for each occurrence of `word`, which holds a 年, in order.
+  template <typename F>
+  void ForEach(View word, F f) const {
+    const std::size_t offset = word.find(U'年');
+    for (std::size_t k : nian_) {
+      if (k >= offset && s_.substr(k - offset).starts_with(word)) f(k - offset);
+    }
+  }
+  bool empty() const { return nian_.empty(); }
+
+ private:
+  View s_;
+  std::vector<std::size_t> nian_;
+};
+
+}  // namespace
+
 std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
   std::vector<TimeMention> out;
+  const NianIndex nian(s);
   // Years: not a bound of a range (2023—2025年, 2016年至2018年), a base (比2020年, 与2019年相比)
   // or a start (2010年以来).
   for (const YearAtPosition& y : YearsIn(s)) {
@@ -461,21 +494,21 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
         {U"今年", 0, false},          {U"去年", -1, false},     {U"上年", -1, false},
         {U"前年", -2, false},         {U"明年", 1, false}};
     for (const Relative& r : kRelative) {
-      for (std::size_t at = s.find(r.word); at != npos; at = s.find(r.word, at + 1)) {
+      nian.ForEach(r.word, [&](std::size_t at) {
         std::size_t end = at + r.word.size();
         View before = s.substr(0, at);
         View after = s.substr(end);
         // 比上年, 与去年同期, 上年同期: a comparison, not the figure's year.
         if (EndsWithAny(before, {U"比", U"较", U"与", U"同", U"于", U"超", U"及", U"过"}) &&
             !r.from_outcome) {
-          continue;
+          return;
         }
-        if (StartsWithAny(after, {U"同期", U"同口径", U"相比", U"水平", U"基数"})) continue;
+        if (StartsWithAny(after, {U"同期", U"同口径", U"相比", U"水平", U"基数"})) return;
         // 一年来 inside 五年来 / 十一年来 is a span, found below.
-        if (r.word == U"一年来" && at > 0 && (IsDigit(s[at - 1]) || s[at - 1] == U'十')) continue;
+        if (r.word == U"一年来" && at > 0 && (IsDigit(s[at - 1]) || s[at - 1] == U'十')) return;
         bool covered = false;
         for (const TimeMention& m : out) covered |= at < m.end && end > m.begin;
-        if (covered) continue;
+        if (covered) return;
         if (r.from_outcome) {
           out.push_back({at, end, time.outcome_year + r.offset});
         } else if (time.writing_year) {
@@ -488,29 +521,30 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
               r.offset > 0 ? time.plan_year + r.offset - 1 : time.outcome_year + r.offset + 1;
           out.push_back({at, end, year});
         }
-      }
+      });
     }
   }
   // Spans of years: 过去五年, 五年来, 今后五年, 近三年, 近年来, “十四五”期间.
   auto numeral_before = [&](std::size_t at) {
     return at > 0 && (Contains(U"两二三四五六七八九十", View(&s[at - 1], 1)) || IsDigit(s[at - 1]));
   };
-  for (std::size_t at = s.find(U"年来"); at != npos; at = s.find(U"年来", at + 1)) {
+  nian.ForEach(U"年来", [&](std::size_t at) {
     if (numeral_before(at) && !(at >= 1 && s[at - 1] == U'一' && (at < 2 || s[at - 2] != U'十'))) {
       out.push_back({at - 1, at + 2, std::nullopt});
     } else if (at >= 1 && s[at - 1] == U'近') {
       out.push_back({at - 1, at + 2, std::nullopt});
     }
-  }
+  });
   for (View word : {View(U"过去五年"), View(U"今后五年"), View(U"未来五年"), View(U"近五年"),
                     View(U"近三年"), View(U"过去三年"), View(U"今后三年")}) {
-    for (std::size_t at = s.find(word); at != npos; at = s.find(word, at + 1)) {
+    nian.ForEach(word, [&](std::size_t at) {
       out.push_back({at, at + word.size(), std::nullopt});
-    }
+    });
   }
-  for (std::size_t at = s.find(U"五"); at != npos; at = s.find(U"五", at + 1)) {
+  for (std::size_t ten = s.find(U'十'); ten != npos; ten = s.find(U'十', ten + 1)) {
     // 十三五 / 十四五 followed by 期间, 时期 or 以来 (with or without quotes).
-    if (at < 2 || s[at - 2] != U'十') continue;
+    const std::size_t at = ten + 2;  // the 五
+    if (at >= s.size() || s[at] != U'五') continue;
     std::size_t k = at + 1;
     if (k < s.size() && (s[k] == U'”' || s[k] == U'"')) ++k;
     View after = s.substr(k);
@@ -558,7 +592,7 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
             [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; });
   // 全年 after a part of a year (2025年1—9月…，全年预计…) is the whole year again: the year last
   // named, else the one the figure's kind gives.
-  for (std::size_t at = s.find(U"全年"); at != npos; at = s.find(U"全年", at + 1)) {
+  nian.ForEach(U"全年", [&](std::size_t at) {
     std::optional<int> last_year;
     bool after_part = false;
     for (const TimeMention& m : out) {
@@ -570,14 +604,14 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
         after_part = true;
       }
     }
-    if (!after_part) continue;
+    if (!after_part) return;
     TimeMention whole{at, at + 2, last_year};
     whole.current = !last_year;
     out.insert(std::upper_bound(
                    out.begin(), out.end(), whole,
                    [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; }),
                whole);
-  }
+  });
   return out;
 }
 

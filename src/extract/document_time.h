@@ -38,7 +38,8 @@ struct YearClue {
 
 // Reads a line for the forms that name the document's years: X年…统计公报; X年…计划执行情况
 // 与Y年…计划; X年工作回顾 / 回顾X年 / X年成绩单 / X年工作总结; X年目标任务 / X年…工作会议;
-// X年…政府工作报告. The strongest clue of the line, if any.
+// X年…政府工作报告. The strongest clue of the line, if any; none in a line longer than 200
+// code points (a paragraph, not a title, heading or the sentence naming a report).
 std::optional<YearClue> ReadYearClue(std::u32string_view line);
 
 // The years a document's undated figures belong to.
@@ -57,7 +58,7 @@ class DocumentTimeFinder {
   // A title's partial year (2020年前三季度…, 2017年上半年…) is read on these first lines only.
   static constexpr int kTitleLines = 2;
 
-  // `text` is the line's normalised text.
+  // `text` is the line's normalised text (NormalizeLine: no spaces inside Chinese words).
   void AddLine(int number, std::u32string_view text);
   // A top-level heading's year and kind (from ReadSectionCue): 一、2023年工作回顾.
   void AddSection(std::optional<int> year, bool actual, bool target);
@@ -90,8 +91,8 @@ struct TimeMention {
 std::vector<TimeMention> FindTimeMentions(std::u32string_view sentence, const DocumentTime& time);
 
 // Target cue words (cues::kTarget) that state outcomes as often as targets: 达到 is the verb of
-// 总数达到1912家 as of 力争达到; 要 stands inside 主要. They make a figure a target only where
-// its section or year already expects one.
+// 总数达到1912家 as of 力争达到; 要 stands inside 主要. They do not decide a figure's kind: its
+// year, section or document does.
 inline constexpr std::u32string_view kWeakTargetCues[] = {U"达到", U"要"};
 bool IsWeakTargetCue(std::u32string_view word);
 

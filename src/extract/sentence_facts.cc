@@ -378,13 +378,11 @@ class SentenceReader {
     Cues(std::u32string_view s, const DocumentTime& time)
         : years(s, time),
           target(s, StrongTargetCues()),
-          weak_target(s, kWeakTargetCues),
           preliminary(s, cues::kPreliminary),
           strive(s, cues::kStrive),
           clause_ends(s, kClauseEnds) {}
     YearIndex years;
     CueIndex target;
-    CueIndex weak_target;
     CueIndex preliminary;
     CueIndex strive;
     CueIndex clause_ends;
@@ -410,7 +408,6 @@ class SentenceReader {
       target_use = TargetCueUse::kTarget;
       target_cue = figure_end;
     }
-    const bool weak_target = cues_->weak_target.LastBefore(at) != npos;
     std::size_t estimate_cue = cues_->preliminary.LastBefore(at);
     const int first_line = p_.line_of[base_];
     ExtractionContext::TargetList& list = ctx_.target_list;
@@ -440,8 +437,6 @@ class SentenceReader {
       period = list.period;
     } else if (p_.section.kind) {
       kind = *p_.section.kind;
-    } else if (weak_target && after_report) {
-      kind = FactKind::kTarget;
     } else {
       kind = after_report ? FactKind::kTarget : FactKind::kActual;
     }
