@@ -198,6 +198,8 @@ TEST_CASE("target cues: weak words, outcomes measured against plans, plans of th
   CHECK(ReadTargetCue(s, cue, s.find(U"2.0")) == TargetCueUse::kNone);
   s = U"比年初目标（6.5%）低2.3个百分点";
   CHECK(ReadTargetCue(s, s.find(U"目标"), s.find(U"6.5")) == TargetCueUse::kPlanOfOutcomeYear);
+  s = U"增长7.2%，低于年初目标（7%）";
+  CHECK(ReadTargetCue(s, s.find(U"目标"), s.find(U"7%")) == TargetCueUse::kPlanOfOutcomeYear);
   s = U"主要是二产未达预期，增长2.0%";
   CHECK(ReadTargetCue(s, s.find(U"预期"), s.find(U"2.0")) == TargetCueUse::kNone);
   s = U"全年新开工项目72个，计划总投资124亿元，带动固定资产投资增长10.6%";

@@ -417,7 +417,8 @@ TargetCueUse ReadTargetCue(View s, std::size_t cue, std::size_t figure) {
   for (View year_word : {View(U"年初"), View(U"年度"), View(U"全年"), View(U"年")}) {
     if (!before.ends_with(year_word)) continue;
     View verb = before.substr(0, before.size() - year_word.size());
-    if (!EndsWithAny(verb, {U"完成", U"比", U"较", U"为", U"超", U"超过", U"占", U"达", U"实现"})) {
+    if (!EndsWithAny(verb, {U"完成", U"比", U"较", U"为", U"超", U"超过", U"占", U"达", U"实现",
+                            U"高于", U"低于", U"好于", U"快于", U"慢于"})) {
       break;
     }
     View between = s.substr(cue, figure > cue ? figure - cue : 0);
