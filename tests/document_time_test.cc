@@ -286,4 +286,14 @@ TEST_CASE("an outcome measured against its plan (完成年计划…的, 未达�
                                 "gdp growth 2022 actual 2 prelim"});
 }
 
+TEST_CASE("sections named by relative years: 过去一年 is the outcome year, 今年 the plan year") {
+  CHECK(Read(R"(政府工作报告
+——2024年1月10日在青石县第十届人民代表大会第三次会议上
+一、过去一年工作回顾
+全县地区生产总值增长5.2%。
+二、今年工作安排
+全县地区生产总值增长6%左右。
+)") == std::vector<std::string>{"gdp growth 2023 actual 5.2", "gdp growth 2024 target 6"});
+}
+
 }  // namespace kaohe

@@ -443,7 +443,7 @@ class SentenceReader {
     // A target the sentence dates by neither year nor section is the plan year's; the plan an
     // outcome is measured against (完成年计划…) is the outcome year's.
     if (!year && !p_.section.year && !continues_list && kind == FactKind::kTarget &&
-        target_use == TargetCueUse::kTarget && ctx_.time.plan_year) {
+        target_use != TargetCueUse::kPlanOfOutcomeYear && ctx_.time.plan_year) {
       period = ctx_.time.plan_year;
     }
     const int last_line = p_.line_of[base_ + s_.size() - 1];
