@@ -177,6 +177,8 @@ TEST_CASE("relative years and spans in a sentence") {
         std::vector<std::optional<int>>{std::nullopt});
   CHECK(Years(U"2025年1—9月实现产值115亿元，全年预计实现产值178亿元", t) ==
         std::vector<std::optional<int>>{2025, std::nullopt, 2025});
+  CHECK(Years(U"今年以来，规上工业增加值增长9%", t) ==
+        std::vector<std::optional<int>>{std::nullopt});
   CHECK(Years(U"前2个月，规上工业总产值突破千亿元", t) ==
         std::vector<std::optional<int>>{std::nullopt});
   CHECK(Years(U"2019年1月15日，全县地区生产总值", t) == std::vector<std::optional<int>>{2019});

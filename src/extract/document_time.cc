@@ -504,7 +504,7 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
             !r.from_outcome) {
           return;
         }
-        if (StartsWithAny(after, {U"同期", U"同口径", U"相比", U"水平", U"基数"})) return;
+        if (StartsWithAny(after, {U"同期", U"同口径", U"相比", U"水平", U"基数", U"以来"})) return;
         // 一年来 inside 五年来 / 十一年来 is a span, found below.
         if (r.word == U"一年来" && at > 0 && (IsDigit(s[at - 1]) || s[at - 1] == U'十')) return;
         bool covered = false;
@@ -589,8 +589,8 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
     while (j > 0 && at - j < 2 && is_numeral(s[j - 1])) --j;
     if (j < at && j > 0 && s[j - 1] == U'前') out.push_back({j - 1, at + 2, std::nullopt});
   }
-  std::sort(out.begin(), out.end(),
-            [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; });
   // 全年 after a part of a year (2025年1—9月…，全年预计…) is the whole year again: the year last
   // named, else the one the figure's kind gives.
   nian.ForEach(U"全年", [&](std::size_t at) {
