@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <string>
 
 namespace kaohe {
@@ -494,6 +495,7 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
         {U"一年来", 0, true},         {U"这一年", 0, true},     {U"新的一年", 1, true},
         {U"今年", 0, false},          {U"去年", -1, false},     {U"上年", -1, false},
         {U"前年", -2, false},         {U"明年", 1, false}};
+    std::vector<bool> relative_taken(nian.empty() ? 0 : s.size(), false);
     for (const Relative& r : kRelative) {
       nian.ForEach(r.word, [&](std::size_t at) {
         std::size_t end = at + r.word.size();
@@ -507,9 +509,12 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
         if (StartsWithAny(after, {U"同期", U"同口径", U"相比", U"水平", U"基数", U"以来"})) return;
         // 一年来 inside 五年来 / 十一年来 is a span, found below.
         if (r.word == U"一年来" && at > 0 && (IsDigit(s[at - 1]) || s[at - 1] == U'十')) return;
-        bool covered = false;
-        for (const TimeMention& m : out) covered |= at < m.end && end > m.begin;
-        if (covered) return;
+        // 过去的一年 inside 刚刚过去的一年: the longer word, matched first, holds it.
+        for (std::size_t k = at; k < end; ++k) {
+          if (relative_taken[k]) return;
+        }
+        std::fill(relative_taken.begin() + static_cast<std::ptrdiff_t>(at),
+                  relative_taken.begin() + static_cast<std::ptrdiff_t>(end), true);
         if (r.from_outcome) {
           out.push_back({at, end, time.outcome_year + r.offset});
         } else if (time.writing_year) {
@@ -593,26 +598,32 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
                    [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; });
   // 全年 after a part of a year (2025年1—9月…，全年预计…) is the whole year again: the year last
   // named, else the one the figure's kind gives.
+  // One walk over the mentions and the 全年s together, both in order.
+  std::vector<TimeMention> wholes;
+  std::size_t next = 0;
+  std::optional<int> last_year;
+  bool after_part = false;
   nian.ForEach(U"全年", [&](std::size_t at) {
-    std::optional<int> last_year;
-    bool after_part = false;
-    for (const TimeMention& m : out) {
-      if (m.begin >= at) break;
-      if (m.year) {
-        last_year = m.year;
+    for (; next < out.size() && out[next].begin < at; ++next) {
+      if (out[next].year) {
+        last_year = out[next].year;
         after_part = false;
-      } else if (!m.current) {
+      } else if (!out[next].current) {
         after_part = true;
       }
     }
     if (!after_part) return;
     TimeMention whole{at, at + 2, last_year};
     whole.current = !last_year;
-    out.insert(std::upper_bound(
-                   out.begin(), out.end(), whole,
-                   [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; }),
-               whole);
+    wholes.push_back(whole);
   });
+  if (!wholes.empty()) {
+    std::vector<TimeMention> merged;
+    merged.reserve(out.size() + wholes.size());
+    std::merge(out.begin(), out.end(), wholes.begin(), wholes.end(), std::back_inserter(merged),
+               [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; });
+    out = std::move(merged);
+  }
   return out;
 }
 
