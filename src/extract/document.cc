@@ -19,6 +19,10 @@ bool IsSentenceEnd(char32_t c) {
          c == U'？' || c == U'；' || c == U'：';
 }
 
+bool EndsSentenceMark(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+}
+
 bool Contains(std::u32string_view text, std::u32string_view word) {
   return text.find(word) != std::u32string_view::npos;
 }
@@ -107,6 +111,52 @@ bool IsSubHeading(std::u32string_view t) {
   return i > 1 && i < t.size() && (t[i] == U')' || t[i] == U'）');
 }
 
+std::optional<SectionCue> ReadCueHeading(std::u32string_view t) {
+  static constexpr std::u32string_view kBullets = U"■●◆▲★□○◇";
+  const bool bullet = !t.empty() && kBullets.find(t[0]) != std::u32string_view::npos;
+  if (bullet) t.remove_prefix(1);
+  if (t.empty() || (!bullet && t.size() > 20) || t.size() > 40) return std::nullopt;
+  auto year = SingleYear(t);
+  if (!year) return std::nullopt;
+  int digits = 0;
+  for (char32_t c : t) {
+    if (c >= U'0' && c <= U'9') ++digits;
+    if (IsSentenceEnd(c) || c == U'，' || c == U',' || c == U'、' || c == U'%') return std::nullopt;
+  }
+  if (digits != 4) return std::nullopt;
+  // Only the words that name a review or a plan as such: 重点 or 思路 alone also title
+  // articles (2023年全市重点项目建设情况).
+  static constexpr std::u32string_view kWords[] = {U"回顾",     U"成绩",     U"成效",    U"总结",
+                                                   U"执行情况", U"完成情况", U"目标",    U"预期",
+                                                   U"计划",     U"打算",     U"工作安排"};
+  bool named = false;
+  for (auto w : kWords) named |= Contains(t, w);
+  if (!named) return std::nullopt;
+  SectionCue cue = ReadSectionCue(t);
+  if (!cue.kind) return std::nullopt;
+  return cue;
+}
+
+std::optional<SectionCue> ReadTargetLead(std::u32string_view t) {
+  if (t.empty() || (t.back() != U'：' && t.back() != U':')) return std::nullopt;
+  if (!Contains(t, U"目标") && !Contains(t, U"预期") && !Contains(t, U"计划")) return std::nullopt;
+  if (Contains(t, U"执行情况") || Contains(t, U"完成情况") || Contains(t, U"预计"))
+    return std::nullopt;
+  SectionCue cue;
+  cue.kind = FactKind::kTarget;
+  cue.year = SingleYear(t);
+  return cue;
+}
+
+SectionCue DocumentBuilder::Section() const {
+  SectionCue cue = section_;
+  for (const SectionCue* over : {&subsection_, &lead_}) {
+    if (over->year) cue.year = over->year;
+    if (over->kind) cue.kind = over->kind;
+  }
+  return cue;
+}
+
 DocumentBuilder::DocumentBuilder(std::string path) { doc_.path = std::move(path); }
 
 std::optional<DocumentBuilder::Refusal> DocumentBuilder::Add(std::string raw) {
@@ -166,7 +216,7 @@ void DocumentBuilder::Process(const DocumentLine& line, std::u32string squeezed)
     in_table_ = true;
     table_ = Table{};
     table_.title = recent_text_;
-    table_.section = section_;
+    table_.section = Section();
     header_rows_.reset();
     table_code_points_ = 0;
     row_ = TableRow{};
@@ -183,6 +233,7 @@ void DocumentBuilder::Process(const DocumentLine& line, std::u32string squeezed)
     SectionCue cue = ReadSectionCue(squeezed);
     if (cue.year) section_.year = cue.year;
     if (cue.kind) section_.kind = cue.kind;
+    subsection_ = lead_ = SectionCue{};
     preliminary_ = false;
     Append(line);
     Flush();
@@ -192,6 +243,33 @@ void DocumentBuilder::Process(const DocumentLine& line, std::u32string squeezed)
   if (IsSubHeading(squeezed)) {
     Flush();
     preliminary_ = false;
+    subsection_ = lead_ = SectionCue{};
+    // （二）2025年主要预期目标。…: the heading is the text before its first sentence end.
+    std::u32string_view heading = squeezed;
+    for (std::size_t i = 0; i < heading.size(); ++i) {
+      if (IsSentenceEnd(heading[i])) {
+        heading = heading.substr(0, i);
+        break;
+      }
+    }
+    if (SingleYear(heading)) subsection_ = ReadSectionCue(heading);
+  } else if (auto cue = ReadCueHeading(squeezed)) {
+    Flush();
+    section_ = *cue;
+    subsection_ = lead_ = SectionCue{};
+    preliminary_ = false;
+    Append(line);
+    Flush();
+    recent_text_ = std::move(squeezed);
+    return;
+  }
+  if (auto lead = ReadTargetLead(squeezed)) {
+    Flush();
+    Append(line);
+    Flush();
+    lead_ = *lead;
+    recent_text_ = std::move(squeezed);
+    return;
   }
   // A lead-in that announces estimates: 主要经济指标预计完成情况如下：
   if ((Contains(squeezed, U"预计") || Contains(squeezed, U"初步")) &&
@@ -213,7 +291,7 @@ void DocumentBuilder::Process(const DocumentLine& line, std::u32string squeezed)
 
 void DocumentBuilder::Append(const DocumentLine& line) {
   if (current_.text.empty()) {
-    current_.section = section_;
+    current_.section = Section();
     current_.preliminary = preliminary_;
   }
   const NormalizedLine& n = line.text;
@@ -225,6 +303,8 @@ void DocumentBuilder::Append(const DocumentLine& line) {
 
 void DocumentBuilder::Flush() {
   if (!current_.text.empty()) {
+    // A list of targets ends with the sentence that ends it.
+    if (EndsSentenceMark(current_.text.back())) lead_ = SectionCue{};
     completed_ += current_.text.size();
     doc_.paragraphs.push_back(std::move(current_));
   }

@@ -112,7 +112,13 @@ class DocumentBuilder {
   Document doc_;
   int line_count_ = 0;
   SectionCue section_;
+  // A second-level heading that names a year: （二）2025年主要预期目标. Until the next heading.
+  SectionCue subsection_;
+  // A lead-in that announces targets: 主要预期目标是： Until a paragraph ends a sentence (。).
+  SectionCue lead_;
   bool preliminary_ = false;
+  // The section a paragraph or table starting now stands in.
+  SectionCue Section() const;
   Paragraph current_;
   std::u32string recent_text_;  // the running text before a table, for its title
   bool in_table_ = false;
@@ -138,5 +144,13 @@ SectionCue ReadSectionCue(std::u32string_view heading);
 bool IsTopHeading(std::u32string_view text);
 // True for a second-level heading: （一）…
 bool IsSubHeading(std::u32string_view text);
+
+// A line that is a heading by its words, not its numbering: ■2024年成绩单, 2013年政府工作回顾,
+// ●2025年主要预期目标 — short (or after a bullet mark), naming one year and no other number,
+// with no sentence or clause mark, and read by ReadSectionCue as a review or a plan.
+std::optional<SectionCue> ReadCueHeading(std::u32string_view text);
+
+// A lead-in that announces a list of targets: 主要预期目标是：, 2024年发展目标：
+std::optional<SectionCue> ReadTargetLead(std::u32string_view text);
 
 }  // namespace kaohe

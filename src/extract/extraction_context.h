@@ -10,6 +10,7 @@
 #include "engine/dictionary.h"
 #include "engine/fact.h"
 #include "src/extract/document.h"
+#include "src/extract/document_time.h"
 #include "src/extract/phrase_matcher.h"
 #include "src/extract/unread.h"
 
@@ -31,6 +32,16 @@ struct ExtractionContext {
   void NoteUnread(UnreadReason reason, std::string_view detail = {}) const {
     if (unread) unread->Note(reason, detail);
   }
+
+  // The document's years: outcome (== report_year), plan and writing year.
+  DocumentTime time = {};
+  // A target list that runs on past its sentence (主要预期目标是：A增长6%；↵B增长8%。): the
+  // last line it reached and its year. A following sentence on the next line with no cue or
+  // year of its own continues it; an outcome ends it.
+  struct TargetList {
+    int last_line = 0;
+    int period = 0;
+  } target_list = {};
 
   // The first year of the plan the document sets; 0 when unknown.
   int plan_start() const { return plan_range ? plan_range->first : 0; }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "src/extract/document_time.h"
 #include "src/extract/extraction_context.h"
 #include "src/extract/subject.h"
 #include "src/text/document_reader.h"
@@ -181,27 +182,23 @@ class Extractor::Impl {
       for (const DocumentLine& line : stretch.lines) {
         if (line.number < next_line_) continue;  // kept for a paragraph still open
         subject_.Add(line);
+        time_.AddLine(line.number, line.text.text);
         next_line_ = line.number + 1;
       }
       for (const Paragraph& p : stretch.paragraphs) {
-        if (!actual_year_ && p.section.kind == FactKind::kActual && p.section.year) {
-          actual_year_ = *p.section.year;
-        }
-        if (!any_year_ && p.section.year) {
-          any_year_ = *p.section.year - (p.section.kind == FactKind::kTarget ? 1 : 0);
-        }
+        time_.AddSection(p.section.year, p.section.kind == FactKind::kActual,
+                         p.section.kind == FactKind::kTarget);
       }
       if (!plan_range_ && !stretch.plan_ranges.empty()) plan_range_ = stretch.plan_ranges.front();
     }
     std::string subject() const { return subject_.Subject(); }
-    int report_year() const { return actual_year_ ? *actual_year_ : any_year_.value_or(0); }
+    DocumentTime time() const { return time_.Time(); }
     std::optional<std::pair<int, int>> plan_range() const { return plan_range_; }
 
    private:
     SubjectFinder subject_;
     int next_line_ = 1;
-    std::optional<int> actual_year_;
-    std::optional<int> any_year_;
+    DocumentTimeFinder time_;
     std::optional<std::pair<int, int>> plan_range_;
   };
 
@@ -225,9 +222,11 @@ class Extractor::Impl {
   void ExtractStretch(const Document& stretch, const Survey& survey, const ExtractOptions& options,
                       Extraction& result, const FactSink& sink) const {
     std::vector<Fact> facts;
+    const DocumentTime time = survey.time();
     internal::ExtractionContext context{
-        dictionary_,          indicators_,         entities_, stretch,           result.subject,
-        survey.report_year(), survey.plan_range(), facts,     result.diagnostics};
+        dictionary_,       indicators_,         entities_, stretch,           result.subject,
+        time.outcome_year, survey.plan_range(), facts,     result.diagnostics};
+    context.time = time;
     context.unread = options.unread;
     internal::ExtractTables(context);
     internal::ExtractSentences(context);

@@ -9,6 +9,7 @@
 
 #include "engine/units.h"
 #include "src/extract/cues.h"
+#include "src/extract/document_time.h"
 #include "src/extract/extraction_context.h"
 #include "src/extract/quantity.h"
 #include "src/extract/subject.h"
@@ -146,31 +147,46 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
   return out;
 }
 
-// The years a sentence names, not as part of a range (2023—2025年), by position: the last
-// one starting before a position is found by binary search.
+// The years and spans a sentence names (FindTimeMentions), by position: the last one starting
+// before a position is found by binary search.
 class YearIndex {
  public:
-  explicit YearIndex(std::u32string_view s) {
-    for (std::size_t i = 0; i + 5 <= s.size(); ++i) {
-      if (s[i + 4] != U'年') continue;
-      auto y = SingleYear(s.substr(i, 5));
-      if (!y || (i > 0 && s[i - 1] >= U'0' && s[i - 1] <= U'9')) continue;
-      bool in_range = (i + 5 < s.size() && (s[i + 4] == U'—' || s[i + 4] == U'-')) ||
-                      (i > 0 && (s[i - 1] == U'—' || s[i - 1] == U'-'));
-      if (!in_range) years_.emplace_back(i, *y);
-    }
-  }
+  YearIndex(std::u32string_view s, const DocumentTime& time)
+      : mentions_(FindTimeMentions(s, time)) {}
 
-  std::optional<int> Before(std::size_t before) const {
-    auto it = std::lower_bound(years_.begin(), years_.end(), before,
-                               [](const auto& y, std::size_t at) { return y.first < at; });
-    if (it == years_.begin()) return std::nullopt;
-    return std::prev(it)->second;
+  // The last year or span named before `before`.
+  std::optional<TimeMention> Before(std::size_t before) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), before,
+                               [](const TimeMention& m, std::size_t at) { return m.begin < at; });
+    if (it == mentions_.begin()) return std::nullopt;
+    return *std::prev(it);
   }
 
  private:
-  std::vector<std::pair<std::size_t, int>> years_;  // (position, year), ascending
+  std::vector<TimeMention> mentions_;  // ascending by begin
 };
+
+// 的预期目标 / 的目标 after a figure: 增长4.5%左右的预期目标有望实现.
+bool FollowedByTarget(std::u32string_view after) {
+  for (std::u32string_view w :
+       {std::u32string_view(U"的预期目标"), std::u32string_view(U"的目标"),
+        std::u32string_view(U"的年度目标"), std::u32string_view(U"的全年目标")}) {
+    if (after.starts_with(w)) return true;
+  }
+  return false;
+}
+
+// The target cue words that decide on their own (cues::kTarget less kWeakTargetCues).
+std::span<const std::u32string_view> StrongTargetCues() {
+  static const std::vector<std::u32string_view> strong = [] {
+    std::vector<std::u32string_view> out;
+    for (auto w : cues::kTarget) {
+      if (!IsWeakTargetCue(w)) out.push_back(w);
+    }
+    return out;
+  }();
+  return strong;
+}
 
 // The original lines of one paragraph in code points, each decoded once however many quotes
 // are cut from it.
@@ -380,9 +396,9 @@ class SentenceReader {
 
   // The cue indexes, built the first time a figure of the sentence is read.
   struct Cues {
-    explicit Cues(std::u32string_view s)
-        : years(s),
-          target(s, cues::kTarget),
+    Cues(std::u32string_view s, const DocumentTime& time)
+        : years(s, time),
+          target(s, StrongTargetCues()),
           preliminary(s, cues::kPreliminary),
           strive(s, cues::kStrive),
           clause_ends(s, kClauseEnds) {}
@@ -396,29 +412,70 @@ class SentenceReader {
   void Emit(const Reading& r, const Indicator& indicator, Measure measure, double value,
             const std::string& unit, Qualifier qualifier, std::size_t at, std::size_t figure_end) {
     const std::size_t npos = std::u32string_view::npos;
-    if (!cues_) cues_.emplace(s_);
-    std::optional<int> year = cues_->years.Before(r.begin);
-    int period = year ? *year : p_.section.year ? *p_.section.year : ctx_.report_year;
+    if (!cues_) cues_.emplace(s_, ctx_.time);
+    // The year: the sentence's own (2023年, 今年, 过去一年), else its section's, else the
+    // document's. A span (过去五年, 十四五期间) makes the figure no one year's.
+    std::optional<TimeMention> mention = cues_->years.Before(at);
+    if (mention && !mention->year && !mention->current) {
+      return ctx_.NoteUnread(UnreadReason::kSpanOfYears);
+    }
+    const bool year = mention && mention->year;  // the sentence names the figure's year
+    int period = year ? *mention->year : p_.section.year ? *p_.section.year : ctx_.report_year;
     if (period == 0) {  // no year anywhere: nothing to say when
       return ctx_.NoteUnread(UnreadReason::kNoYear);
     }
     std::size_t target_cue = cues_->target.LastBefore(at);
+    TargetCueUse target_use =
+        target_cue == npos ? TargetCueUse::kNone : ReadTargetCue(s_, target_cue, at);
+    if (target_use == TargetCueUse::kNone) target_cue = npos;
+    // 增长4.5%左右的预期目标: the target named after its figure.
+    if (target_use == TargetCueUse::kNone && FollowedByTarget(s_.substr(figure_end))) {
+      target_use = TargetCueUse::kTarget;
+      target_cue = figure_end;
+    }
     std::size_t estimate_cue = cues_->preliminary.LastBefore(at);
+    const int first_line = p_.line_of[base_];
+    ExtractionContext::TargetList& list = ctx_.target_list;
+    // (预计 in a list of targets forecasts: 进出口总值预计增长3%.)
+    const bool continues_list = list.period && !year && target_use == TargetCueUse::kNone &&
+                                first_line <= list.last_line + 1 &&
+                                p_.section.kind != FactKind::kActual;
     // The sentence's own cues decide; then a year the sentence names, read against the year
-    // the document reports on; then the section.
+    // the document reports on; then a target list running on; then the section; then the
+    // document.
     FactKind kind;
     const bool after_report = ctx_.report_year && period > ctx_.report_year;
-    if (estimate_cue != npos && (target_cue == npos || estimate_cue > target_cue) &&
-        !after_report) {
+    if (target_use == TargetCueUse::kPlanOfOutcomeYear) {
+      kind = FactKind::kTarget;
+    } else if (continues_list && estimate_cue != npos) {
+      kind = FactKind::kTarget;
+      period = list.period;
+    } else if (estimate_cue != npos && (target_cue == npos || estimate_cue > target_cue) &&
+               !after_report) {
       kind = FactKind::kActual;
     } else if (target_cue != npos) {
       kind = FactKind::kTarget;
-    } else if (year && ctx_.report_year && *year != p_.section.year) {
+    } else if (year && ctx_.report_year && period != p_.section.year) {
       kind = after_report ? FactKind::kTarget : FactKind::kActual;
+    } else if (continues_list) {
+      kind = FactKind::kTarget;
+      period = list.period;
     } else if (p_.section.kind) {
       kind = *p_.section.kind;
     } else {
       kind = after_report ? FactKind::kTarget : FactKind::kActual;
+    }
+    // A target the sentence dates by neither year nor section is the plan year's; the plan an
+    // outcome is measured against (完成年计划…) is the outcome year's.
+    if (!year && !p_.section.year && !continues_list && kind == FactKind::kTarget &&
+        target_use != TargetCueUse::kPlanOfOutcomeYear && ctx_.time.plan_year) {
+      period = ctx_.time.plan_year;
+    }
+    const int last_line = p_.line_of[base_ + s_.size() - 1];
+    if (kind == FactKind::kTarget && target_use != TargetCueUse::kPlanOfOutcomeYear) {
+      if (target_use == TargetCueUse::kTarget || continues_list) list = {last_line, period};
+    } else if (kind == FactKind::kActual && first_line > list.last_line) {
+      list = {};
     }
     Fact f;
     f.key = {r.entity, indicator.id, measure, period, kind};
