@@ -24,14 +24,17 @@ namespace {
 
 struct Bundled {
   std::unique_ptr<Dictionary> dictionary;
+  std::unique_ptr<CueSet> cues;
   Bundled() {
     Diagnostics diagnostics;
     InputPaths paths;
     paths.dictionaries = {std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary"};
+    paths.cues = {std::string(KAOHE_SOURCE_DIR) + "/rules/cues.yaml"};
     auto inputs = LoadInputs(paths, diagnostics);
     REQUIRE(inputs.ok());
     REQUIRE_FALSE(diagnostics.has_errors());
     dictionary = std::move(inputs.value().dictionary);
+    cues = std::move(inputs.value().cues);
   }
 };
 
@@ -68,7 +71,7 @@ const Fact* Find(const Extraction& e, const std::string& indicator, Measure meas
 TEST_CASE(
     "a county report in no dictionary: subject from the title, years and kinds from its sections") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   Extraction e = extractor.ExtractLines(
       "synthetic_county.txt",
       Lines(R"(关于青石县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告
@@ -102,7 +105,7 @@ TEST_CASE(
 TEST_CASE(
     "a zone named in a sentence owns the figures after it; 全县 returns them to the subject") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   Extraction e = extractor.ExtractLines("synthetic_zone.txt", Lines(R"(青石县2025年工作报告
 一、2025年工作回顾
 2025年青石经济开发区规上工业总产值增长10.5%，全县规上工业增加值增长4%。
@@ -116,7 +119,7 @@ TEST_CASE(
 TEST_CASE(
     "shares, flows of stock indicators, incentive thresholds and per-zone figures are not facts") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   Extraction e = extractor.ExtractLines("synthetic_noise.txt", Lines(R"(杜集区2025年工作报告
 一、2025年工作回顾
 规上工业企业数字化转型覆盖率达100%，新材料产值占规上工业产值比重达60%。
@@ -130,7 +133,7 @@ TEST_CASE(
 TEST_CASE(
     "a lead-in marks the list after it as estimates; a flattened table gives each cell a fact") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   Extraction e = extractor.ExtractLines("synthetic_table.txt",
                                         Lines("青石县2024年计划执行情况\n"
                                               "一、2024年计划执行情况\n"
@@ -154,7 +157,7 @@ TEST_CASE(
 
 TEST_CASE("without a subject, facts keep an empty entity and a warning says so; --entity sets it") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   auto lines = Lines("一、2025年工作回顾\n地区生产总值增长5%。\n");
   Extraction none = extractor.ExtractLines("synthetic_anonymous.txt", lines);
   REQUIRE(none.facts.size() == 1);
@@ -166,7 +169,7 @@ TEST_CASE("without a subject, facts keep an empty entity and a warning says so; 
 
 TEST_CASE("GB18030 documents extract the same as UTF-8") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   auto path = std::filesystem::temp_directory_path() / "kaohe_gb18030_synthetic.txt";
   // "古交市2025年\n一、2025年执行情况\n地区生产总值增长1%。" in GB18030.
   std::ofstream(path, std::ios::binary)
@@ -192,7 +195,7 @@ std::vector<std::string> Keys(const Extraction& e) { return Brief(e); }
 
 TEST_CASE("a page on one line gives the facts of the same text one sentence a line") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   std::string one_line = kHead, broken = kHead;
   // Far longer than a paragraph is kept whole, so it is cut, at sentence ends.
   for (int i = 0; i < 20000; ++i) {
@@ -213,7 +216,7 @@ TEST_CASE("a page on one line gives the facts of the same text one sentence a li
 
 TEST_CASE("a long sentence is quoted by the clauses around its figure, bounded") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   std::string text = kHead;
   for (int i = 0; i < 5000; ++i) text += "地区生产总值增长5%，";
   Extraction e = extractor.ExtractLines("clauses.txt", Lines(text));
@@ -231,7 +234,7 @@ TEST_CASE("a long sentence is quoted by the clauses around its figure, bounded")
 
 TEST_CASE("text that cannot be cut into bounded paragraphs is refused with its line") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   std::string text = kHead;
   text += std::string(DocumentBuilder::kMaxUnbrokenCodePoints + 10, 'x');
   Extraction e = extractor.ExtractLines("unbroken.txt", Lines(text));
@@ -249,7 +252,7 @@ TEST_CASE("text that cannot be cut into bounded paragraphs is refused with its l
 
 TEST_CASE("a long document is read in stretches, with what the whole of it decides") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   // Longer than is held and read once; the plan's years are named only at its very end.
   std::string text = kHead;
   for (int i = 0; i < 100000; ++i) text += "地区生产总值增长5%。\n";
@@ -274,7 +277,7 @@ TEST_CASE("a long document is read in stretches, with what the whole of it decid
 
 TEST_CASE("a long flattened table is read in pieces, each with the table's header rows") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   std::string text = std::string(kHead) + "主要指标表\n\t指标\n\t单位\n\t2025年完成\n\n";
   for (int i = 0; i < 30000; ++i) text += "\t地区生产总值\n\t亿元\n\t" + std::to_string(i) + "\n\n";
   Extraction e = extractor.ExtractLines("table.txt", Lines(text));
@@ -289,7 +292,7 @@ TEST_CASE("a long flattened table is read in pieces, each with the table's heade
 
 TEST_CASE("on the five seed documents: precision at least 0.97 and recall at least 0.95") {
   Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*b.dictionary, *b.cues);
   Diagnostics diagnostics;
   DocumentCache documents;
   FactChecker checker(*b.dictionary, diagnostics, documents);

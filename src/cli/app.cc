@@ -37,6 +37,7 @@ namespace {
 struct CommonOptions {
   std::string root;  // --root: paths inside input files must lie in it; empty: the working dir
   std::vector<std::string> dictionaries;
+  std::vector<std::string> cues;  // --cues: added to the bundled rules/cues.yaml
   std::vector<std::string> rules;
   std::vector<std::string> facts;
   std::vector<std::string> documents;
@@ -53,6 +54,20 @@ struct CheckOptions {
   bool timings = false;  // print each phase's wall and CPU time to standard error
 };
 
+void AddCuesOption(CLI::App& command, std::vector<std::string>& cues) {
+  command.add_option("--cues", cues, "cue word files to add to the bundled rules/cues.yaml")
+      ->type_name("DIR|FILE");
+}
+
+// The bundled cue file, always read, then the user's.
+std::vector<std::string> CuePaths(const std::string& program,
+                                  const std::vector<std::string>& user) {
+  std::string root = FindDataRoot(program);
+  std::vector<std::string> paths = {root == "." ? "rules/cues.yaml" : root + "/rules/cues.yaml"};
+  paths.insert(paths.end(), user.begin(), user.end());
+  return paths;
+}
+
 void AddInputOptions(CLI::App& command, CommonOptions& options) {
   command.add_option("--rules", options.rules, "rule pack files or directories")
       ->type_name("DIR|FILE");
@@ -60,6 +75,7 @@ void AddInputOptions(CLI::App& command, CommonOptions& options) {
       .add_option("--dictionary", options.dictionaries,
                   "indicator and entity dictionary files or directories")
       ->type_name("DIR|FILE");
+  AddCuesOption(command, options.cues);
   command
       .add_option("--facts", options.facts,
                   "fact files (.jsonl, .yaml target tables, .csv) or directories")
@@ -90,6 +106,7 @@ InputPaths ResolvePaths(const CommonOptions& options, const std::string& program
   paths.dictionaries = options.dictionaries.empty()
                            ? std::vector<std::string>{under("rules/dictionary")}
                            : options.dictionaries;
+  paths.cues = CuePaths(program, options.cues);
   paths.rules =
       options.rules.empty() ? std::vector<std::string>{under("rules/packs")} : options.rules;
   paths.facts = options.facts.empty()
@@ -284,10 +301,10 @@ int RunLint(const CommonOptions& common, const CheckOptions& options, const std:
     if (!Review(findings, *inputs, options, ProjectRoot(common.root), console)) return kExitUsage;
   }
   console.out << fmt::format(
-      "kaohe: {} rules in {} packs, {} indicators, {} entities, {} facts: ok\n",
+      "kaohe: {} rules in {} packs, {} indicators, {} entities, {} cues, {} facts: ok\n",
       inputs->rules->rule_count(), inputs->rules->packs.size(),
       inputs->dictionary->indicators().size(), inputs->dictionary->entities().size(),
-      inputs->facts.size());
+      inputs->cues->entry_count(), inputs->facts.size());
   return kExitOk;
 }
 
@@ -363,6 +380,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
       ->required();
   extract->add_option("--dictionary", extract_command.dictionaries,
                       "indicator and entity dictionaries");
+  AddCuesOption(*extract, extract_command.cues);
   extract->add_option("--entity", extract_command.entity,
                       "the documents' subject, when the text does not name it");
 
@@ -371,6 +389,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   eval->add_option("--gold", eval_command.gold, "gold fact files or directories")->required();
   eval->add_option("--docs", eval_command.documents, "the documents")->required();
   eval->add_option("--dictionary", eval_command.dictionaries, "indicator and entity dictionaries");
+  AddCuesOption(*eval, eval_command.cues);
   eval->add_option("--min-precision", eval_command.min_precision, "exit 1 below this precision");
   eval->add_option("--min-recall", eval_command.min_recall, "exit 1 below this recall");
 
@@ -391,6 +410,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   CLI::App* test = app.add_subcommand("test", "run rule-pack tests (YAML cases)");
   test->add_option("paths", test_command.paths, "test files or directories (default rules/tests)");
   test->add_option("--dictionary", test_command.dictionaries, "indicator and entity dictionaries");
+  AddCuesOption(*test, test_command.cues);
   test->add_option("--rules", test_command.default_rules, "packs for cases that name none");
   test->add_option("--filter", test_command.filter, "run the cases whose name matches (* ?)");
   test->add_flag("--coverage", test_command.coverage, "list the rules no case exercises");
@@ -445,6 +465,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
     InputPaths defaults = ResolvePaths(common, program);
     if (test_command.dictionaries.empty()) test_command.dictionaries = defaults.dictionaries;
     if (test_command.default_rules.empty()) test_command.default_rules = defaults.rules;
+    test_command.cues = CuePaths(program, test_command.cues);
     test_command.root = MakeProjectRoot(common, program, test_command.paths.empty());
     if (test_command.paths.empty()) {
       std::string root = FindDataRoot(program);
@@ -454,11 +475,13 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   }
   if (extract->parsed()) {
     default_dictionary(extract_command.dictionaries);
+    extract_command.cues = CuePaths(program, extract_command.cues);
     extract_command.root = ProjectRoot(common.root);
     return RunExtract(extract_command, console);
   }
   if (eval->parsed()) {
     default_dictionary(eval_command.dictionaries);
+    eval_command.cues = CuePaths(program, eval_command.cues);
     eval_command.root = ProjectRoot(common.root);
     return RunEval(eval_command, console);
   }

@@ -18,26 +18,30 @@
 namespace kaohe {
 namespace {
 
-std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& paths,
-                                             Console& console) {
+// The dictionaries and the cue files; nullopt (after printing why) when they have errors.
+std::optional<Inputs> LoadDictionaries(const std::vector<std::string>& paths,
+                                       const std::vector<std::string>& cue_paths,
+                                       Console& console) {
   Diagnostics diagnostics;
   InputPaths input;
   input.dictionaries = paths;
+  input.cues = cue_paths;
   auto inputs = LoadInputs(input, diagnostics);
   for (const Diagnostic& d : diagnostics.all()) console.err << RenderDiagnostic(d);
   if (!inputs.ok()) {
     console.err << ErrorLine(inputs.error().message);
-    return nullptr;
+    return std::nullopt;
   }
-  if (diagnostics.has_errors()) return nullptr;
-  return std::move(inputs.value().dictionary);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return std::move(inputs).value();
 }
 
 }  // namespace
 
 int RunExtract(const ExtractCommand& command, Console& console) {
-  auto dictionary = LoadDictionaries(command.dictionaries, console);
-  if (!dictionary) return kExitUsage;
+  auto loaded = LoadDictionaries(command.dictionaries, command.cues, console);
+  if (!loaded) return kExitUsage;
+  const Dictionary* dictionary = loaded->dictionary.get();
   Diagnostics warnings;
   auto files = CollectFiles(command.documents, kDocumentExtensions, warnings, command.root);
   for (const Diagnostic& d : warnings.all()) console.err << RenderDiagnostic(d);
@@ -45,7 +49,7 @@ int RunExtract(const ExtractCommand& command, Console& console) {
     console.err << ErrorLine(files.error().message);
     return kExitUsage;
   }
-  Extractor extractor(*dictionary);
+  Extractor extractor(*dictionary, *loaded->cues);
   int status = kExitOk;
   for (const std::string& path : files.value()) {
     // Facts are written as they come: a long document is never held whole.
@@ -72,8 +76,9 @@ int RunExtract(const ExtractCommand& command, Console& console) {
 }
 
 int RunEval(const EvalCommand& command, Console& console) {
-  auto dictionary = LoadDictionaries(command.dictionaries, console);
-  if (!dictionary) return kExitUsage;
+  auto loaded = LoadDictionaries(command.dictionaries, command.cues, console);
+  if (!loaded) return kExitUsage;
+  const Dictionary* dictionary = loaded->dictionary.get();
   // Gold facts, grouped by the document they cite.
   Diagnostics diagnostics;
   DocumentCache documents(command.root);
@@ -107,7 +112,7 @@ int RunEval(const EvalCommand& command, Console& console) {
     console.err << ErrorLine(doc_files.error().message);
     return kExitUsage;
   }
-  Extractor extractor(*dictionary);
+  Extractor extractor(*dictionary, *loaded->cues);
   EvaluationScore total;
   for (const std::string& path : doc_files.value()) {
     std::string name = std::filesystem::path(path).filename().string();

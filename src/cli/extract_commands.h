@@ -13,6 +13,7 @@ namespace kaohe {
 struct ExtractCommand {
   std::vector<std::string> documents;
   std::vector<std::string> dictionaries;
+  std::vector<std::string> cues;  // rules/cues.yaml, then --cues
   std::string entity;
   ProjectRoot root;  // a symlink in a directory given is followed only to a file inside it
 };
@@ -21,6 +22,7 @@ struct EvalCommand {
   std::vector<std::string> gold;
   std::vector<std::string> documents;
   std::vector<std::string> dictionaries;
+  std::vector<std::string> cues;  // rules/cues.yaml, then --cues
   double min_precision = 0;
   double min_recall = 0;
   ProjectRoot root;  // the documents gold facts cite must lie inside it

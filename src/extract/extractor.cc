@@ -51,7 +51,7 @@ std::string RowQuote(const Document& doc, int first_line, int last_line) {
 
 class Extractor::Impl {
  public:
-  explicit Impl(const Dictionary& dictionary) : dictionary_(dictionary) {
+  Impl(const Dictionary& dictionary, const CueSet& cues) : dictionary_(dictionary), cues_(cues) {
     // Phrases are matched in normalised text, so they are normalised the same way.
     auto normalized = [](const std::string& s) {
       std::u32string out;
@@ -224,8 +224,8 @@ class Extractor::Impl {
                       const FactSink& sink) const {
     std::vector<Fact> facts;
     internal::ExtractionContext context{
-        dictionary_,          indicators_,         entities_, stretch,           result.subject,
-        survey.report_year(), survey.plan_range(), facts,     result.diagnostics};
+        dictionary_,    indicators_,          entities_,           cues_, stretch,
+        result.subject, survey.report_year(), survey.plan_range(), facts, result.diagnostics};
     internal::ExtractTables(context);
     internal::ExtractSentences(context);
     std::stable_sort(facts.begin(), facts.end(),
@@ -234,11 +234,13 @@ class Extractor::Impl {
   }
 
   const Dictionary& dictionary_;
+  const CueSet& cues_;
   PhraseMatcher indicators_;
   PhraseMatcher entities_;
 };
 
-Extractor::Extractor(const Dictionary& dictionary) : impl_(std::make_unique<Impl>(dictionary)) {}
+Extractor::Extractor(const Dictionary& dictionary, const CueSet& cues)
+    : impl_(std::make_unique<Impl>(dictionary, cues)) {}
 Extractor::~Extractor() = default;
 
 Extraction Extractor::ExtractLines(const std::string& path, std::vector<std::string> lines,
