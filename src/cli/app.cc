@@ -62,8 +62,7 @@ void AddCuesOption(CLI::App& command, std::vector<std::string>& cues) {
 // The bundled cue file, always read, then the user's.
 std::vector<std::string> CuePaths(const std::string& program,
                                   const std::vector<std::string>& user) {
-  std::string root = FindDataRoot(program);
-  std::vector<std::string> paths = {root == "." ? "rules/cues.yaml" : root + "/rules/cues.yaml"};
+  std::vector<std::string> paths = {FindBundledFile(program, "rules/cues.yaml")};
   paths.insert(paths.end(), user.begin(), user.end());
   return paths;
 }
