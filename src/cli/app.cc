@@ -55,8 +55,10 @@ struct CheckOptions {
 };
 
 void AddCuesOption(CLI::App& command, std::vector<std::string>& cues) {
-  command.add_option("--cues", cues, "cue word files to add to the bundled rules/cues.yaml")
-      ->type_name("DIR|FILE");
+  // One file a --cues (repeat it for more), so that document paths after it stay documents.
+  command.add_option("--cues", cues, "a cue word file to add to the bundled rules/cues.yaml")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
 }
 
 // The bundled cue file, always read, then the user's.
