@@ -83,6 +83,11 @@ subject_words:
         std::vector<std::pair<std::size_t, std::size_t>>{{0, 2}, {12, 14}, {3, 7}, {8, 12}});
   CHECK(Spans(l.cues, CueCategory::kSubjectWords, U"全市域全区域") ==
         std::vector<std::pair<std::size_t, std::size_t>>{{0, 3}, {3, 6}});
+  // A match that ends inside a character (\C is one byte) covers the whole character.
+  Loaded bytes({"flat: [{pattern: '平\\C'}]\n"});
+  REQUIRE_MESSAGE(bytes.diagnostics.empty(), AllMessages(bytes.diagnostics));
+  CHECK(Spans(bytes.cues, CueCategory::kFlat, U"持平稳") ==
+        std::vector<std::pair<std::size_t, std::size_t>>{{1, 3}});
   // A pattern's ^ is the start of the text searched.
   Loaded anchored({"target: [{pattern: '^计划'}]\n"});
   CHECK(anchored.cues.Contains(CueCategory::kTarget, U"计划增长5%"));

@@ -42,24 +42,33 @@ std::u32string NormalizedWord(const std::string& word) {
   return out;
 }
 
-// Text in UTF-8 for RE2, with the code point index of each byte that starts one (and of the end).
+// Text in UTF-8 for RE2, with the code point each byte belongs to. A match may begin or end
+// inside a code point (\C matches one byte): it covers every code point it touches.
 struct Utf8Text {
   explicit Utf8Text(std::u32string_view text) : utf8(ToUtf8(text)) {
-    code_point_at.assign(utf8.size() + 1, 0);
+    code_point_of.resize(utf8.size());
     std::size_t cp = 0;
     for (std::size_t i = 0; i < utf8.size(); ++i) {
-      if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) code_point_at[i] = cp++;
+      if (i > 0 && !IsContinuation(i)) ++cp;
+      code_point_of[i] = cp;
     }
-    code_point_at[utf8.size()] = cp;
+  }
+  bool IsContinuation(std::size_t at) const {
+    return (static_cast<unsigned char>(utf8[at]) & 0xC0) == 0x80;
+  }
+  // The code points bytes [begin, end) touch; end > begin.
+  CueSpan Span(std::size_t begin, std::size_t end) const {
+    std::size_t last = code_point_of[end - 1];
+    return {code_point_of[begin], last + 1};
   }
   // The byte after the code point starting at `at`.
   std::size_t NextBoundary(std::size_t at) const {
     ++at;
-    while (at < utf8.size() && (static_cast<unsigned char>(utf8[at]) & 0xC0) == 0x80) ++at;
+    while (at < utf8.size() && IsContinuation(at)) ++at;
     return at;
   }
   std::string utf8;
-  std::vector<std::size_t> code_point_at;
+  std::vector<std::size_t> code_point_of;
 };
 
 // The first match of `re` in text[from, end) that is not empty, as byte offsets.
@@ -123,7 +132,7 @@ struct CueSet::Category {
     for (int i : Matching(utf8)) {
       const RE2& re = *patterns[static_cast<std::size_t>(i)];
       for (auto m = NextMatch(re, utf8, 0); m; m = NextMatch(re, utf8, m->second)) {
-        out.push_back({utf8.code_point_at[m->first], utf8.code_point_at[m->second]});
+        out.push_back(utf8.Span(m->first, m->second));
       }
     }
   }
