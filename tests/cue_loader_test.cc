@@ -3,8 +3,12 @@
 #include "src/load/cue_loader.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "src/load/file_reader.h"
@@ -40,7 +44,30 @@ std::vector<std::pair<std::size_t, std::size_t>> Spans(const CueSet& cues, CueCa
   return out;
 }
 
+// The exit status of tests/validate_yaml_schemas.py on a file holding `yaml` under the cue
+// schema's modeline.
+int ValidateAgainstSchema(const std::string& yaml) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("kaohe_cue_schema." + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(path) << "# yaml-language-server: $schema=" << KAOHE_SOURCE_DIR
+                      << "/rules/schemas/cues.schema.json\n"
+                      << yaml;
+  int status = std::system(("/usr/bin/python3 " + std::string(KAOHE_SOURCE_DIR) +
+                            "/tests/validate_yaml_schemas.py '" + path.string() + "' > /dev/null")
+                               .c_str());
+  std::filesystem::remove(path);
+  return status;
+}
+
 }  // namespace
+
+TEST_CASE("the cue schema takes what the loader takes and catches a misspelt category") {
+  CHECK(ValidateAgainstSchema("growth: [攀升, {word: 增速, note: n}, {pattern: 'a+b'}]\neach:\n") ==
+        0);
+  CHECK(ValidateAgainstSchema("grwoth: [攀升]\n") != 0);
+  CHECK(ValidateAgainstSchema("growth: [{word: 增速, pattern: 'a+b'}]\n") != 0);
+  CHECK(ValidateAgainstSchema("growth: ['']\n") != 0);
+}
 
 TEST_CASE("the bundled cue file loads cleanly, with the words of every category") {
   auto file = ReadTextFile(std::string(KAOHE_SOURCE_DIR) + "/rules/cues.yaml");
