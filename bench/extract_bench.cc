@@ -116,6 +116,7 @@ int main(int argc, char** argv) {
   kaohe::Diagnostics diagnostics;
   kaohe::InputPaths paths;
   paths.dictionaries = {(root / "rules/dictionary").string()};
+  paths.cues = {(root / "rules/cues.yaml").string()};
   auto inputs = kaohe::LoadInputs(paths, diagnostics);
   if (!inputs.ok() || diagnostics.has_errors()) {
     std::cerr << "extract_bench: cannot load the dictionaries\n";
@@ -127,7 +128,7 @@ int main(int argc, char** argv) {
   const double mb = static_cast<double>(bytes) / 1e6;
   fmt::print("corpus: {} synthetic files, {:.1f} MB (copies of fixtures/docs)\n", files.size(), mb);
 
-  kaohe::Extractor extractor(*inputs.value().dictionary);
+  kaohe::Extractor extractor(*inputs.value().dictionary, *inputs.value().cues);
   Extract(extractor, files, threads);  // untimed: brings the files into the page cache
   Run one = Extract(extractor, files, 1);
   fmt::print("kaohe, 1 thread:  {:.2f} s, {:.1f} MB/s, {} facts\n", one.seconds, mb / one.seconds,

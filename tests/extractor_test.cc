@@ -17,23 +17,11 @@
 #include "src/load/fact_loaders.h"
 #include "src/load/file_reader.h"
 #include "src/load/inputs.h"
+#include "tests/bundled_inputs.h"
 
 namespace kaohe {
 
 namespace {
-
-struct Bundled {
-  std::unique_ptr<Dictionary> dictionary;
-  Bundled() {
-    Diagnostics diagnostics;
-    InputPaths paths;
-    paths.dictionaries = {std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary"};
-    auto inputs = LoadInputs(paths, diagnostics);
-    REQUIRE(inputs.ok());
-    REQUIRE_FALSE(diagnostics.has_errors());
-    dictionary = std::move(inputs.value().dictionary);
-  }
-};
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -67,8 +55,8 @@ const Fact* Find(const Extraction& e, const std::string& indicator, Measure meas
 
 TEST_CASE(
     "a county report in no dictionary: subject from the title, years and kinds from its sections") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   Extraction e = extractor.ExtractLines(
       "synthetic_county.txt",
       Lines(R"(关于青石县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告
@@ -101,8 +89,8 @@ TEST_CASE(
 
 TEST_CASE(
     "a zone named in a sentence owns the figures after it; 全县 returns them to the subject") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   Extraction e = extractor.ExtractLines("synthetic_zone.txt", Lines(R"(青石县2025年工作报告
 一、2025年工作回顾
 2025年青石经济开发区规上工业总产值增长10.5%，全县规上工业增加值增长4%。
@@ -115,8 +103,8 @@ TEST_CASE(
 
 TEST_CASE(
     "shares, flows of stock indicators, incentive thresholds and per-zone figures are not facts") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   Extraction e = extractor.ExtractLines("synthetic_noise.txt", Lines(R"(杜集区2025年工作报告
 一、2025年工作回顾
 规上工业企业数字化转型覆盖率达100%，新材料产值占规上工业产值比重达60%。
@@ -129,8 +117,8 @@ TEST_CASE(
 
 TEST_CASE(
     "a lead-in marks the list after it as estimates; a flattened table gives each cell a fact") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   Extraction e = extractor.ExtractLines("synthetic_table.txt",
                                         Lines("青石县2024年计划执行情况\n"
                                               "一、2024年计划执行情况\n"
@@ -153,8 +141,8 @@ TEST_CASE(
 }
 
 TEST_CASE("without a subject, facts keep an empty entity and a warning says so; --entity sets it") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   auto lines = Lines("一、2025年工作回顾\n地区生产总值增长5%。\n");
   Extraction none = extractor.ExtractLines("synthetic_anonymous.txt", lines);
   REQUIRE(none.facts.size() == 1);
@@ -165,8 +153,8 @@ TEST_CASE("without a subject, facts keep an empty entity and a warning says so; 
 }
 
 TEST_CASE("GB18030 documents extract the same as UTF-8") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   auto path = std::filesystem::temp_directory_path() / "kaohe_gb18030_synthetic.txt";
   // "古交市2025年\n一、2025年执行情况\n地区生产总值增长1%。" in GB18030.
   std::ofstream(path, std::ios::binary)
@@ -191,8 +179,8 @@ std::vector<std::string> Keys(const Extraction& e) { return Brief(e); }
 }  // namespace
 
 TEST_CASE("a page on one line gives the facts of the same text one sentence a line") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   std::string one_line = kHead, broken = kHead;
   // Far longer than a paragraph is kept whole, so it is cut, at sentence ends.
   for (int i = 0; i < 20000; ++i) {
@@ -212,8 +200,8 @@ TEST_CASE("a page on one line gives the facts of the same text one sentence a li
 }
 
 TEST_CASE("a long sentence is quoted by the clauses around its figure, bounded") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   std::string text = kHead;
   for (int i = 0; i < 5000; ++i) text += "地区生产总值增长5%，";
   Extraction e = extractor.ExtractLines("clauses.txt", Lines(text));
@@ -230,8 +218,8 @@ TEST_CASE("a long sentence is quoted by the clauses around its figure, bounded")
 }
 
 TEST_CASE("text that cannot be cut into bounded paragraphs is refused with its line") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   std::string text = kHead;
   text += std::string(DocumentBuilder::kMaxUnbrokenCodePoints + 10, 'x');
   Extraction e = extractor.ExtractLines("unbroken.txt", Lines(text));
@@ -248,8 +236,8 @@ TEST_CASE("text that cannot be cut into bounded paragraphs is refused with its l
 }
 
 TEST_CASE("a long document is read in stretches, with what the whole of it decides") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   // Longer than is held and read once; the plan's years are named only at its very end.
   std::string text = kHead;
   for (int i = 0; i < 100000; ++i) text += "地区生产总值增长5%。\n";
@@ -273,8 +261,8 @@ TEST_CASE("a long document is read in stretches, with what the whole of it decid
 }
 
 TEST_CASE("a long flattened table is read in pieces, each with the table's header rows") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   std::string text = std::string(kHead) + "主要指标表\n\t指标\n\t单位\n\t2025年完成\n\n";
   for (int i = 0; i < 30000; ++i) text += "\t地区生产总值\n\t亿元\n\t" + std::to_string(i) + "\n\n";
   Extraction e = extractor.ExtractLines("table.txt", Lines(text));
@@ -288,8 +276,8 @@ TEST_CASE("a long flattened table is read in pieces, each with the table's heade
 }
 
 TEST_CASE("on the five seed documents: precision at least 0.97 and recall at least 0.95") {
-  Bundled b;
-  Extractor extractor(*b.dictionary);
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
   Diagnostics diagnostics;
   DocumentCache documents;
   FactChecker checker(*b.dictionary, diagnostics, documents);

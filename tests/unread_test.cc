@@ -9,21 +9,10 @@
 
 #include "src/extract/extractor.h"
 #include "src/load/inputs.h"
+#include "tests/bundled_inputs.h"
 
 namespace kaohe {
 namespace {
-
-struct Bundled {
-  std::unique_ptr<Dictionary> dictionary;
-  Bundled() {
-    Diagnostics diagnostics;
-    InputPaths paths;
-    paths.dictionaries = {std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary"};
-    auto inputs = LoadInputs(paths, diagnostics);
-    REQUIRE(inputs.ok());
-    dictionary = std::move(inputs.value().dictionary);
-  }
-};
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -46,8 +35,7 @@ struct Unread {
 Unread Read(const std::string& text, const std::string& head =
                                          "关于青石县2025年国民经济和社会发展计划执行情况的报告\n"
                                          "一、2025年国民经济和社会发展计划执行情况") {
-  static Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*testing::Bundled().dictionary, *testing::Bundled().cues);
   Unread out;
   UnreadLog log([&](UnreadSentence&& s) { out.sentences.push_back(std::move(s)); });
   ExtractOptions options;
@@ -208,8 +196,7 @@ TEST_CASE("every reason has a description and a distinct id") {
 }
 
 TEST_CASE("without a sink the log only counts") {
-  static Bundled b;
-  Extractor extractor(*b.dictionary);
+  Extractor extractor(*testing::Bundled().dictionary, *testing::Bundled().cues);
   UnreadLog log;
   ExtractOptions options;
   options.unread = &log;

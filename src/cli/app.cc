@@ -37,6 +37,7 @@ namespace {
 struct CommonOptions {
   std::string root;  // --root: paths inside input files must lie in it; empty: the working dir
   std::vector<std::string> dictionaries;
+  std::vector<std::string> cues;  // --cues: added to the bundled rules/cues.yaml
   std::vector<std::string> rules;
   std::vector<std::string> facts;
   std::vector<std::string> documents;
@@ -53,6 +54,21 @@ struct CheckOptions {
   bool timings = false;  // print each phase's wall and CPU time to standard error
 };
 
+void AddCuesOption(CLI::App& command, std::vector<std::string>& cues) {
+  // One file a --cues (repeat it for more), so that document paths after it stay documents.
+  command.add_option("--cues", cues, "a cue word file to add to the bundled rules/cues.yaml")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+}
+
+// The bundled cue file, always read, then the user's.
+std::vector<std::string> CuePaths(const std::string& program,
+                                  const std::vector<std::string>& user) {
+  std::vector<std::string> paths = {FindBundledFile(program, "rules/cues.yaml")};
+  paths.insert(paths.end(), user.begin(), user.end());
+  return paths;
+}
+
 void AddInputOptions(CLI::App& command, CommonOptions& options) {
   command.add_option("--rules", options.rules, "rule pack files or directories")
       ->type_name("DIR|FILE");
@@ -60,6 +76,7 @@ void AddInputOptions(CLI::App& command, CommonOptions& options) {
       .add_option("--dictionary", options.dictionaries,
                   "indicator and entity dictionary files or directories")
       ->type_name("DIR|FILE");
+  AddCuesOption(command, options.cues);
   command
       .add_option("--facts", options.facts,
                   "fact files (.jsonl, .yaml target tables, .csv) or directories")
@@ -90,6 +107,7 @@ InputPaths ResolvePaths(const CommonOptions& options, const std::string& program
   paths.dictionaries = options.dictionaries.empty()
                            ? std::vector<std::string>{under("rules/dictionary")}
                            : options.dictionaries;
+  paths.cues = CuePaths(program, options.cues);
   paths.rules =
       options.rules.empty() ? std::vector<std::string>{under("rules/packs")} : options.rules;
   paths.facts = options.facts.empty()
@@ -288,10 +306,10 @@ int RunLint(const CommonOptions& common, const CheckOptions& options, const std:
     if (!Review(findings, *inputs, options, ProjectRoot(common.root), console)) return kExitUsage;
   }
   console.out << fmt::format(
-      "kaohe: {} rules in {} packs, {} indicators, {} entities, {} facts: ok\n",
+      "kaohe: {} rules in {} packs, {} indicators, {} entities, {} cues, {} facts: ok\n",
       inputs->rules->rule_count(), inputs->rules->packs.size(),
       inputs->dictionary->indicators().size(), inputs->dictionary->entities().size(),
-      inputs->facts.size());
+      inputs->cues->entry_count(), inputs->facts.size());
   return kExitOk;
 }
 
@@ -370,6 +388,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   extract->add_flag("--unread", extract_command.unread,
                     "list the sentences and table rows naming an indicator next to a number "
                     "that gave no fact, with the reason, instead of the facts");
+  AddCuesOption(*extract, extract_command.cues);
   extract->add_option("--entity", extract_command.entity,
                       "the documents' subject, when the text does not name it");
 
@@ -382,6 +401,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
       ->check(CLI::Range(0.0, 1.0));
   eval->add_option("--min-recall", eval_command.min_recall, "exit 1 below this recall")
       ->check(CLI::Range(0.0, 1.0));
+  AddCuesOption(*eval, eval_command.cues);
 
   std::string explain_rule, explain_entity;
   std::optional<int> explain_period;
@@ -400,6 +420,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   CLI::App* test = app.add_subcommand("test", "run rule-pack tests (YAML cases)");
   test->add_option("paths", test_command.paths, "test files or directories (default rules/tests)");
   test->add_option("--dictionary", test_command.dictionaries, "indicator and entity dictionaries");
+  AddCuesOption(*test, test_command.cues);
   test->add_option("--rules", test_command.default_rules, "packs for cases that name none");
   test->add_option("--filter", test_command.filter, "run the cases whose name matches (* ?)");
   test->add_flag("--coverage", test_command.coverage, "list the rules no case exercises");
@@ -454,6 +475,7 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
     InputPaths defaults = ResolvePaths(common, program);
     if (test_command.dictionaries.empty()) test_command.dictionaries = defaults.dictionaries;
     if (test_command.default_rules.empty()) test_command.default_rules = defaults.rules;
+    test_command.cues = CuePaths(program, test_command.cues);
     test_command.root = MakeProjectRoot(common, program, test_command.paths.empty());
     if (test_command.paths.empty()) {
       std::string root = FindDataRoot(program);
@@ -463,11 +485,13 @@ int RunKaohe(const std::vector<std::string>& args, Console console) {
   }
   if (extract->parsed()) {
     default_dictionary(extract_command.dictionaries);
+    extract_command.cues = CuePaths(program, extract_command.cues);
     extract_command.root = ProjectRoot(common.root);
     return RunExtract(extract_command, console);
   }
   if (eval->parsed()) {
     default_dictionary(eval_command.dictionaries);
+    eval_command.cues = CuePaths(program, eval_command.cues);
     eval_command.root = ProjectRoot(common.root);
     return RunEval(eval_command, console);
   }

@@ -22,19 +22,22 @@ namespace {
 // An unread sentence is shown whole up to this many code points, else its two ends.
 constexpr int kMaxUnreadCodePoints = 300;
 
-std::unique_ptr<Dictionary> LoadDictionaries(const std::vector<std::string>& paths,
-                                             Console& console) {
+// The dictionaries and the cue files; nullopt (after printing why) when they have errors.
+std::optional<Inputs> LoadDictionaries(const std::vector<std::string>& paths,
+                                       const std::vector<std::string>& cue_paths,
+                                       Console& console) {
   Diagnostics diagnostics;
   InputPaths input;
   input.dictionaries = paths;
+  input.cues = cue_paths;
   auto inputs = LoadInputs(input, diagnostics);
   for (const Diagnostic& d : diagnostics.all()) console.err << RenderDiagnostic(d);
   if (!inputs.ok()) {
     console.err << ErrorLine(inputs.error().message);
-    return nullptr;
+    return std::nullopt;
   }
-  if (diagnostics.has_errors()) return nullptr;
-  return std::move(inputs.value().dictionary);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return std::move(inputs).value();
 }
 
 // path:line:column: reason (detail): the sentence — a sentence longer than a quote is shortened.
@@ -48,8 +51,9 @@ std::string UnreadLine(const UnreadSentence& s) {
 }  // namespace
 
 int RunExtract(const ExtractCommand& command, Console& console) {
-  auto dictionary = LoadDictionaries(command.dictionaries, console);
-  if (!dictionary) return kExitUsage;
+  auto loaded = LoadDictionaries(command.dictionaries, command.cues, console);
+  if (!loaded) return kExitUsage;
+  const Dictionary* dictionary = loaded->dictionary.get();
   Diagnostics warnings;
   auto files = CollectFiles(command.documents, kDocumentExtensions, warnings, command.root);
   for (const Diagnostic& d : warnings.all()) console.err << RenderDiagnostic(d);
@@ -57,7 +61,7 @@ int RunExtract(const ExtractCommand& command, Console& console) {
     console.err << ErrorLine(files.error().message);
     return kExitUsage;
   }
-  Extractor extractor(*dictionary);
+  Extractor extractor(*dictionary, *loaded->cues);
   int status = kExitOk;
   UnreadLog unread([&](UnreadSentence&& s) { console.out << UnreadLine(s); });
   ExtractOptions options;
@@ -90,8 +94,9 @@ int RunExtract(const ExtractCommand& command, Console& console) {
 }
 
 int RunEval(const EvalCommand& command, Console& console) {
-  auto dictionary = LoadDictionaries(command.dictionaries, console);
-  if (!dictionary) return kExitUsage;
+  auto loaded = LoadDictionaries(command.dictionaries, command.cues, console);
+  if (!loaded) return kExitUsage;
+  const Dictionary* dictionary = loaded->dictionary.get();
   // Gold facts, grouped by the document they cite.
   Diagnostics diagnostics;
   DocumentCache documents(command.root);
@@ -125,7 +130,7 @@ int RunEval(const EvalCommand& command, Console& console) {
     console.err << ErrorLine(doc_files.error().message);
     return kExitUsage;
   }
-  Extractor extractor(*dictionary);
+  Extractor extractor(*dictionary, *loaded->cues);
   EvaluationScore total;
   for (const std::string& path : doc_files.value()) {
     std::string name = std::filesystem::path(path).filename().string();

@@ -14,6 +14,7 @@ namespace kaohe {
 struct ExtractCommand {
   std::vector<std::string> documents;
   std::vector<std::string> dictionaries;
+  std::vector<std::string> cues;  // rules/cues.yaml, then --cues
   std::string entity;
   bool unread = false;  // list the unread indicator sentences instead of the facts
   ProjectRoot root;     // a symlink in a directory given is followed only to a file inside it
@@ -23,7 +24,8 @@ struct EvalCommand {
   std::vector<std::string> gold;
   std::vector<std::string> documents;
   std::vector<std::string> dictionaries;
-  double min_precision = 0;  // below either floor: a message on stderr and exit 1
+  std::vector<std::string> cues;  // rules/cues.yaml, then --cues
+  double min_precision = 0;       // below either floor: a message on stderr and exit 1
   double min_recall = 0;
   ProjectRoot root;  // the documents gold facts cite must lie inside it
 };

@@ -33,6 +33,7 @@ int RunTests(const TestCommand& command, Console& console) {
   Diagnostics diagnostics;
   InputPaths dictionary_paths;
   dictionary_paths.dictionaries = command.dictionaries;
+  dictionary_paths.cues = command.cues;
   auto base = LoadInputs(dictionary_paths, diagnostics);
   if (!base.ok()) {
     console.err << ErrorLine(base.error().message);
@@ -92,7 +93,7 @@ int RunTests(const TestCommand& command, Console& console) {
   for (const Diagnostic& d : diagnostics.all()) console.err << RenderDiagnostic(d);
   if (diagnostics.has_errors()) return kExitUsage;
 
-  Extractor extractor(dictionary);
+  Extractor extractor(dictionary, *base.value().cues);
   int passed = 0, failed = 0;
   std::set<std::string> exercised;
   for (const RuleTestCase& c : cases) {

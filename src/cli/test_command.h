@@ -13,6 +13,7 @@ namespace kaohe {
 struct TestCommand {
   std::vector<std::string> paths;  // test files or directories
   std::vector<std::string> dictionaries;
+  std::vector<std::string> cues;           // rules/cues.yaml, then --cues
   std::vector<std::string> default_rules;  // packs for cases that name none
   std::string filter = "*";                // run the cases whose name matches
   bool coverage = false;

@@ -1,44 +1,110 @@
-// The words of the genre that decide how a figure is read: is it a growth, a share, a target,
-// an estimate, a 力争 target? Kept in one place so they can be reviewed and extended together.
+// The cue words of the genre, loaded from rules/cues.yaml and the files given with --cues
+// (src/load/cue_loader.h reads them): the words that decide how a figure is read. Is it a
+// growth, a share, a target, an estimate, a 力争 target, whose figure is it?
+//
+// Each category holds literal words, matched in normalised text as the extractor reads it, and
+// RE2 patterns, compiled once into one RE2::Set per category: a search is linear in the text
+// whatever the patterns, so no pattern can make extraction hang. A CueSet is built once and then
+// only read: any number of threads may search it at once.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
-namespace kaohe::cues {
+#include "engine/diagnostic.h"
+#include "engine/source.h"
 
-// Before a percentage: it is a year-on-year growth.
-inline constexpr std::u32string_view kGrowth[] = {U"增长", U"增速", U"增幅",  U"同比",
-                                                  U"上升", U"下降", U"减少",  U"回落",
-                                                  U"降低", U"下滑", U"负增长"};
-// Of those, the ones that make it negative.
-inline constexpr std::u32string_view kDecline[] = {U"下降", U"减少", U"回落",
-                                                   U"降低", U"下滑", U"负增长"};
-// Between an indicator and a figure: the figure is not the indicator's level or growth.
-inline constexpr std::u32string_view kNotTheIndicator[] = {
-    U"比重", U"占比",     U"占",   U"比例", U"覆盖率", U"贡献率", U"增量", U"率", U"差距",
-    U"缺口", U"增加值比", U"平均", U"人均", U"每",     U"排名",   U"位居", U"第"};
-// A growth of zero.
-inline constexpr std::u32string_view kFlat[] = {U"基本持平", U"持平"};
-// A figure that is a target, when they precede it in its sentence.
-inline constexpr std::u32string_view kTarget[] = {U"目标", U"预期", U"计划", U"力争",
-                                                  U"确保", U"争取", U"达到", U"要"};
-// Of those, the ones that mark a target as aspirational.
-inline constexpr std::u32string_view kStrive[] = {U"力争", U"争取"};
-// An estimate of the year under review.
-inline constexpr std::u32string_view kPreliminary[] = {U"预计", U"初步统计", U"初步核算",
-                                                       U"初步预计", U"预估"};
-// An incentive clause states thresholds, not figures: 对…达到10亿元的…给予…激励.
-inline constexpr std::u32string_view kIncentive[] = {U"给予", U"奖励", U"激励", U"奖补",
-                                                     U"补助", U"扣分", U"加分"};
-// 新增 before a stock indicator makes the figure a flow.
-inline constexpr std::u32string_view kNewlyAdded[] = {U"新增", U"新认定", U"新培育", U"申报"};
-// Words that refer to the document's subject: 全市, 我区.
-inline constexpr std::u32string_view kSubjectWords[] = {U"全市", U"全区", U"全县", U"全旗",
-                                                        U"我市", U"我区", U"我县", U"本市"};
+namespace kaohe {
 
-// Distributive subjects: a figure stated for each of them (各开发区新增上市企业1家以上).
-inline constexpr std::u32string_view kEach[] = {U"各开发区", U"各县区",    U"各县(市、区)",
-                                                U"各园区",   U"各县市区",  U"各区县",
-                                                U"各乡镇",   U"每个开发区"};
+enum class CueCategory {
+  kGrowth,            // before a percentage: it is a year-on-year growth
+  kDecline,           // of growths, the ones that make it negative (each is a growth cue too)
+  kNotThisIndicator,  // between an indicator and a figure: a share, rate or rank, not it
+  kFlat,              // a growth of zero (持平)
+  kTarget,            // before a figure in its sentence: a target
+  kStrive,            // of targets, the aspirational ones (力争; each is a target cue too)
+  kPreliminary,       // an estimate of the year under review (预计)
+  kIncentive,         // an incentive clause (对…给予奖励): thresholds, not figures
+  kNewlyAdded,        // 新增 before a stock indicator: the figure is a flow
+  kSubjectWords,      // words naming the document's subject (全市, 我区)
+  kEach,              // distributive subjects (各开发区): a figure for each of them
+};
+inline constexpr std::size_t kCueCategoryCount = 11;
 
-}  // namespace kaohe::cues
+// The category's key in a cue file: growth, not_this_indicator …
+std::string_view CueCategoryId(CueCategory category);
+std::optional<CueCategory> CueCategoryFromId(std::string_view id);
+std::vector<std::string> CueCategoryIds();  // in the order above
+
+// Bounds on what a cue file may ask for (src/load/cue_loader.cc reports them).
+inline constexpr std::size_t kMaxCueWords = 1000;    // words in one category, all files together
+inline constexpr std::size_t kMaxCuePatterns = 100;  // patterns in one category
+inline constexpr int kMaxCueWordLength = 200;        // code points
+inline constexpr int kMaxCuePatternLength = 1000;    // code points
+// RE2's max_mem: the compiled program and DFA cache of one pattern, and of one category's set.
+inline constexpr std::int64_t kCuePatternMemory = 1 << 20;
+inline constexpr std::int64_t kCueSetMemory = 8 << 20;
+
+// An occurrence of a cue in the text searched, in code points, end exclusive.
+struct CueSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct CueEntry {
+  std::string text;  // the word as written, or the pattern
+  bool pattern = false;
+  SourceLocation defined_at;
+};
+
+// Why a pattern was refused.
+struct CuePatternError {
+  enum class Kind { kSyntax, kTooLarge, kMatchesEmpty };
+  Kind kind;
+  std::string message;
+};
+
+class CueSet {
+ public:
+  CueSet();
+  ~CueSet();
+  CueSet(const CueSet&) = delete;
+  CueSet& operator=(const CueSet&) = delete;
+
+  // Building, before Finish. A word is normalised as document text is; false (nothing added)
+  // when nothing of it is left.
+  bool AddWord(CueCategory category, const std::string& word, SourceLocation where);
+  // Compiles the pattern alone; the error (nothing added) when RE2 refuses it, when its program
+  // needs more than kCuePatternMemory, or when it can match the empty text (it would be found
+  // everywhere).
+  std::optional<CuePatternError> AddPattern(CueCategory category, const std::string& pattern,
+                                            SourceLocation where);
+  // Compiles each category's patterns into one RE2::Set; Q002 at a category's first pattern when
+  // they need more than kCueSetMemory together (that category's patterns are then dropped).
+  void Finish(Diagnostics& diagnostics);
+
+  // The entry already added with this text (a word compared once normalised), or null.
+  const CueEntry* FindEntry(CueCategory category, std::string_view text, bool pattern) const;
+  std::size_t word_count(CueCategory category) const;
+  std::size_t pattern_count(CueCategory category) const;
+  std::size_t entry_count() const;  // words and patterns of every category
+
+  // Searching, after Finish. A growth search includes the decline cues and a target search the
+  // strive cues. A pattern's ^ and $ are the ends of the text searched.
+  bool Contains(CueCategory category, std::u32string_view text) const;
+  // Every occurrence: each word's in the order the words were added (a word's occurrences
+  // ascending, overlapping ones included), then each pattern's (non-overlapping, ascending).
+  std::vector<CueSpan> FindAll(CueCategory category, std::u32string_view text) const;
+
+ private:
+  struct Category;
+  std::array<std::unique_ptr<Category>, kCueCategoryCount> categories_;
+};
+
+}  // namespace kaohe

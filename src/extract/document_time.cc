@@ -400,11 +400,6 @@ DocumentTime DocumentTimeFinder::Time() const {
   return time;
 }
 
-bool IsWeakTargetCue(View word) {
-  return std::find(std::begin(kWeakTargetCues), std::end(kWeakTargetCues), word) !=
-         std::end(kWeakTargetCues);
-}
-
 TargetCueUse ReadTargetCue(View s, std::size_t cue, std::size_t figure) {
   View before = s.substr(0, cue);
   if (before.ends_with(U"预期")) before.remove_suffix(2);  // 超预期目标

@@ -90,12 +90,6 @@ struct TimeMention {
 // 过去一年 / 一年来 (the outcome year), 新的一年 (the plan year), and spans.
 std::vector<TimeMention> FindTimeMentions(std::u32string_view sentence, const DocumentTime& time);
 
-// Target cue words (cues::kTarget) that state outcomes as often as targets: 达到 is the verb of
-// 总数达到1912家 as of 力争达到; 要 stands inside 主要. They do not decide a figure's kind: its
-// year, section or document does.
-inline constexpr std::u32string_view kWeakTargetCues[] = {U"达到", U"要"};
-bool IsWeakTargetCue(std::u32string_view word);
-
 // How a target cue bears on a figure after it.
 enum class TargetCueUse {
   kNone,    // it does not: 未达预期, 超预期 compare an outcome with the plan

@@ -9,6 +9,7 @@
 #include "engine/diagnostic.h"
 #include "engine/dictionary.h"
 #include "engine/fact.h"
+#include "src/extract/cues.h"
 #include "src/extract/document.h"
 #include "src/extract/document_time.h"
 #include "src/extract/phrase_matcher.h"
@@ -20,7 +21,8 @@ struct ExtractionContext {
   const Dictionary& dictionary;
   const PhraseMatcher& indicators;  // ids index dictionary.indicators()
   const PhraseMatcher& entities;    // ids index dictionary.entities()
-  const Document& doc;              // the stretch of the document being read
+  const CueSet& cues;
+  const Document& doc;  // the stretch of the document being read
   std::string subject;
   int report_year = 0;  // the year whose execution the document reports; 0 when unknown
   std::optional<std::pair<int, int>> plan_range;  // the first the document names: 2023—2025年

@@ -52,7 +52,7 @@ std::string RowQuote(const Document& doc, int first_line, int last_line) {
 
 class Extractor::Impl {
  public:
-  explicit Impl(const Dictionary& dictionary) : dictionary_(dictionary) {
+  Impl(const Dictionary& dictionary, const CueSet& cues) : dictionary_(dictionary), cues_(cues) {
     // Phrases are matched in normalised text, so they are normalised the same way.
     auto normalized = [](const std::string& s) {
       std::u32string out;
@@ -224,8 +224,8 @@ class Extractor::Impl {
     std::vector<Fact> facts;
     const DocumentTime time = survey.time();
     internal::ExtractionContext context{
-        dictionary_,       indicators_,         entities_, stretch,           result.subject,
-        time.outcome_year, survey.plan_range(), facts,     result.diagnostics};
+        dictionary_,    indicators_,       entities_,           cues_, stretch,
+        result.subject, time.outcome_year, survey.plan_range(), facts, result.diagnostics};
     context.time = time;
     context.unread = options.unread;
     internal::ExtractTables(context);
@@ -236,11 +236,13 @@ class Extractor::Impl {
   }
 
   const Dictionary& dictionary_;
+  const CueSet& cues_;
   PhraseMatcher indicators_;
   PhraseMatcher entities_;
 };
 
-Extractor::Extractor(const Dictionary& dictionary) : impl_(std::make_unique<Impl>(dictionary)) {}
+Extractor::Extractor(const Dictionary& dictionary, const CueSet& cues)
+    : impl_(std::make_unique<Impl>(dictionary, cues)) {}
 Extractor::~Extractor() = default;
 
 Extraction Extractor::ExtractLines(const std::string& path, std::vector<std::string> lines,

@@ -1,7 +1,7 @@
 // Extracting facts from report text: every figure of a known indicator, with its entity,
 // measure, period, kind, qualifier and the sentence or table row it came from.
 //
-//   Extractor extractor(dictionary);           // builds the phrase automata once
+//   Extractor extractor(dictionary, cues);     // builds the phrase automata once
 //   auto facts = extractor.ExtractFile(path);  // any number of files, from any thread
 #pragma once
 
@@ -14,6 +14,7 @@
 #include "engine/dictionary.h"
 #include "engine/fact.h"
 #include "engine/result.h"
+#include "src/extract/cues.h"
 
 namespace kaohe {
 
@@ -37,7 +38,8 @@ using FactSink = std::function<void(Fact&&)>;
 
 class Extractor {
  public:
-  explicit Extractor(const Dictionary& dictionary);
+  // The dictionary and the cue words (rules/cues.yaml and --cues) must outlive the extractor.
+  Extractor(const Dictionary& dictionary, const CueSet& cues);
   ~Extractor();
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;

@@ -8,7 +8,6 @@
 #include <unordered_map>
 
 #include "engine/units.h"
-#include "src/extract/cues.h"
 #include "src/extract/document_time.h"
 #include "src/extract/extraction_context.h"
 #include "src/extract/quantity.h"
@@ -16,13 +15,6 @@
 
 namespace kaohe::internal {
 namespace {
-
-bool HasAny(std::u32string_view text, std::span<const std::u32string_view> words) {
-  for (auto w : words) {
-    if (text.find(w) != std::u32string_view::npos) return true;
-  }
-  return false;
-}
 
 // Where the words of one cue list stand in a sentence: the last one ending before a position
 // is found by binary search, so a sentence of many figures is read in n log n, not n².
@@ -36,13 +28,12 @@ class CueIndex {
         found.emplace_back(at + w.size(), at);
       }
     }
-    std::sort(found.begin(), found.end());
-    std::size_t best = std::u32string_view::npos;
-    for (const auto& [end, begin] : found) {
-      if (best == std::u32string_view::npos || begin > best) best = begin;
-      ends_.push_back(end);
-      latest_begin_.push_back(best);
-    }
+    Index(found);
+  }
+  CueIndex(std::u32string_view text, const CueSet& cues, CueCategory category) {
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // (end, begin)
+    for (CueSpan m : cues.FindAll(category, text)) found.emplace_back(m.end, m.begin);
+    Index(found);
   }
 
   // The position of the last occurrence in text[0, before), or npos.
@@ -52,6 +43,16 @@ class CueIndex {
   }
 
  private:
+  void Index(std::vector<std::pair<std::size_t, std::size_t>>& found) {
+    std::sort(found.begin(), found.end());
+    std::size_t best = std::u32string_view::npos;
+    for (const auto& [end, begin] : found) {
+      if (best == std::u32string_view::npos || begin > best) best = begin;
+      ends_.push_back(end);
+      latest_begin_.push_back(best);
+    }
+  }
+
   std::vector<std::size_t> ends_;          // ascending
   std::vector<std::size_t> latest_begin_;  // the largest begin among ends_[0..k]
 };
@@ -103,17 +104,14 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
     if (e.kind == EntityKind::kProvince) continue;
     out.push_back({static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end), e.name});
   }
-  for (auto word : cues::kSubjectWords) {
-    for (std::size_t at = s.find(word); at != std::u32string_view::npos;
-         at = s.find(word, at + 1)) {
-      std::string entity = ctx.subject;
-      std::size_t end = at + word.size();
-      if (s.substr(end).starts_with(U"开发区") || s.substr(end).starts_with(U"各开发区")) {
-        entity = ctx.SubjectZoneGroup();  // 全市开发区: the city's zones together
-        end += 3;
-      }
-      out.push_back({at, end, entity});
+  for (CueSpan word : ctx.cues.FindAll(CueCategory::kSubjectWords, s)) {
+    std::string entity = ctx.subject;
+    std::size_t end = word.end;
+    if (s.substr(end).starts_with(U"开发区") || s.substr(end).starts_with(U"各开发区")) {
+      entity = ctx.SubjectZoneGroup();  // 全市开发区: the city's zones together
+      end += 3;
     }
+    out.push_back({word.begin, end, entity});
   }
   // Zones in no dictionary, by the form of their names: 某某经济开发区, 某某高新区.
   static constexpr std::u32string_view kZoneSuffixes[] = {
@@ -136,11 +134,8 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
     }
   }
   // 各开发区, 各县区: a figure for each of them, not for any one place or their total.
-  for (auto word : cues::kEach) {
-    for (std::size_t at = s.find(word); at != std::u32string_view::npos;
-         at = s.find(word, at + 1)) {
-      out.push_back({at, at + word.size(), std::string(kEachEntity)});
-    }
+  for (CueSpan word : ctx.cues.FindAll(CueCategory::kEach, s)) {
+    out.push_back({word.begin, word.end, std::string(kEachEntity)});
   }
   std::sort(out.begin(), out.end(),
             [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
@@ -174,18 +169,6 @@ bool FollowedByTarget(std::u32string_view after) {
     if (after.starts_with(w)) return true;
   }
   return false;
-}
-
-// The target cue words that decide on their own (cues::kTarget less kWeakTargetCues).
-std::span<const std::u32string_view> StrongTargetCues() {
-  static const std::vector<std::u32string_view> strong = [] {
-    std::vector<std::u32string_view> out;
-    for (auto w : cues::kTarget) {
-      if (!IsWeakTargetCue(w)) out.push_back(w);
-    }
-    return out;
-  }();
-  return strong;
 }
 
 // The original lines of one paragraph in code points, each decoded once however many quotes
@@ -254,7 +237,7 @@ class SentenceReader {
 
   void Read() {
     // Incentive clauses name thresholds, not outcomes or targets: 对…突破50亿元的…给予加10分.
-    if (s_.starts_with(U"对") && HasAny(s_, cues::kIncentive)) {
+    if (s_.starts_with(U"对") && ctx_.cues.Contains(CueCategory::kIncentive, s_)) {
       return ctx_.NoteUnread(UnreadReason::kIncentive);
     }
     auto indicators = ctx_.indicators.Find(s_);
@@ -272,9 +255,9 @@ class SentenceReader {
       const Indicator& indicator = ctx_.IndicatorOf(indicators[k].id);
       // 新增高新技术企业111家 counts new ones, not the stock the indicator measures.
       if (!indicator.id.view().starts_with("new_") && begin >= 2 &&
-          HasAny(
-              s_.substr(begin - std::min<std::size_t>(begin, 3), std::min<std::size_t>(begin, 3)),
-              cues::kNewlyAdded)) {
+          ctx_.cues.Contains(CueCategory::kNewlyAdded,
+                             s_.substr(begin - std::min<std::size_t>(begin, 3),
+                                       std::min<std::size_t>(begin, 3)))) {
         ctx_.NoteUnread(UnreadReason::kNewlyAdded);
         continue;
       }
@@ -339,17 +322,18 @@ class SentenceReader {
       std::u32string_view window =
           qb > previous ? s_.substr(previous, qb - previous) : std::u32string_view();
       previous = qe;
-      if (HasAny(window, cues::kNotTheIndicator)) {
+      if (ctx_.cues.Contains(CueCategory::kNotThisIndicator, window)) {
         ctx_.NoteUnread(UnreadReason::kShare);
         continue;
       }
       if (q.unit == "%") {
-        bool cued = HasAny(window, cues::kGrowth) || (growths > 0 && growths < r.indicators.size());
+        bool cued = ctx_.cues.Contains(CueCategory::kGrowth, window) ||
+                    (growths > 0 && growths < r.indicators.size());
         if (!cued || growths >= r.indicators.size()) {
           ctx_.NoteUnread(cued ? UnreadReason::kSurplus : UnreadReason::kNoGrowthWord);
           continue;
         }
-        double value = HasAny(window, cues::kDecline) ? -q.value : q.value;
+        double value = ctx_.cues.Contains(CueCategory::kDecline, window) ? -q.value : q.value;
         Emit(r, *r.indicators[growths], Measure::kGrowth, value, "%", q.qualifier, qb, qe);
         ++growths;
         continue;
@@ -383,24 +367,23 @@ class SentenceReader {
     // 与去年同期基本持平: a growth of zero.
     if (growths == 0) {
       std::u32string_view scope = s_.substr(from, to - from);
-      for (auto flat : cues::kFlat) {
-        std::size_t at = scope.find(flat);
-        if (at == std::u32string_view::npos) continue;
-        if (HasAny(scope.substr(0, at), cues::kNotTheIndicator)) break;
-        Emit(r, *r.indicators.front(), Measure::kGrowth, 0, "%", Qualifier::kNone, from + at,
-             from + at + flat.size());
-        break;
+      // The first occurrence of the first flat cue found.
+      std::vector<CueSpan> flats = ctx_.cues.FindAll(CueCategory::kFlat, scope);
+      if (!flats.empty() &&
+          !ctx_.cues.Contains(CueCategory::kNotThisIndicator, scope.substr(0, flats[0].begin))) {
+        Emit(r, *r.indicators.front(), Measure::kGrowth, 0, "%", Qualifier::kNone,
+             from + flats[0].begin, from + flats[0].end);
       }
     }
   }
 
   // The cue indexes, built the first time a figure of the sentence is read.
   struct Cues {
-    Cues(std::u32string_view s, const DocumentTime& time)
+    Cues(std::u32string_view s, const DocumentTime& time, const CueSet& cues)
         : years(s, time),
-          target(s, StrongTargetCues()),
-          preliminary(s, cues::kPreliminary),
-          strive(s, cues::kStrive),
+          target(s, cues, CueCategory::kTarget),
+          preliminary(s, cues, CueCategory::kPreliminary),
+          strive(s, cues, CueCategory::kStrive),
           clause_ends(s, kClauseEnds) {}
     YearIndex years;
     CueIndex target;
@@ -412,7 +395,7 @@ class SentenceReader {
   void Emit(const Reading& r, const Indicator& indicator, Measure measure, double value,
             const std::string& unit, Qualifier qualifier, std::size_t at, std::size_t figure_end) {
     const std::size_t npos = std::u32string_view::npos;
-    if (!cues_) cues_.emplace(s_, ctx_.time);
+    if (!cues_) cues_.emplace(s_, ctx_.time, ctx_.cues);
     // The year: the sentence's own (2023年, 今年, 过去一年), else its section's, else the
     // document's. A span (过去五年, 十四五期间) makes the figure no one year's.
     std::optional<TimeMention> mention = cues_->years.Before(at);

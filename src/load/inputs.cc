@@ -9,6 +9,7 @@
 #include "engine/yaml_support.h"
 #include "src/extract/extractor.h"
 #include "src/extract/unread.h"
+#include "src/load/cue_loader.h"
 #include "src/load/fact_checker.h"
 #include "src/load/fact_loaders.h"
 #include "src/load/file_reader.h"
@@ -60,6 +61,8 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
   auto dictionary_files =
       CollectFiles(paths.dictionaries, {".yaml", ".yml"}, diagnostics, paths.root);
   if (!dictionary_files.ok()) return dictionary_files.error();
+  auto cue_files = CollectFiles(paths.cues, {".yaml", ".yml"}, diagnostics, paths.root);
+  if (!cue_files.ok()) return cue_files.error();
   auto rule_files = CollectFiles(paths.rules, {".yaml", ".yml"}, diagnostics, paths.root);
   if (!rule_files.ok()) return rule_files.error();
   auto fact_files = CollectFiles(paths.facts, kFactFileExtensions, diagnostics, paths.root);
@@ -75,6 +78,14 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
   }
   inputs.dictionary->Finish(diagnostics);
   const bool dictionary_ok = !diagnostics.has_errors();
+  inputs.cues = std::make_unique<CueSet>();
+  for (const std::string& path : cue_files.value()) {
+    if (!internal::YamlFileFits(path, diagnostics)) continue;
+    auto file = read(path);
+    if (!file.ok()) return file.error();
+    LoadCues(*file.value(), *inputs.cues, diagnostics);
+  }
+  inputs.cues->Finish(diagnostics);
   mark("load dictionary");
 
   std::vector<PackAst> packs;
@@ -114,7 +125,7 @@ Result<Inputs> LoadInputs(const InputPaths& paths, Diagnostics& diagnostics, Pha
   if (!paths.documents.empty()) {
     auto documents = CollectFiles(paths.documents, kDocumentExtensions, diagnostics, paths.root);
     if (!documents.ok()) return documents.error();
-    Extractor extractor(*inputs.dictionary);
+    Extractor extractor(*inputs.dictionary, *inputs.cues);
     UnreadLog unread;  // counts only
     ExtractOptions options;
     options.unread = &unread;

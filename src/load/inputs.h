@@ -13,6 +13,7 @@
 #include "engine/fact_store.h"
 #include "engine/phase_timer.h"
 #include "engine/result.h"
+#include "src/extract/cues.h"
 #include "src/load/fact_loaders.h"
 #include "src/load/project_root.h"
 
@@ -25,10 +26,13 @@ struct InputPaths {
   std::vector<std::string> documents;     // report text to extract facts from (.txt)
   std::size_t max_facts = kMaxFacts;      // more is an error; lowered by tests
   ProjectRoot root;                       // paths named inside these files must lie inside it
+  // Cue files (rules/cues.yaml, then --cues), each adding to those before; none: no cues.
+  std::vector<std::string> cues;
 };
 
 struct Inputs {
   std::unique_ptr<Dictionary> dictionary;  // owned here: compiled rules point into it
+  std::unique_ptr<CueSet> cues;            // never null; empty when no cue file was given
   std::optional<CompiledRuleSet> rules;    // nullopt when the rules had errors
   FactStore facts;
   // Of the documents' indicator sentences and table rows (src/extract/unread.h), how many gave

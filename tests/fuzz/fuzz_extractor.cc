@@ -11,7 +11,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace kaohe;
-  static const Extractor extractor(fuzz::BundledDictionary());
+  static const Extractor extractor(fuzz::BundledDictionary(), fuzz::BundledCues());
   static const std::string path = "/tmp/kaohe_fuzz_extractor." + std::to_string(::getpid());
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return 0;

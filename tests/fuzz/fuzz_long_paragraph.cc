@@ -12,7 +12,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace kaohe;
-  static const Extractor extractor(fuzz::BundledDictionary());
+  static const Extractor extractor(fuzz::BundledDictionary(), fuzz::BundledCues());
   static const std::string path = "/tmp/kaohe_fuzz_long_paragraph." + std::to_string(::getpid());
   const fuzz::Amplifier a = fuzz::ReadAmplifier(data, size, 2);
   std::string unit = a.unit;

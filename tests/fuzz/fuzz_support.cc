@@ -25,6 +25,19 @@ const Dictionary& BundledDictionary() {
   return *dictionary;
 }
 
+const CueSet& BundledCues() {
+  static const std::unique_ptr<CueSet> cues = [] {
+    Diagnostics diagnostics;
+    InputPaths paths;
+    paths.dictionaries = {std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary"};
+    paths.cues = {std::string(KAOHE_SOURCE_DIR) + "/rules/cues.yaml"};
+    auto inputs = LoadInputs(paths, diagnostics);
+    if (!inputs.ok() || diagnostics.has_errors()) std::abort();
+    return std::move(inputs.value().cues);
+  }();
+  return *cues;
+}
+
 std::string ValidUtf8(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   for (std::size_t bad = FindInvalidUtf8(text); bad != std::string::npos;

@@ -1,6 +1,6 @@
-// Shared by the fuzz targets: the bundled dictionaries, loaded once, and a main() that replays
-// files and directories when the target is built without libFuzzer (plain executables that
-// keep the corpora and regressions running under ctest and the sanitizers).
+// Shared by the fuzz targets: the bundled dictionaries and cue words, loaded once, and a main()
+// that replays files and directories when the target is built without libFuzzer (plain executables
+// that keep the corpora and regressions running under ctest and the sanitizers).
 #pragma once
 
 #include <cstddef>
@@ -11,10 +11,13 @@
 #include <vector>
 
 #include "engine/dictionary.h"
+#include "src/extract/cues.h"
 
 namespace kaohe::fuzz {
 
 const Dictionary& BundledDictionary();
+// The bundled cue words (rules/cues.yaml), loaded once.
+const CueSet& BundledCues();
 
 // The input with every byte that is not part of valid UTF-8 replaced by '?', so that mutations
 // of Chinese text keep reaching the code past the readers' UTF-8 check.

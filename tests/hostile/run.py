@@ -10,7 +10,7 @@ first line is `exit N`; the lines after it are directives:
   args: lint --facts {input}     the command line; {input} is the input's path, {src} the source
                                  tree, {work} a scratch folder for this case (outputs go there)
                                  default by prefix: rules_ lint --rules, facts_ lint --facts,
-                                 anything else extract
+                                 cues_ lint --cues, anything else extract
   env: NAME=VALUE                set for kaohe (repeatable)
   budget: 30 s 1024 MiB          wall time and peak resident memory the run may use; the run is
                                  killed past 3x the time, and its address space is limited to
@@ -89,6 +89,8 @@ def default_args(name):
         return "lint --rules {input}"
     if name.startswith("facts_"):
         return "lint --facts {input}"
+    if name.startswith("cues_"):
+        return "lint --cues {input}"
     return "extract {input}"
 
 
