@@ -18,6 +18,7 @@ struct ExtractionContext {
   const Dictionary& dictionary;
   const PhraseMatcher& indicators;  // ids index dictionary.indicators()
   const PhraseMatcher& entities;    // ids index dictionary.entities()
+  const PhraseMatcher& shared;      // ids index dictionary.shared_aliases()
   const Document& doc;              // the stretch of the document being read
   std::string subject;
   int report_year = 0;  // the year whose execution the document reports; 0 when unknown

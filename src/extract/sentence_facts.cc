@@ -97,10 +97,38 @@ struct EntityMention {
 // Places named in the sentence, and the words that name the subject itself (全市, 我区).
 std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32string_view s) {
   std::vector<EntityMention> out;
-  for (const PhraseMatch& m : ctx.entities.Find(s)) {
-    const Entity& e = ctx.EntityOf(m.id);
-    if (e.kind == EntityKind::kProvince) continue;
-    out.push_back({static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end), e.name});
+  const Entity* subject = ctx.dictionary.FindEntity(ctx.subject);
+  for (const PlaceMention& m : FindPlaces(ctx.dictionary, ctx.entities, ctx.shared, s)) {
+    const Entity* e = m.entity;
+    if (!e) {
+      // A name several places share is the one the subject decides (朝阳区 in a report of
+      // 北京市), else it stays the bare name: a place, but not one the dictionary can tell.
+      std::vector<const Entity*> context;
+      if (subject) context.push_back(subject);
+      const auto& [word, candidates] = ctx.dictionary.shared_aliases()[m.shared];
+      e = DecideShared(ctx.dictionary, candidates, context);
+      if (!e) {
+        out.push_back({m.begin, m.end, word});
+        continue;
+      }
+    }
+    if (e->kind == EntityKind::kProvince) continue;
+    out.push_back({m.begin, m.end, e->name});
+  }
+  // 开发区, 园区 alone in a development zone's own report name the zone itself.
+  if (subject && subject->kind == EntityKind::kDevelopmentZone) {
+    auto is_han = [](char32_t c) {
+      return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+    };
+    for (std::u32string_view word :
+         {std::u32string_view(U"开发区"), std::u32string_view(U"园区")}) {
+      for (std::size_t at = s.find(word); at != std::u32string_view::npos;
+           at = s.find(word, at + 1)) {
+        // Only the bare word: not the end of a longer name (某某开发区) nor 各开发区, 全区.
+        if (at > 0 && is_han(s[at - 1])) continue;
+        out.push_back({at, at + word.size(), ctx.subject});
+      }
+    }
   }
   for (auto word : cues::kSubjectWords) {
     for (std::size_t at = s.find(word); at != std::u32string_view::npos;

@@ -44,6 +44,29 @@ const std::vector<std::u32string>& PlaceSuffixes() {
   return kSuffixes;
 }
 
+namespace {
+
+// Words a name never runs back across, with what stands before them: verbs and titles of the
+// genre (我代表市人民政府, 主任某某受市…, 海曙区区长某某, 审议了某市).
+constexpr std::u32string_view kBreakWords[] = {U"代表", U"审议", U"召开", U"举行", U"主持", U"报告",
+                                               U"会议", U"主任", U"书记", U"委员", U"同志", U"区长",
+                                               U"市长", U"县长", U"州长", U"旗长", U"镇长", U"乡长",
+                                               U"省长", U"受",   U"了",   U"作",   U"是"};
+
+bool BreakWordEndsAt(std::u32string_view text, std::size_t at) {
+  for (auto w : kBreakWords) {
+    if (at >= w.size() && text.substr(at - w.size(), w.size()) == w) return true;
+  }
+  return false;
+}
+
+// 经济开发区, 高新区, 工业园区 …: the suffixes only a development zone's name has.
+bool IsZoneSuffix(std::u32string_view suffix) {
+  return suffix.size() >= 3 && suffix.ends_with(U"区");
+}
+
+}  // namespace
+
 int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end) {
   for (const std::u32string& suffix : PlaceSuffixes()) {
     if (suffix_end < suffix.size() ||
@@ -56,7 +79,8 @@ int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end) {
     static constexpr std::u32string_view kStops =
         U"年月日的在对和与及或是为将把被从向由于等全各该本我其";
     while (begin > 0 && IsHan(text[begin - 1]) && name_end - begin < 6 &&
-           kStops.find(text[begin - 1]) == std::u32string_view::npos) {
+           kStops.find(text[begin - 1]) == std::u32string_view::npos &&
+           !BreakWordEndsAt(text, begin)) {
       --begin;
     }
     // Drop leading function words: 关于古交市 → 古交市.
@@ -73,28 +97,137 @@ int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end) {
   return -1;
 }
 
+std::vector<PlaceMention> FindPlaces(const Dictionary& dictionary, const PhraseMatcher& entities,
+                                     const PhraseMatcher& shared, std::u32string_view text) {
+  std::vector<PlaceMention> found;
+  for (const PhraseMatch& m : entities.Find(text)) {
+    found.push_back({static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end),
+                     &dictionary.entities()[static_cast<std::size_t>(m.id)], -1});
+  }
+  if (!dictionary.shared_aliases().empty()) {
+    // Both lists are leftmost-longest and non-overlapping; so is their merge, where of two
+    // overlapping names the one starting first, else the longer, is kept (朝阳区, not 朝阳).
+    std::vector<PlaceMention> both;
+    std::size_t k = 0;
+    for (const PhraseMatch& m : shared.Find(text)) {
+      PlaceMention s{static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end), nullptr,
+                     m.id};
+      while (k < found.size() && found[k].end <= s.begin) both.push_back(found[k++]);
+      bool keep = true;
+      while (k < found.size() && found[k].begin < s.end) {
+        const PlaceMention& f = found[k];
+        if (f.begin < s.begin || (f.begin == s.begin && f.end >= s.end)) {
+          keep = false;
+          break;
+        }
+        ++k;  // the shared name starts first or is longer: the known one inside it is dropped
+      }
+      if (keep && (both.empty() || both.back().end <= s.begin)) both.push_back(s);
+    }
+    while (k < found.size()) both.push_back(found[k++]);
+    found = std::move(both);
+  }
+  // A compound name is its most specific part: a place right after one it lies within.
+  std::vector<PlaceMention> out;
+  for (PlaceMention& m : found) {
+    if (!out.empty() && out.back().end == m.begin && out.back().entity) {
+      const Entity& outer = *out.back().entity;
+      const Entity* inner = m.entity;
+      if (!inner) {
+        std::vector<const Entity*> context = {&outer};
+        inner = DecideShared(dictionary, dictionary.shared_aliases()[m.shared].second, context);
+      }
+      if (inner && inner != &outer && dictionary.IsWithin(*inner, outer.name.view())) {
+        out.back() = {out.back().begin, m.end, inner, -1};
+        continue;
+      }
+    }
+    out.push_back(m);
+  }
+  return out;
+}
+
+const Entity* DecideShared(const Dictionary& dictionary, const std::vector<std::size_t>& candidates,
+                           const std::vector<const Entity*>& context) {
+  const Entity* decided = nullptr;
+  for (std::size_t position : candidates) {
+    const Entity& c = dictionary.entities()[position];
+    bool evidence = false;
+    for (const Entity* e : context) {
+      // The candidate by its own unshared name, an ancestor of it (北京市 for 北京市朝阳区), or
+      // a place under the same parent.
+      if (dictionary.IsWithin(c, e->name.view()) ||
+          (!c.parent.empty() && dictionary.IsWithin(*e, c.parent))) {
+        evidence = true;
+        break;
+      }
+    }
+    if (!evidence) continue;
+    if (decided) return nullptr;  // two candidates fit: the context does not decide
+    decided = &c;
+  }
+  return decided;
+}
+
 void SubjectFinder::Add(const DocumentLine& line) {
-  if (found_) return;
+  // Once the opening names a place, only a shared name still needs the rest of the text.
+  if (opening_ || guess_) return;
   std::u32string_view t = line.text.text;
-  if (!t.empty() && seen_ < 12) {
+  if (!t.empty() && seen_ < 12 && opening_shared_ < 0) {
     ++seen_;
-    found_ = FromOpeningLine(t);
-    if (found_) return;
+    FromOpeningLine(t);
+    return;
   }
   Count(t);
 }
 
-// 1. The opening lines: the first region the dictionary knows, the most specific first.
-std::optional<std::string> SubjectFinder::FromOpeningLine(std::u32string_view t) {
-  for (const PhraseMatch& m : entities_.Find(t)) {
-    const Entity& e = dictionary_.entities()[static_cast<std::size_t>(m.id)];
-    if (e.kind == EntityKind::kProvince) {
-      if (!province_) province_ = &e;
+// 1. The opening lines: the first place the dictionary knows that is not a province (a
+// province is the subject only when nothing else is named), else a place by its name's form.
+void SubjectFinder::FromOpeningLine(std::u32string_view t) {
+  std::vector<PlaceMention> places = FindPlaces(dictionary_, entities_, shared_, t);
+  for (const PlaceMention& m : places) {
+    if (m.entity) named_.insert(m.entity->position);
+  }
+  std::optional<PlaceMention> first;
+  for (const PlaceMention& m : places) {
+    if (m.entity && m.entity->kind == EntityKind::kProvince) {
+      if (!province_) province_ = m.entity;
       continue;
     }
-    // A document about a city's zones taken together is the city's.
-    if (e.kind == EntityKind::kZoneGroup) return e.parent.empty() ? e.name.str() : e.parent;
-    return e.name.str();
+    first = m;
+    break;
+  }
+  // A zone in no dictionary right after the place it lies in (浦东新区张江高新区), or with no
+  // known place before it, is the subject: 张江高新区召开…大会.
+  for (const std::u32string& suffix : PlaceSuffixes()) {
+    if (!IsZoneSuffix(suffix)) continue;
+    for (std::size_t at = t.find(suffix); at != std::u32string_view::npos;
+         at = t.find(suffix, at + 1)) {
+      std::size_t end = at + suffix.size();
+      bool known = false;
+      for (const PlaceMention& m : places) known = known || (m.begin < end && at < m.end);
+      if (known) continue;
+      int begin = PlaceNameBefore(t, end);
+      if (begin < 0 || at - static_cast<std::size_t>(begin) < 2) continue;
+      auto b = static_cast<std::size_t>(begin);
+      if (!first || first->end == b || b < first->begin) {
+        guess_ = ToUtf8(t.substr(b, end - b));
+        return;
+      }
+    }
+  }
+  if (first) {
+    if (first->entity) {
+      // A document about a city's zones taken together is the city's.
+      const Entity& e = *first->entity;
+      if (e.kind == EntityKind::kZoneGroup && !e.parent.empty()) {
+        opening_ = dictionary_.FindEntity(e.parent);
+      }
+      if (!opening_) opening_ = &e;
+    } else {
+      opening_shared_ = first->shared;
+    }
+    return;
   }
   // 2. A place in no dictionary, by its form before a year or 人民政府: 关于某某县2025年.
   for (std::size_t k = 0; k + 1 < t.size(); ++k) {
@@ -103,16 +236,20 @@ std::optional<std::string> SubjectFinder::FromOpeningLine(std::u32string_view t)
     bool before_government = t.substr(k).starts_with(U"人民政府");
     if (!before_year && !before_government) continue;
     int begin = PlaceNameBefore(t, k);
-    if (begin >= 0) return ToUtf8(t.substr(static_cast<std::size_t>(begin), k - begin));
+    if (begin >= 0) {
+      guess_ = ToUtf8(t.substr(static_cast<std::size_t>(begin), k - begin));
+      return;
+    }
   }
-  return std::nullopt;
 }
 
 // 3. The region the whole text names most often; a district or county named often beats
 // its city, which a district's report names too.
 void SubjectFinder::Count(std::u32string_view t) {
-  for (const PhraseMatch& m : entities_.Find(t)) {
-    const Entity& e = dictionary_.entities()[static_cast<std::size_t>(m.id)];
+  for (const PlaceMention& m : FindPlaces(dictionary_, entities_, shared_, t)) {
+    if (!m.entity) continue;
+    const Entity& e = *m.entity;
+    named_.insert(e.position);
     if (e.kind == EntityKind::kProvince || e.kind == EntityKind::kDevelopmentZone ||
         e.kind == EntityKind::kZoneGroup) {
       continue;
@@ -123,8 +260,20 @@ void SubjectFinder::Count(std::u32string_view t) {
   }
 }
 
+std::vector<const Entity*> SubjectFinder::Context() const {
+  std::vector<const Entity*> context;
+  for (std::size_t position : named_) context.push_back(&dictionary_.entities()[position]);
+  return context;
+}
+
 std::string SubjectFinder::Subject() const {
-  if (found_) return *found_;
+  if (opening_) return opening_->name.str();
+  if (opening_shared_ >= 0) {
+    const auto& candidates = dictionary_.shared_aliases()[opening_shared_].second;
+    const Entity* e = DecideShared(dictionary_, candidates, Context());
+    return e ? e->name.str() : "";
+  }
+  if (guess_) return *guess_;
   std::string best;
   for (const auto& [name, n] : counts_) {
     if (local_.at(name) && n >= 3 && (best.empty() || n > counts_.at(best))) best = name;
@@ -136,9 +285,18 @@ std::string SubjectFinder::Subject() const {
   return province_ ? province_->name.str() : "";
 }
 
+std::vector<std::string> SubjectFinder::Candidates() const {
+  std::vector<std::string> names;
+  if (opening_ || opening_shared_ < 0) return names;
+  for (std::size_t position : dictionary_.shared_aliases()[opening_shared_].second) {
+    names.push_back(dictionary_.entities()[position].name.str());
+  }
+  return names;
+}
+
 std::string FindSubject(const Document& doc, const Dictionary& dictionary,
-                        const PhraseMatcher& entities) {
-  SubjectFinder finder(dictionary, entities);
+                        const PhraseMatcher& entities, const PhraseMatcher& shared) {
+  SubjectFinder finder(dictionary, entities, shared);
   for (const DocumentLine& line : doc.lines) finder.Add(line);
   return finder.Subject();
 }

@@ -1,0 +1,180 @@
+// The generated national dictionary (rules/dictionary/national.yaml) with the hand-written one,
+// and how extraction finds a document's subject with it: known names, compounds, shared names
+// decided by context, and guesses by form that never take in a verb or a title.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "engine/dictionary.h"
+#include "src/extract/extractor.h"
+#include "src/extract/subject.h"
+#include "src/load/inputs.h"
+#include "src/text/normalize.h"
+#include "tests/test_support.h"
+
+namespace kaohe {
+namespace {
+
+const Dictionary& Bundled() {
+  static std::unique_ptr<Dictionary> dictionary = [] {
+    Diagnostics diagnostics;
+    InputPaths paths;
+    paths.dictionaries = {std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary"};
+    auto inputs = LoadInputs(paths, diagnostics);
+    REQUIRE(inputs.ok());
+    REQUIRE_FALSE(diagnostics.has_errors());
+    return std::move(inputs.value().dictionary);
+  }();
+  return *dictionary;
+}
+
+const Extractor& BundledExtractor() {
+  static Extractor extractor(Bundled());
+  return extractor;
+}
+
+Extraction Extract(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return BundledExtractor().ExtractLines("doc.txt", lines);
+}
+
+std::string SubjectOf(const std::string& text) { return Extract(text).subject; }
+
+}  // namespace
+
+TEST_CASE("the national dictionary has every level, unique names, codes and short forms") {
+  const Dictionary& d = Bundled();
+  int provinces = 0, cities = 0, county_level = 0;
+  for (const Entity& e : d.entities()) {
+    if (e.code.empty()) continue;
+    if (e.kind == EntityKind::kProvince) ++provinces;
+    if (e.kind == EntityKind::kCity) ++cities;
+    if (e.code.size() == 6) ++county_level;
+  }
+  CHECK(provinces == 31);
+  CHECK(cities >= 330);
+  CHECK(county_level >= 2900);
+
+  // A name two places carry names neither alone; each has a parent-qualified canonical name.
+  CHECK(d.FindEntity("朝阳区") == nullptr);
+  auto chaoyang = d.SharingEntities("朝阳区");
+  REQUIRE(chaoyang.size() == 2);
+  CHECK(chaoyang[0]->name == "北京市朝阳区");
+  CHECK(chaoyang[0]->parent == "北京市");
+  CHECK(chaoyang[1]->name == "长春市朝阳区");
+  CHECK(chaoyang[1]->code == "220104");
+  CHECK(d.SharingEntities("新华区").size() >= 2);
+
+  // Short forms of provinces and prefecture-level units; none of county-level ones.
+  REQUIRE(d.FindEntity("成都"));
+  CHECK(d.FindEntity("成都")->name == "成都市");
+  REQUIRE(d.FindEntity("广西"));
+  CHECK(d.FindEntity("广西")->name == "广西壮族自治区");
+  REQUIRE(d.FindEntity("延边"));
+  CHECK(d.FindEntity("延边")->name == "延边朝鲜族自治州");
+  CHECK(d.FindEntity("吉林") == nullptr);  // 吉林省 and 吉林市
+  CHECK(d.SharingEntities("吉林").size() == 2);
+  CHECK(d.FindEntity("和平") == nullptr);
+  CHECK(d.FindEntity("东方") == nullptr);
+  REQUIRE(d.FindEntity("合肥高新区"));
+  CHECK(d.FindEntity("合肥高新区")->name == "合肥高新技术产业开发区");
+  CHECK(d.FindEntity("合肥高新区")->kind == EntityKind::kDevelopmentZone);
+  CHECK(d.FindEntity("合肥高新区")->parent == "合肥市");
+  REQUIRE(d.FindEntity("桐乡市"));
+  CHECK(d.FindEntity("桐乡市")->kind == EntityKind::kCountyLevelCity);
+}
+
+TEST_CASE("a hand-written entry merges with the generated one of the same name") {
+  const Dictionary& d = Bundled();
+  const Entity* huaibei = d.FindEntity("淮北市");
+  REQUIRE(huaibei);
+  CHECK(huaibei->code == "3406");
+  const Entity* zone = d.FindEntity("宿州经济开发区");  // an alias only the hand file gives
+  REQUIRE(zone);
+  CHECK(zone->name == "宿州经济技术开发区");
+  CHECK(zone->code == "341372");
+  CHECK(d.FindEntity("宿州经开区") == zone);
+  CHECK(d.IsWithin(*d.FindEntity("濉溪经济开发区"), "淮北市开发区"));
+}
+
+TEST_CASE("merging and sharing are checked with positions") {
+  auto world = testing::MakeWorld(R"(entities:
+  - {name: 甲市, kind: city, code: "1101", aliases: [甲]}
+  - {name: 甲市, kind: city, aliases: [甲城], groups: [组]}
+  - {name: 组, kind: zone_group}
+  - {name: 北甲区, kind: district, parent: 甲市, shared_aliases: [甲区]}
+  - {name: 南甲区, kind: district, parent: 甲市, shared_aliases: [甲区]}
+  - {name: 乙区, kind: district, aliases: [甲区]}
+  - {name: 甲市, kind: district}
+  - {name: 丙区, kind: district, code: 11A}
+)");
+  const Dictionary& d = *world->dictionary;
+  const Entity* jia = d.FindEntity("甲城");
+  REQUIRE(jia);
+  CHECK(jia == d.FindEntity("甲"));
+  CHECK(jia->code == "1101");
+  CHECK(jia->groups == std::vector<std::string>{"组"});
+  CHECK(d.SharingEntities("甲区").size() == 2);
+  CHECK(d.FindEntity("甲区") == nullptr);
+  CHECK(d.FindEntity("乙区") == nullptr);  // its alias is shared: a clash, not a definition
+  std::vector<int> clash_lines;
+  for (const Diagnostic& diag : world->diagnostics.all()) {
+    if (diag.code == "D001") clash_lines.push_back(diag.location.line);
+  }
+  CHECK(clash_lines == std::vector<int>{7, 8});
+  bool bad_code = false;
+  for (const Diagnostic& diag : world->diagnostics.all()) {
+    bad_code = bad_code || (diag.code == "D008" && diag.location.line == 9);
+  }
+  CHECK(bad_code);
+}
+
+TEST_CASE("the subject from titles and bylines of the genre") {
+  CHECK(SubjectOf("政府工作报告\n——2024年1月10日在嘉兴市第九届人民代表大会第三次会议上\n") ==
+        "嘉兴市");
+  CHECK(SubjectOf("2024年，西安市雁塔区这样干\n") == "雁塔区");
+  CHECK(SubjectOf("成都地区生产总值增长目标确定\n") == "成都市");
+  CHECK(SubjectOf("张江高新区召开2024年工作大会\n") == "张江高新区");
+  CHECK(SubjectOf("海曙区区长某某作政府工作报告\n") == "海曙区");
+  // Compound names are their most specific part.
+  CHECK(SubjectOf("广州市天河区2023年国民经济和社会发展统计公报\n") == "天河区");
+  CHECK(SubjectOf("浙江省宁波市鄞州区2024年政府工作报告\n") == "鄞州区");
+  CHECK(SubjectOf("合肥高新区2024年工作报告\n") == "合肥高新技术产业开发区");
+}
+
+TEST_CASE("a guess by form never takes in a verb, a title or a person") {
+  std::u32string t = U"现在，我代表市人民政府向大会报告工作";
+  CHECK(PlaceNameBefore(t, t.find(U"人民政府")) == -1);
+  t = U"主任张三受市政府委托";
+  CHECK(PlaceNameBefore(t, t.find(U"市") + 1) == -1);
+  t = U"会议审议了某某市";
+  CHECK(PlaceNameBefore(t, t.size()) == static_cast<int>(t.find(U"某某市")));
+  t = U"区长李四在某某县";
+  CHECK(PlaceNameBefore(t, t.size()) == static_cast<int>(t.find(U"某某县")));
+  CHECK(SubjectOf("各位代表：\n现在，我代表市人民政府，向大会报告工作。\n").empty());
+}
+
+TEST_CASE("a shared name is decided by the places the document names, else a warning") {
+  CHECK(SubjectOf("朝阳区2024年政府工作报告\n北京市朝阳区人民政府\n") == "北京市朝阳区");
+  CHECK(SubjectOf("朝阳区2024年政府工作报告\n全区上下在长春市委领导下。\n") == "长春市朝阳区");
+  // A sibling decides too: another district of the same city.
+  CHECK(SubjectOf("朝阳区2024年政府工作报告\n与海淀区、丰台区协同发展。\n") == "北京市朝阳区");
+  Extraction e = Extract("朝阳区2024年政府工作报告\n全区地区生产总值增长5%。\n");
+  CHECK(e.subject.empty());
+  std::string warnings = testing::AllMessages(e.diagnostics);
+  CHECK(warnings.find("北京市朝阳区") != std::string::npos);
+  CHECK(warnings.find("长春市朝阳区") != std::string::npos);
+}
+
+TEST_CASE("in a zone's own report, 开发区 alone is the zone; a shared name in text, by subject") {
+  Extraction e = Extract("合肥高新区2024年工作报告\n2024年，开发区地区生产总值增长8%。\n");
+  REQUIRE_FALSE(e.facts.empty());
+  CHECK(e.facts.front().key.entity == "合肥高新技术产业开发区");
+  e = Extract("北京市2024年政府工作报告\n2024年，朝阳区地区生产总值增长6%。\n");
+  REQUIRE_FALSE(e.facts.empty());
+  CHECK(e.facts.front().key.entity == "北京市朝阳区");
+}
+
+}  // namespace kaohe
