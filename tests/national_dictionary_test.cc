@@ -136,7 +136,15 @@ TEST_CASE("the subject from titles and bylines of the genre") {
         "嘉兴市");
   CHECK(SubjectOf("2024年，西安市雁塔区这样干\n") == "雁塔区");
   CHECK(SubjectOf("成都地区生产总值增长目标确定\n") == "成都市");
-  CHECK(SubjectOf("张江高新区召开2024年工作大会\n") == "张江高新区");
+  // A zone in no dictionary by its form, 高新区 being the short name of 高新技术产业开发区.
+  CHECK(SubjectOf("张江高新区召开2024年工作大会\n") == "张江高新技术产业开发区");
+  CHECK(SubjectOf("金华开发区召开高质量发展大会\n") == "金华开发区");
+  // A province named alone is the subject; media names and datelines are not.
+  CHECK(SubjectOf("四川省政府工作报告\n人民网成都1月22日电　四川省第十四届人民代表大会开幕\n") ==
+        "四川省");
+  CHECK(SubjectOf("人民网>>黑龙江频道\n【两会】黑龙江交出五年发展成绩单\n") == "黑龙江省");
+  CHECK(SubjectOf("晋城生活网　首页\n这些数字展现山西发展的活力\n") == "山西省");
+  CHECK(SubjectOf("安徽宿州：2024年经济运行情况\n") == "宿州市");
   CHECK(SubjectOf("海曙区区长某某作政府工作报告\n") == "海曙区");
   // Compound names are their most specific part.
   CHECK(SubjectOf("广州市天河区2023年国民经济和社会发展统计公报\n") == "天河区");
@@ -151,6 +159,8 @@ TEST_CASE("a guess by form never takes in a verb, a title or a person") {
   CHECK(PlaceNameBefore(t, t.find(U"市") + 1) == -1);
   t = U"会议审议了某某市";
   CHECK(PlaceNameBefore(t, t.size()) == static_cast<int>(t.find(U"某某市")));
+  t = U"全国11家国家级开发区";
+  CHECK(PlaceNameBefore(t, t.size()) == -1);
   t = U"区长李四在某某县";
   CHECK(PlaceNameBefore(t, t.size()) == static_cast<int>(t.find(U"某某县")));
   CHECK(SubjectOf("各位代表：\n现在，我代表市人民政府，向大会报告工作。\n").empty());

@@ -157,7 +157,8 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
       std::size_t end = at + suffix.size();
       int begin = known_mentions->Covers(at, end) ? -1 : PlaceNameBefore(s, end);
       if (begin >= 0 && at - static_cast<std::size_t>(begin) >= 2) {
-        out.push_back({static_cast<std::size_t>(begin), end, ToUtf8(s.substr(begin, end - begin))});
+        out.push_back({static_cast<std::size_t>(begin), end,
+                       ZoneNameByForm(ctx.dictionary, s.substr(begin, end - begin))});
         known_mentions->Add(out.back().begin, out.back().end);
       }
     }

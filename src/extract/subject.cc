@@ -48,10 +48,13 @@ namespace {
 
 // Words a name never runs back across, with what stands before them: verbs and titles of the
 // genre (我代表市人民政府, 主任某某受市…, 海曙区区长某某, 审议了某市).
-constexpr std::u32string_view kBreakWords[] = {U"代表", U"审议", U"召开", U"举行", U"主持", U"报告",
-                                               U"会议", U"主任", U"书记", U"委员", U"同志", U"区长",
-                                               U"市长", U"县长", U"州长", U"旗长", U"镇长", U"乡长",
-                                               U"省长", U"受",   U"了",   U"作",   U"是"};
+// Ranks are not names either (11家国家级开发区, 省级以上高新区).
+constexpr std::u32string_view kBreakWords[] = {
+    U"代表", U"审议", U"召开", U"举行", U"主持", U"报告",   U"会议", U"主任", U"书记",
+    U"委员", U"同志", U"区长", U"市长", U"县长", U"州长",   U"旗长", U"镇长", U"乡长",
+    U"省长", U"受",   U"了",   U"作",   U"是",   U"国家级", U"省级", U"市级", U"以上"};
+
+bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 
 bool BreakWordEndsAt(std::u32string_view text, std::size_t at) {
   for (auto w : kBreakWords) {
@@ -61,6 +64,25 @@ bool BreakWordEndsAt(std::u32string_view text, std::size_t at) {
 }
 
 // 经济开发区, 高新区, 工业园区 …: the suffixes only a development zone's name has.
+// A place in a media name (四川频道, 山西日报, 晋城生活网) or a dateline (成都1月22日电, 昆明讯).
+bool IsMediaOrDateline(std::u32string_view t, const PlaceMention& m) {
+  std::u32string_view after = t.substr(m.end);
+  static constexpr std::u32string_view kMedia[] = {U"频道", U"日报", U"晚报", U"早报",   U"商报",
+                                                   U"广播", U"电视", U"网",   U"信息港", U"新闻",
+                                                   U"发布", U"融媒", U"讯"};
+  for (auto w : kMedia) {
+    if (after.starts_with(w)) return true;
+  }
+  // A site's name: the place and at most two characters before 网 (晋城生活网).
+  for (std::size_t k = 1; k <= 2 && k < after.size(); ++k) {
+    if (!IsHan(after[k - 1])) break;
+    if (after[k] == U'网') return true;
+  }
+  std::size_t k = 0;
+  while (k < after.size() && (IsDigit(after[k]) || after[k] == U'月' || after[k] == U'日')) ++k;
+  return k > 0 && after.substr(k).starts_with(U"电");
+}
+
 bool IsZoneSuffix(std::u32string_view suffix) {
   return suffix.size() >= 3 && suffix.ends_with(U"区");
 }
@@ -77,10 +99,14 @@ int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end) {
     std::size_t begin = name_end;
     // Names stop at the function characters that stand before them: 2025年某县, 在某区, 对某市.
     static constexpr std::u32string_view kStops =
-        U"年月日的在对和与及或是为将把被从向由于等全各该本我其";
+        U"年月日的在对和与及或是为将把被从向由于等全各该本我其讯";
+    // …and at a counted noun's measure word: 30家开发区, 5个园区.
+    auto counted = [&](std::size_t at) {
+      return at >= 2 && (text[at - 1] == U'家' || text[at - 1] == U'个') && IsDigit(text[at - 2]);
+    };
     while (begin > 0 && IsHan(text[begin - 1]) && name_end - begin < 6 &&
            kStops.find(text[begin - 1]) == std::u32string_view::npos &&
-           !BreakWordEndsAt(text, begin)) {
+           !BreakWordEndsAt(text, begin) && !counted(begin)) {
       --begin;
     }
     // Drop leading function words: 关于古交市 → 古交市.
@@ -95,6 +121,27 @@ int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end) {
     return static_cast<int>(begin);
   }
   return -1;
+}
+
+std::string ZoneNameByForm(const Dictionary& dictionary, std::u32string_view name) {
+  std::string text = ToUtf8(name);
+  if (const Entity* e = dictionary.FindEntity(text)) return e->name.str();
+  auto replace_suffix = [&](std::u32string_view from, std::u32string_view to) {
+    return ToUtf8(std::u32string(name.substr(0, name.size() - from.size())) + std::u32string(to));
+  };
+  if (name.ends_with(U"经开区")) {
+    for (auto full : {U"经济技术开发区", U"经济开发区"}) {
+      if (const Entity* e = dictionary.FindEntity(replace_suffix(U"经开区", full))) {
+        return e->name.str();
+      }
+    }
+  }
+  if (name.ends_with(U"高新区") && !name.ends_with(U"国家高新区")) {
+    std::string full = replace_suffix(U"高新区", U"高新技术产业开发区");
+    const Entity* e = dictionary.FindEntity(full);
+    return e ? e->name.str() : full;
+  }
+  return text;
 }
 
 std::vector<PlaceMention> FindPlaces(const Dictionary& dictionary, const PhraseMatcher& entities,
@@ -188,14 +235,17 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
   for (const PlaceMention& m : places) {
     if (m.entity) named_.insert(m.entity->position);
   }
+  // The first place named, the most specific of a compound (安徽宿州 → 宿州市); a province
+  // named alone is the subject (四川省政府工作报告). A media name or a dateline names where
+  // the page comes from, not what it is about (人民网>>四川频道, 人民网成都1月22日电).
   std::optional<PlaceMention> first;
   for (const PlaceMention& m : places) {
-    if (m.entity && m.entity->kind == EntityKind::kProvince) {
-      if (!province_) province_ = m.entity;
-      continue;
-    }
+    if (IsMediaOrDateline(t, m)) continue;
     first = m;
     break;
+  }
+  if (first && first->entity && first->entity->kind == EntityKind::kProvince) {
+    if (!province_) province_ = first->entity;
   }
   // A zone in no dictionary right after the place it lies in (浦东新区张江高新区), or with no
   // known place before it, is the subject: 张江高新区召开…大会.
@@ -210,8 +260,9 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
       int begin = PlaceNameBefore(t, end);
       if (begin < 0 || at - static_cast<std::size_t>(begin) < 2) continue;
       auto b = static_cast<std::size_t>(begin);
-      if (!first || first->end == b || b < first->begin) {
-        guess_ = ToUtf8(t.substr(b, end - b));
+      // 金华开发区: a zone named after the place it begins with is more specific than it.
+      if (!first || first->end == b || b <= first->begin) {
+        guess_ = ZoneNameByForm(dictionary_, t.substr(b, end - b));
         return;
       }
     }

@@ -80,6 +80,12 @@ std::string FindSubject(const Document& doc, const Dictionary& dictionary,
 // or what precedes them. Returns the name's begin, or -1.
 int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end);
 
+// The name of a zone found by its form: the dictionary's when it knows the name or its long
+// form (合肥高新区, 某某经开区 for 某某经济技术开发区 or 某某经济开发区), else the long form of
+// 高新区, the genre's short name of 高新技术产业开发区 (镇江高新区 → 镇江高新技术产业开发区),
+// else the name as written.
+std::string ZoneNameByForm(const Dictionary& dictionary, std::u32string_view name);
+
 // Suffixes of place names, longest first.
 const std::vector<std::u32string>& PlaceSuffixes();
 
