@@ -112,4 +112,11 @@ class Dictionary {
 // Reads a dictionary file: a mapping with `indicators:` and/or `entities:` lists.
 void LoadDictionary(const SourceFile& file, Dictionary& dictionary, Diagnostics& diagnostics);
 
+namespace internal {
+// LoadDictionary's fast path for an entities file written one flow mapping a line (as the
+// generated national.yaml is). Returns false, having added nothing, for any file outside its
+// strict subset of YAML or with anything the general path would report.
+bool LoadFlowLineEntities(const SourceFile& file, Dictionary& dictionary, Diagnostics& diagnostics);
+}  // namespace internal
+
 }  // namespace kaohe

@@ -156,6 +156,7 @@ void LoadEntity(YamlReader& reader, const YamlNode& node, Dictionary& dictionary
 }  // namespace
 
 void LoadDictionary(const SourceFile& file, Dictionary& dictionary, Diagnostics& diagnostics) {
+  if (internal::LoadFlowLineEntities(file, dictionary, diagnostics)) return;
   YamlReader reader(file, diagnostics);
   auto root = reader.Parse();
   if (!root) return;

@@ -3,6 +3,8 @@
 // decided by context, and guesses by form that never take in a verb or a title.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "engine/dictionary.h"
@@ -185,6 +187,59 @@ TEST_CASE("in a zone's own report, 开发区 alone is the zone; a shared name in
   e = Extract("北京市2024年政府工作报告\n2024年，朝阳区地区生产总值增长6%。\n");
   REQUIRE_FALSE(e.facts.empty());
   CHECK(e.facts.front().key.entity == "北京市朝阳区");
+}
+
+}  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("the flow-line fast path reads national.yaml as the general YAML path does") {
+  std::ifstream in(std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary/national.yaml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(text.size() > 100000);
+  SourceFile fast_file("national.yaml", text);
+  // A comment indented under the list is YAML the fast path declines: the general path reads it.
+  SourceFile general_file("national.yaml", text + "  # indented comment\n");
+  Dictionary fast, general;
+  Diagnostics fast_diags, general_diags;
+  CHECK(internal::LoadFlowLineEntities(fast_file, fast, fast_diags));
+  CHECK_FALSE(internal::LoadFlowLineEntities(general_file, general, general_diags));
+  LoadDictionary(general_file, general, general_diags);
+  CHECK_FALSE(fast_diags.has_errors());
+  CHECK_FALSE(general_diags.has_errors());
+  REQUIRE(fast.entities().size() == general.entities().size());
+  for (std::size_t i = 0; i < fast.entities().size(); ++i) {
+    const Entity& a = fast.entities()[i];
+    const Entity& b = general.entities()[i];
+    CHECK(a.name == b.name);
+    CHECK(a.kind == b.kind);
+    CHECK(a.parent == b.parent);
+    CHECK(a.code == b.code);
+    CHECK(a.aliases == b.aliases);
+    CHECK(a.shared_aliases == b.shared_aliases);
+    CHECK(a.defined_at == b.defined_at);
+    if (a.name != b.name || a.defined_at != b.defined_at) break;
+  }
+}
+
+TEST_CASE("the fast path declines what it cannot read exactly; the general path reports it") {
+  for (const char* text : {
+           "entities:\n  - {name: 甲市, kind: city, nmae: x}\n",     // unknown key
+           "entities:\n  - {name: 甲市, kind: cty}\n",               // unknown kind
+           "entities:\n  - {name: 甲市, kind: city, code: 11A}\n",   // bad code
+           "entities:\n  - {name: null, kind: city}\n",              // not a word
+           "entities:\n  - {name: 甲市, kind: city, name: 乙市}\n",  // duplicate key
+           "entities:\n  - {name: 甲市: x, kind: city}\n",           // a colon in a scalar
+           "entities:\n  - {name: 甲市, kind: city, aliases: []}\n",
+       }) {
+    CAPTURE(text);
+    SourceFile file("d.yaml", text);
+    Dictionary d;
+    Diagnostics diags;
+    CHECK_FALSE(internal::LoadFlowLineEntities(file, d, diags));
+    CHECK(d.entities().empty());
+    CHECK(diags.all().empty());
+  }
 }
 
 }  // namespace kaohe

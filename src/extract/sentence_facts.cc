@@ -97,14 +97,19 @@ struct EntityMention {
 // Places named in the sentence, and the words that name the subject itself (全市, 我区).
 std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32string_view s) {
   std::vector<EntityMention> out;
-  const Entity* subject = ctx.dictionary.FindEntity(ctx.subject);
+  // The subject's entry, looked up only for a sentence that needs it.
+  std::optional<const Entity*> subject_entry;
+  auto subject = [&] {
+    if (!subject_entry) subject_entry = ctx.dictionary.FindEntity(ctx.subject);
+    return *subject_entry;
+  };
   for (const PlaceMention& m : FindPlaces(ctx.dictionary, ctx.entities, ctx.shared, s)) {
     const Entity* e = m.entity;
     if (!e) {
       // A name several places share is the one the subject decides (朝阳区 in a report of
       // 北京市), else it stays the bare name: a place, but not one the dictionary can tell.
       std::vector<const Entity*> context;
-      if (subject) context.push_back(subject);
+      if (subject()) context.push_back(subject());
       const auto& [word, candidates] = ctx.dictionary.shared_aliases()[m.shared];
       e = DecideShared(ctx.dictionary, candidates, context);
       if (!e) {
@@ -116,7 +121,9 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
     out.push_back({m.begin, m.end, e->name});
   }
   // 开发区, 园区 alone in a development zone's own report name the zone itself.
-  if (subject && subject->kind == EntityKind::kDevelopmentZone) {
+  if ((s.find(U"开发区") != std::u32string_view::npos ||
+       s.find(U"园区") != std::u32string_view::npos) &&
+      subject() && subject()->kind == EntityKind::kDevelopmentZone) {
     auto is_han = [](char32_t c) {
       return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
     };

@@ -151,12 +151,14 @@ std::vector<PlaceMention> FindPlaces(const Dictionary& dictionary, const PhraseM
     found.push_back({static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end),
                      &dictionary.entities()[static_cast<std::size_t>(m.id)], -1});
   }
-  if (!dictionary.shared_aliases().empty()) {
+  std::vector<PhraseMatch> shared_found;
+  if (!dictionary.shared_aliases().empty()) shared_found = shared.Find(text);
+  if (!shared_found.empty()) {
     // Both lists are leftmost-longest and non-overlapping; so is their merge, where of two
     // overlapping names the one starting first, else the longer, is kept (朝阳区, not 朝阳).
     std::vector<PlaceMention> both;
     std::size_t k = 0;
-    for (const PhraseMatch& m : shared.Find(text)) {
+    for (const PhraseMatch& m : shared_found) {
       PlaceMention s{static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end), nullptr,
                      m.id};
       while (k < found.size() && found[k].end <= s.begin) both.push_back(found[k++]);
@@ -174,6 +176,7 @@ std::vector<PlaceMention> FindPlaces(const Dictionary& dictionary, const PhraseM
     while (k < found.size()) both.push_back(found[k++]);
     found = std::move(both);
   }
+  if (found.size() < 2) return found;
   // A compound name is its most specific part: a place right after one it lies within.
   std::vector<PlaceMention> out;
   for (PlaceMention& m : found) {
@@ -297,9 +300,9 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
 // 3. The region the whole text names most often; a district or county named often beats
 // its city, which a district's report names too.
 void SubjectFinder::Count(std::u32string_view t) {
-  for (const PlaceMention& m : FindPlaces(dictionary_, entities_, shared_, t)) {
-    if (!m.entity) continue;
-    const Entity& e = *m.entity;
+  // Shared names are not counted, so the places are the dictionary's matches as they are.
+  for (const PhraseMatch& m : entities_.Find(t)) {
+    const Entity& e = dictionary_.entities()[static_cast<std::size_t>(m.id)];
     named_.insert(e.position);
     if (e.kind == EntityKind::kProvince || e.kind == EntityKind::kDevelopmentZone ||
         e.kind == EntityKind::kZoneGroup) {
