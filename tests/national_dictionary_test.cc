@@ -147,6 +147,16 @@ TEST_CASE("the subject from titles and bylines of the genre") {
   CHECK(SubjectOf("人民网>>黑龙江频道\n【两会】黑龙江交出五年发展成绩单\n") == "黑龙江省");
   CHECK(SubjectOf("晋城生活网　首页\n这些数字展现山西发展的活力\n") == "山西省");
   CHECK(SubjectOf("安徽宿州：2024年经济运行情况\n") == "宿州市");
+  // A county-level short name only where the genre puts the subject.
+  CHECK(SubjectOf("桐乡2024年国民经济和社会发展统计公报\n") == "桐乡市");
+  CHECK(SubjectOf("十大新闻解读\n2023年，武进牢牢把握高质量发展这个首要任务\n") == "武进区");
+  CHECK(SubjectOf("十大新闻解读\n我们在武进调研\n").empty());
+  // One incidental mention in the body is not the subject (全省平安区称号).
+  std::string opening;
+  for (int i = 0; i < 12; ++i) opening += "一年来，我们稳中求进。\n";
+  CHECK(SubjectOf("政府工作报告\n" + opening + "连续三年保持全省平安区称号。\n").empty());
+  CHECK(SubjectOf("政府工作报告\n" + opening + "平安区称号。海曙区工作。海曙区建设。\n") ==
+        "海曙区");
   CHECK(SubjectOf("海曙区区长某某作政府工作报告\n") == "海曙区");
   // Compound names are their most specific part.
   CHECK(SubjectOf("广州市天河区2023年国民经济和社会发展统计公报\n") == "天河区");
@@ -162,6 +172,8 @@ TEST_CASE("a guess by form never takes in a verb, a title or a person") {
   t = U"会议审议了某某市";
   CHECK(PlaceNameBefore(t, t.size()) == static_cast<int>(t.find(U"某某市")));
   t = U"全国11家国家级开发区";
+  CHECK(PlaceNameBefore(t, t.size()) == -1);
+  t = U"全国31个省区市";
   CHECK(PlaceNameBefore(t, t.size()) == -1);
   t = U"区长李四在某某县";
   CHECK(PlaceNameBefore(t, t.size()) == static_cast<int>(t.find(U"某某县")));

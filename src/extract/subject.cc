@@ -118,6 +118,8 @@ int PlaceNameBefore(std::u32string_view text, std::size_t suffix_end) {
     if (name_end == begin) return -1;
     std::u32string_view name = text.substr(begin, suffix_end - begin);
     if (IsGenericPlaceWord(name)) return -1;
+    // Words of administrative levels only are not a name: 省区市, 县市区.
+    if (name.find_first_not_of(U"省市区县州旗盟乡镇") == std::u32string_view::npos) return -1;
     return static_cast<int>(begin);
   }
   return -1;
@@ -231,6 +233,28 @@ void SubjectFinder::Add(const DocumentLine& line) {
   Count(t);
 }
 
+// The county-level entity whose short name is text[begin, end) (武进 → 武进区), when one
+// entity alone has that name with 县, 区, 市 or 旗 after it.
+const Entity* SubjectFinder::CountyByShortName(std::u32string_view t, std::size_t begin,
+                                               std::size_t end) const {
+  if (end <= begin || end > t.size()) return nullptr;
+  std::u32string_view name = t.substr(begin, end - begin);
+  for (char32_t c : name) {
+    if (!IsHan(c)) return nullptr;
+  }
+  const Entity* found = nullptr;
+  for (char32_t suffix : std::u32string_view(U"县区市旗")) {
+    const Entity* e = dictionary_.FindEntity(ToUtf8(std::u32string(name) + suffix));
+    if (!e || (e->kind != EntityKind::kCounty && e->kind != EntityKind::kDistrict &&
+               e->kind != EntityKind::kCountyLevelCity)) {
+      continue;
+    }
+    if (found) return nullptr;  // 某县 and 某市 both: the short name does not decide
+    found = e;
+  }
+  return found;
+}
+
 // 1. The opening lines: the first place the dictionary knows that is not a province (a
 // province is the subject only when nothing else is named), else a place by its name's form.
 void SubjectFinder::FromOpeningLine(std::u32string_view t) {
@@ -283,7 +307,27 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
     }
     return;
   }
-  // 2. A place in no dictionary, by its form before a year or 人民政府: 关于某某县2025年.
+  // 2. A county-level place by its short name where the genre puts the subject: right before
+  // the year (桐乡2024年…) or opening a sentence after it (2023年，武进牢牢把握…). A short name
+  // elsewhere may be an ordinary word (和平, 东方), so it is not an alias.
+  for (std::size_t k = 0; k + 5 <= t.size(); ++k) {
+    if (!IsDigit(t[k]) || (k > 0 && IsDigit(t[k - 1])) || !SingleYear(t.substr(k, 5))) continue;
+    std::size_t after = k + 5;
+    if (after < t.size() && (t[after] == U'，' || t[after] == U',')) ++after;
+    for (std::size_t n = 2; n <= 3; ++n) {
+      if (const Entity* e = CountyByShortName(t, k >= n ? k - n : k, k)) {
+        opening_ = e;
+        return;
+      }
+      if (after > k + 5) {
+        if (const Entity* e = CountyByShortName(t, after, after + n)) {
+          opening_ = e;
+          return;
+        }
+      }
+    }
+  }
+  // 3. A place in no dictionary, by its form before a year or 人民政府: 关于某某县2025年.
   for (std::size_t k = 0; k + 1 < t.size(); ++k) {
     bool before_year =
         k + 5 <= t.size() && t[k] >= U'0' && t[k] <= U'9' && SingleYear(t.substr(k, 5)).has_value();
@@ -297,8 +341,8 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
   }
 }
 
-// 3. The region the whole text names most often; a district or county named often beats
-// its city, which a district's report names too.
+// 4. The region the whole text names most often (twice at least: one mention is incidental); a
+// district or county named often beats its city, which a district's report names too.
 void SubjectFinder::Count(std::u32string_view t) {
   // Shared names are not counted, so the places are the dictionary's matches as they are.
   for (const PhraseMatch& m : entities_.Find(t)) {
@@ -333,7 +377,7 @@ std::string SubjectFinder::Subject() const {
     if (local_.at(name) && n >= 3 && (best.empty() || n > counts_.at(best))) best = name;
   }
   for (const auto& [name, n] : counts_) {
-    if (best.empty() || (!local_.at(best) && n > counts_.at(best))) best = name;
+    if (n >= 2 && (best.empty() || (!local_.at(best) && n > counts_.at(best)))) best = name;
   }
   if (!best.empty()) return best;
   return province_ ? province_->name.str() : "";

@@ -56,6 +56,7 @@ class SubjectFinder {
   void FromOpeningLine(std::u32string_view text);
   void Count(std::u32string_view text);
   std::vector<const Entity*> Context() const;
+  const Entity* CountyByShortName(std::u32string_view t, std::size_t begin, std::size_t end) const;
 
   const Dictionary& dictionary_;
   const PhraseMatcher& entities_;
