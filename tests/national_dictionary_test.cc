@@ -141,6 +141,8 @@ TEST_CASE("the subject from titles and bylines of the genre") {
   // A zone in no dictionary by its form, 高新区 being the short name of 高新技术产业开发区.
   CHECK(SubjectOf("张江高新区召开2024年工作大会\n") == "张江高新技术产业开发区");
   CHECK(SubjectOf("金华开发区召开高质量发展大会\n") == "金华开发区");
+  CHECK(SubjectOf("新春开工后，金华开发区（金华经济技术开发区）召开大会\n") ==
+        "金华经济技术开发区");
   // A province named alone is the subject; media names and datelines are not.
   CHECK(SubjectOf("四川省政府工作报告\n人民网成都1月22日电　四川省第十四届人民代表大会开幕\n") ==
         "四川省");

@@ -83,8 +83,25 @@ bool IsMediaOrDateline(std::u32string_view t, const PlaceMention& m) {
   return k > 0 && after.substr(k).starts_with(U"电");
 }
 
+// A zone's full name in parentheses right after its short one: 金华开发区（金华经济技术开发区）.
+std::optional<std::u32string_view> FullNameInParentheses(std::u32string_view t, std::size_t at);
+
 bool IsZoneSuffix(std::u32string_view suffix) {
   return suffix.size() >= 3 && suffix.ends_with(U"区");
+}
+
+std::optional<std::u32string_view> FullNameInParentheses(std::u32string_view t, std::size_t at) {
+  if (at >= t.size() || (t[at] != U'（' && t[at] != U'(')) return std::nullopt;
+  std::size_t close = t.find_first_of(U"）)", at + 1);
+  if (close == std::u32string_view::npos || close - at > 24) return std::nullopt;
+  std::u32string_view inner = t.substr(at + 1, close - at - 1);
+  for (const std::u32string& suffix : PlaceSuffixes()) {
+    if (IsZoneSuffix(suffix) && inner.ends_with(suffix) &&
+        PlaceNameBefore(inner, inner.size()) == 0) {
+      return inner;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -138,7 +155,7 @@ std::string ZoneNameByForm(const Dictionary& dictionary, std::u32string_view nam
       }
     }
   }
-  if (name.ends_with(U"高新区") && !name.ends_with(U"国家高新区")) {
+  if (name.ends_with(U"高新区")) {
     std::string full = replace_suffix(U"高新区", U"高新技术产业开发区");
     const Entity* e = dictionary.FindEntity(full);
     return e ? e->name.str() : full;
@@ -289,7 +306,8 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
       auto b = static_cast<std::size_t>(begin);
       // 金华开发区: a zone named after the place it begins with is more specific than it.
       if (!first || first->end == b || b <= first->begin) {
-        guess_ = ZoneNameByForm(dictionary_, t.substr(b, end - b));
+        guess_ = ZoneNameByForm(dictionary_,
+                                FullNameInParentheses(t, end).value_or(t.substr(b, end - b)));
         return;
       }
     }
