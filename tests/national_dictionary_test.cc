@@ -201,6 +201,15 @@ TEST_CASE("in a zone's own report, 开发区 alone is the zone; a shared name in
   e = Extract("北京市2024年政府工作报告\n2024年，朝阳区地区生产总值增长6%。\n");
   REQUIRE_FALSE(e.facts.empty());
   CHECK(e.facts.front().key.entity == "北京市朝阳区");
+  // The sentence's other places decide too (the subject here is in no dictionary).
+  e = Extract(
+      "某某新区2024年工作报告\n2023年，海淀区地区生产总值增长5%，朝阳区地区生产总值增长6%。\n");
+  REQUIRE(e.facts.size() == 2);
+  CHECK(e.facts[1].key.entity == "北京市朝阳区");
+  // Undecided, a shared name stays the bare name: no fact goes to a guessed place.
+  e = Extract("各地目标\n2023年，朝阳区地区生产总值增长6%。\n");
+  REQUIRE_FALSE(e.facts.empty());
+  CHECK(e.facts.front().key.entity == "朝阳区");
 }
 
 }  // namespace kaohe

@@ -103,13 +103,18 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
     if (!subject_entry) subject_entry = ctx.dictionary.FindEntity(ctx.subject);
     return *subject_entry;
   };
-  for (const PlaceMention& m : FindPlaces(ctx.dictionary, ctx.entities, ctx.shared, s)) {
+  std::vector<PlaceMention> places = FindPlaces(ctx.dictionary, ctx.entities, ctx.shared, s);
+  for (const PlaceMention& m : places) {
     const Entity* e = m.entity;
     if (!e) {
-      // A name several places share is the one the subject decides (朝阳区 in a report of
-      // 北京市), else it stays the bare name: a place, but not one the dictionary can tell.
+      // A name several places share is the one the subject or the sentence's other places
+      // decide (朝阳区 in a report of 北京市; 江苏、浙江、海南), else it stays the bare name: a
+      // place, but not one the dictionary can tell.
       std::vector<const Entity*> context;
       if (subject()) context.push_back(subject());
+      for (const PlaceMention& other : places) {
+        if (other.entity) context.push_back(other.entity);
+      }
       const auto& [word, candidates] = ctx.dictionary.shared_aliases()[m.shared];
       e = DecideShared(ctx.dictionary, candidates, context);
       if (!e) {

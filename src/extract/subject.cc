@@ -223,10 +223,11 @@ const Entity* DecideShared(const Dictionary& dictionary, const std::vector<std::
     const Entity& c = dictionary.entities()[position];
     bool evidence = false;
     for (const Entity* e : context) {
-      // The candidate by its own unshared name, an ancestor of it (北京市 for 北京市朝阳区), or
-      // a place under the same parent.
+      // The candidate by its own unshared name, an ancestor of it (北京市 for 北京市朝阳区), a
+      // place under the same parent, or another province (江苏、浙江、海南: 海南省).
+      const bool top_level_peers = c.parent.empty() && e->parent.empty() && c.kind == e->kind;
       if (dictionary.IsWithin(c, e->name.view()) ||
-          (!c.parent.empty() && dictionary.IsWithin(*e, c.parent))) {
+          (!c.parent.empty() && dictionary.IsWithin(*e, c.parent)) || top_level_peers) {
         evidence = true;
         break;
       }

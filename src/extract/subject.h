@@ -35,7 +35,8 @@ std::vector<PlaceMention> FindPlaces(const Dictionary& dictionary, const PhraseM
                                      const PhraseMatcher& shared, std::u32string_view text);
 
 // The one entity of `candidates` that the context decides: the one that is a context entity,
-// has one as an ancestor or as a sibling (the same parent), when no other candidate does.
+// has one as an ancestor or as a sibling (the same parent, or both provinces), when no other
+// candidate does.
 // Else nullptr.
 const Entity* DecideShared(const Dictionary& dictionary, const std::vector<std::size_t>& candidates,
                            const std::vector<const Entity*>& context);
