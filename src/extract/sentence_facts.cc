@@ -104,7 +104,8 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
     return *subject_entry;
   };
   std::vector<PlaceMention> places = FindPlaces(ctx.dictionary, ctx.entities, ctx.shared, s);
-  for (const PlaceMention& m : places) {
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const PlaceMention& m = places[i];
     const Entity* e = m.entity;
     if (!e) {
       // A name several places share is the one the subject or the sentence's other places
@@ -112,8 +113,11 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
       // place, but not one the dictionary can tell.
       std::vector<const Entity*> context;
       if (subject()) context.push_back(subject());
-      for (const PlaceMention& other : places) {
-        if (other.entity) context.push_back(other.entity);
+      // The nearest places only: a sentence of many shared names stays linear.
+      constexpr std::size_t kReach = 4;
+      for (std::size_t j = i >= kReach ? i - kReach : 0; j < places.size() && j <= i + kReach;
+           ++j) {
+        if (places[j].entity) context.push_back(places[j].entity);
       }
       const auto& [word, candidates] = ctx.dictionary.shared_aliases()[m.shared];
       e = DecideShared(ctx.dictionary, candidates, context);

@@ -1,5 +1,6 @@
 #include "src/extract/subject.h"
 
+#include <algorithm>
 #include <map>
 
 #include "src/text/normalize.h"
@@ -262,9 +263,16 @@ const Entity* SubjectFinder::CountyByShortName(std::u32string_view t, std::size_
   }
   const Entity* found = nullptr;
   for (char32_t suffix : std::u32string_view(U"县区市旗")) {
-    const Entity* e = dictionary_.FindEntity(ToUtf8(std::u32string(name) + suffix));
-    if (!e || (e->kind != EntityKind::kCounty && e->kind != EntityKind::kDistrict &&
-               e->kind != EntityKind::kCountyLevelCity)) {
+    // Looked up with the automaton, which interns nothing, however many years a line has.
+    std::u32string full = std::u32string(name) + suffix;
+    std::vector<PhraseMatch> matches = entities_.Find(full);
+    if (matches.size() != 1 || matches[0].begin != 0 ||
+        matches[0].end != static_cast<int>(full.size())) {
+      continue;
+    }
+    const Entity* e = &dictionary_.entities()[static_cast<std::size_t>(matches[0].id)];
+    if ((e->kind != EntityKind::kCounty && e->kind != EntityKind::kDistrict &&
+         e->kind != EntityKind::kCountyLevelCity)) {
       continue;
     }
     if (found) return nullptr;  // 某县 and 某市 both: the short name does not decide
@@ -299,9 +307,10 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
     for (std::size_t at = t.find(suffix); at != std::u32string_view::npos;
          at = t.find(suffix, at + 1)) {
       std::size_t end = at + suffix.size();
-      bool known = false;
-      for (const PlaceMention& m : places) known = known || (m.begin < end && at < m.end);
-      if (known) continue;
+      // Inside a known name? Places are sorted and do not overlap: the first ending after `at`.
+      auto next = std::upper_bound(places.begin(), places.end(), at,
+                                   [](std::size_t p, const PlaceMention& m) { return p < m.end; });
+      if (next != places.end() && next->begin < end) continue;
       int begin = PlaceNameBefore(t, end);
       if (begin < 0 || at - static_cast<std::size_t>(begin) < 2) continue;
       auto b = static_cast<std::size_t>(begin);
