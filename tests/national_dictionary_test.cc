@@ -206,6 +206,10 @@ TEST_CASE("in a zone's own report, 开发区 alone is the zone; a shared name in
       "某某新区2024年工作报告\n2023年，海淀区地区生产总值增长5%，朝阳区地区生产总值增长6%。\n");
   REQUIRE(e.facts.size() == 2);
   CHECK(e.facts[1].key.entity == "北京市朝阳区");
+  // 城区 is a district's name in several cities but an ordinary word in text.
+  e = Extract("阳泉市2024年政府工作报告\n2023年，城区地区生产总值增长6%。\n");
+  REQUIRE_FALSE(e.facts.empty());
+  CHECK(e.facts.front().key.entity == "阳泉市");
   // Undecided, a shared name stays the bare name: no fact goes to a guessed place.
   e = Extract("各地目标\n2023年，朝阳区地区生产总值增长6%。\n");
   REQUIRE_FALSE(e.facts.empty());

@@ -13,10 +13,10 @@ bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && 
 // Words that end like place names but are not: 全区, 园区, 城区 …
 bool IsGenericPlaceWord(std::u32string_view name) {
   static constexpr std::u32string_view kGeneric[] = {
-      U"全市", U"全区",   U"全县",   U"我市",   U"我区",   U"本市",   U"园区",
-      U"城区", U"社区",   U"片区",   U"景区",   U"市区",   U"县区",   U"辖区",
-      U"地区", U"示范区", U"功能区", U"集聚区", U"试验区", U"开发区", U"新区",
-      U"街区", U"商圈区", U"各区",   U"各县",   U"城市",   U"都市",   U"县城"};
+      U"全市",   U"全区",   U"全县",   U"我市",   U"我区", U"本市", U"园区",   U"城区",
+      U"社区",   U"片区",   U"景区",   U"市区",   U"县区", U"辖区", U"地区",   U"示范区",
+      U"功能区", U"集聚区", U"试验区", U"开发区", U"新区", U"街区", U"商圈区", U"各区",
+      U"各县",   U"城市",   U"都市",   U"县城",   U"郊区"};
   for (auto g : kGeneric) {
     if (name == g || (name.size() <= g.size() + 1 && name.ends_with(g))) return true;
   }
@@ -179,6 +179,10 @@ std::vector<PlaceMention> FindPlaces(const Dictionary& dictionary, const PhraseM
     std::vector<PlaceMention> both;
     std::size_t k = 0;
     for (const PhraseMatch& m : shared_found) {
+      // 城区, 郊区 name districts of several cities, but in text they are ordinary words.
+      auto word =
+          text.substr(static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end - m.begin));
+      if (IsGenericPlaceWord(word)) continue;
       PlaceMention s{static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end), nullptr,
                      m.id};
       while (k < found.size() && found[k].end <= s.begin) both.push_back(found[k++]);
