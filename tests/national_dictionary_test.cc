@@ -76,6 +76,20 @@ TEST_CASE("the national dictionary has every level, unique names, codes and shor
   CHECK(d.FindEntity("广西")->name == "广西壮族自治区");
   REQUIRE(d.FindEntity("延边"));
   CHECK(d.FindEntity("延边")->name == "延边朝鲜族自治州");
+  // Ethnic designations and level words are stripped: the genre's short forms.
+  for (const auto& [short_form, name] :
+       std::vector<std::pair<std::string, std::string>>{{"内蒙古", "内蒙古自治区"},
+                                                        {"西藏", "西藏自治区"},
+                                                        {"新疆", "新疆维吾尔自治区"},
+                                                        {"宁夏", "宁夏回族自治区"},
+                                                        {"克孜勒苏", "克孜勒苏柯尔克孜自治州"},
+                                                        {"黔东南", "黔东南苗族侗族自治州"},
+                                                        {"大兴安岭", "大兴安岭地区"},
+                                                        {"锡林郭勒", "锡林郭勒盟"}}) {
+    CAPTURE(short_form);
+    REQUIRE(d.FindEntity(short_form));
+    CHECK(d.FindEntity(short_form)->name == name);
+  }
   CHECK(d.FindEntity("吉林") == nullptr);  // 吉林省 and 吉林市
   CHECK(d.SharingEntities("吉林").size() == 2);
   CHECK(d.FindEntity("和平") == nullptr);
@@ -206,6 +220,10 @@ TEST_CASE("in a zone's own report, 开发区 alone is the zone; a shared name in
       "某某新区2024年工作报告\n2023年，海淀区地区生产总值增长5%，朝阳区地区生产总值增长6%。\n");
   REQUIRE(e.facts.size() == 2);
   CHECK(e.facts[1].key.entity == "北京市朝阳区");
+  // An institution named after a place is not the place.
+  e = Extract("宿州市2024年政府工作报告\n2023年，与厦门大学共建项目，地区生产总值增长6%。\n");
+  REQUIRE_FALSE(e.facts.empty());
+  CHECK(e.facts.front().key.entity == "宿州市");
   // 城区 is a district's name in several cities but an ordinary word in text.
   e = Extract("阳泉市2024年政府工作报告\n2023年，城区地区生产总值增长6%。\n");
   REQUIRE_FALSE(e.facts.empty());

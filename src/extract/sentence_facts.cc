@@ -127,6 +127,15 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
       }
     }
     if (e->kind == EntityKind::kProvince) continue;
+    // An institution named after a place is not the place: 厦门大学, 宁波银行, 中山路.
+    static constexpr std::u32string_view kInstitutions[] = {U"大学",   U"学院", U"中学", U"小学",
+                                                            U"医院",   U"银行", U"日报", U"晚报",
+                                                            U"电视台", U"公园", U"大道", U"路"};
+    std::u32string_view after = s.substr(m.end);
+    if (std::any_of(std::begin(kInstitutions), std::end(kInstitutions),
+                    [&](std::u32string_view w) { return after.starts_with(w); })) {
+      continue;
+    }
     out.push_back({m.begin, m.end, e->name});
   }
   // 开发区, 园区 alone in a development zone's own report name the zone itself.
