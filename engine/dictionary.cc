@@ -87,23 +87,88 @@ void Dictionary::AddIndicator(Indicator indicator, Diagnostics& diagnostics) {
   indicators_.push_back(std::move(indicator));
 }
 
+namespace {
+void AppendNew(std::vector<std::string>& to, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (std::find(to.begin(), to.end(), w) == to.end()) to.push_back(w);
+  }
+}
+}  // namespace
+
 void Dictionary::AddEntity(Entity entity, Diagnostics& diagnostics) {
   finished_ = false;  // children are indexed again by the next Finish
-  std::vector<std::string> words = {entity.name};
-  words.insert(words.end(), entity.aliases.begin(), entity.aliases.end());
+  auto clash = [&](std::string_view word, const Entity& other) {
+    diagnostics.Error(
+        "D001", entity.defined_at,
+        fmt::format("'{}' of entity {} already names entity {} ({}:{})", word, entity.name,
+                    other.name, other.defined_at.file, other.defined_at.line));
+  };
+  // A second definition of a name merges with the first when they agree.
+  Entity* merged = nullptr;
+  if (auto it = entity_index_.find(entity.name); it != entity_index_.end()) {
+    Entity& first = entities_[it->second];
+    const bool agree =
+        first.name == entity.name && first.kind == entity.kind &&
+        (first.parent.empty() || entity.parent.empty() || first.parent == entity.parent) &&
+        (first.code.empty() || entity.code.empty() || first.code == entity.code);
+    if (!agree) {
+      if (first.name != entity.name) {
+        clash(entity.name.view(), first);
+      } else {
+        diagnostics.Error(
+            "D001", entity.defined_at,
+            fmt::format("entity {} is defined again with another kind, parent or code ({}:{}: "
+                        "{}, parent '{}', code '{}'; here: {}, parent '{}', code '{}')",
+                        entity.name, first.defined_at.file, first.defined_at.line,
+                        EntityKindId(first.kind), first.parent, first.code,
+                        EntityKindId(entity.kind), entity.parent, entity.code));
+      }
+      return;
+    }
+    merged = &first;
+  }
+  std::vector<std::string> words;
+  if (!merged) words.push_back(entity.name);
+  for (const std::string& a : entity.aliases) {
+    if (!merged ||
+        std::find(merged->aliases.begin(), merged->aliases.end(), a) == merged->aliases.end()) {
+      if (a != entity.name.view()) words.push_back(a);
+    }
+  }
   for (const std::string& word : words) {
-    auto it = entity_index_.find(word);
-    if (it != entity_index_.end()) {
-      const Entity& other = entities_[it->second];
-      diagnostics.Error(
-          "D001", entity.defined_at,
-          fmt::format("'{}' of entity {} already names entity {} ({}:{})", word, entity.name,
-                      other.name, other.defined_at.file, other.defined_at.line));
+    if (auto it = entity_index_.find(word); it != entity_index_.end()) {
+      clash(word, entities_[it->second]);
+      return;
+    }
+    if (auto it = shared_index_.find(word); it != shared_index_.end()) {
+      clash(word, entities_[shared_[it->second].second.front()]);
       return;
     }
   }
-  std::size_t index = entities_.size();
+  for (const std::string& word : entity.shared_aliases) {
+    if (auto it = entity_index_.find(word); it != entity_index_.end()) {
+      clash(word, entities_[it->second]);
+      return;
+    }
+  }
+  std::size_t index = merged ? merged->position : entities_.size();
   for (const std::string& word : words) entity_index_.emplace(word, index);
+  for (const std::string& word : entity.shared_aliases) {
+    auto [it, added] = shared_index_.try_emplace(word, shared_.size());
+    if (added) shared_.emplace_back(word, std::vector<std::size_t>{});
+    std::vector<std::size_t>& sharers = shared_[it->second].second;
+    if (std::find(sharers.begin(), sharers.end(), index) == sharers.end()) {
+      sharers.push_back(index);
+    }
+  }
+  if (merged) {
+    AppendNew(merged->aliases, entity.aliases);
+    AppendNew(merged->shared_aliases, entity.shared_aliases);
+    AppendNew(merged->groups, entity.groups);
+    if (merged->parent.empty()) merged->parent = entity.parent;
+    if (merged->code.empty()) merged->code = entity.code;
+    return;
+  }
   entity.position = index;
   entities_.push_back(std::move(entity));
 }
@@ -173,6 +238,14 @@ const Entity* Dictionary::FindEntity(std::string_view word) const {
   return EntityNamed(Name(word));
 }
 
+std::vector<const Entity*> Dictionary::SharingEntities(std::string_view word) const {
+  std::vector<const Entity*> out;
+  auto it = shared_index_.find(std::string(word));
+  if (it == shared_index_.end()) return out;
+  for (std::size_t position : shared_[it->second].second) out.push_back(&entities_[position]);
+  return out;
+}
+
 const Entity* Dictionary::EntityNamed(const Name& word) const {
   auto it = entity_index_.find(word);
   return it == entity_index_.end() ? nullptr : &entities_[it->second];
@@ -194,6 +267,7 @@ std::vector<std::string> Dictionary::EntityWords() const {
     words.push_back(e.name);
     words.insert(words.end(), e.aliases.begin(), e.aliases.end());
   }
+  for (const auto& [word, sharers] : shared_) words.push_back(word);
   return words;
 }
 

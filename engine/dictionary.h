@@ -49,6 +49,10 @@ struct Indicator {
 struct Entity {
   Name name;  // a Name, because every fact and finding repeats it
   std::vector<std::string> aliases;
+  // Names it shares with other entities (朝阳区 of 北京市朝阳区 and 长春市朝阳区): they name
+  // it only where the document's context decides; FindEntity never returns it for them.
+  std::vector<std::string> shared_aliases;
+  std::string code;  // the statistical division code (统计用区划代码), when known
   EntityKind kind = EntityKind::kCity;
   std::string parent;               // canonical name; empty at the top
   std::vector<std::string> groups;  // canonical names of zone groups it is counted in
@@ -60,6 +64,10 @@ class Dictionary {
  public:
   // Each reports clashes of ids, names and aliases (D001) and keeps the first definition.
   void AddIndicator(Indicator indicator, Diagnostics& diagnostics);
+  // An entity whose canonical name is already defined merges with it when both agree on kind,
+  // parent and code (the hand-written file adding aliases and groups to the generated national
+  // one, in either order); a disagreement is a clash (D001). A shared alias may be given by any
+  // number of entities but never also name one entity alone.
   void AddEntity(Entity entity, Diagnostics& diagnostics);
   // Checks that parents and groups exist (D002) and that no entity is its own ancestor (D003).
   void Finish(Diagnostics& diagnostics);
@@ -68,6 +76,12 @@ class Dictionary {
   const Indicator* FindIndicator(std::string_view word) const;
   // By canonical name or alias.
   const Entity* FindEntity(std::string_view word) const;
+  // The entities a shared alias may name, in dictionary order; empty for any other word.
+  std::vector<const Entity*> SharingEntities(std::string_view word) const;
+  // Every shared alias with the entities that share it, in the order first given.
+  const std::vector<std::pair<std::string, std::vector<std::size_t>>>& shared_aliases() const {
+    return shared_;
+  }
   // The same for a word already interned (a fact's fields): hashed by number, no text read.
   const Entity* EntityNamed(const Name& word) const;
   const Indicator* IndicatorNamed(const Name& word) const;
@@ -75,7 +89,7 @@ class Dictionary {
   const std::deque<Indicator>& indicators() const { return indicators_; }
   const std::deque<Entity>& entities() const { return entities_; }
   std::vector<std::string> IndicatorWords() const;  // ids, names and aliases, for did-you-mean
-  std::vector<std::string> EntityWords() const;     // names and aliases
+  std::vector<std::string> EntityWords() const;     // names, aliases and shared aliases
 
   // Entities whose parent is `name` or that are counted in group `name`, in dictionary order.
   std::vector<const Entity*> Children(std::string_view name) const;
@@ -88,6 +102,8 @@ class Dictionary {
   std::deque<Entity> entities_;
   std::unordered_map<Name, std::size_t> indicator_index_;
   std::unordered_map<Name, std::size_t> entity_index_;
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> shared_;  // word → positions
+  std::unordered_map<std::string, std::size_t> shared_index_;             // word → in shared_
   // Positions of the entities under each parent or group, in order; set by Finish.
   std::unordered_map<std::string, std::vector<std::size_t>> children_;
   bool finished_ = false;
@@ -95,5 +111,12 @@ class Dictionary {
 
 // Reads a dictionary file: a mapping with `indicators:` and/or `entities:` lists.
 void LoadDictionary(const SourceFile& file, Dictionary& dictionary, Diagnostics& diagnostics);
+
+namespace internal {
+// LoadDictionary's fast path for an entities file written one flow mapping a line (as the
+// generated national.yaml is). Returns false, having added nothing, for any file outside its
+// strict subset of YAML or with anything the general path would report.
+bool LoadFlowLineEntities(const SourceFile& file, Dictionary& dictionary, Diagnostics& diagnostics);
+}  // namespace internal
 
 }  // namespace kaohe

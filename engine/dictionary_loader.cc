@@ -102,8 +102,8 @@ void LoadIndicator(YamlReader& reader, const YamlNode& node, Dictionary& diction
 }
 
 void LoadEntity(YamlReader& reader, const YamlNode& node, Dictionary& dictionary) {
-  static const std::vector<std::string> kKeys = {"name",   "aliases", "kind",
-                                                 "parent", "groups",  "note"};
+  static const std::vector<std::string> kKeys = {"name",   "aliases", "shared_aliases", "kind",
+                                                 "parent", "code",    "groups",         "note"};
   if (!reader.ExpectMapping(node, "an entity", kKeys)) return;
   bool ok = reader.Require(node, node, "name") & reader.Require(node, node, "kind");
   Entity entity;
@@ -116,6 +116,20 @@ void LoadEntity(YamlReader& reader, const YamlNode& node, Dictionary& dictionary
   if (node["aliases"]) {
     auto aliases = reader.StringList(node["aliases"], "aliases");
     if (aliases) entity.aliases = *aliases;
+  }
+  if (node["shared_aliases"]) {
+    auto shared = reader.StringList(node["shared_aliases"], "shared_aliases");
+    if (shared) entity.shared_aliases = *shared;
+  }
+  if (node["code"]) {
+    auto code = reader.String(node["code"], "code");
+    if (code && (code->empty() || code->find_first_not_of("0123456789") != std::string::npos)) {
+      reader.Error(node["code"], "D008",
+                   fmt::format("code '{}' is not a division code (digits only)", *code));
+      ok = false;
+    } else if (code) {
+      entity.code = *code;
+    }
   }
   if (node["kind"]) {
     auto kind_text = reader.String(node["kind"], "kind");
@@ -142,6 +156,7 @@ void LoadEntity(YamlReader& reader, const YamlNode& node, Dictionary& dictionary
 }  // namespace
 
 void LoadDictionary(const SourceFile& file, Dictionary& dictionary, Diagnostics& diagnostics) {
+  if (internal::LoadFlowLineEntities(file, dictionary, diagnostics)) return;
   YamlReader reader(file, diagnostics);
   auto root = reader.Parse();
   if (!root) return;

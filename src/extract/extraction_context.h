@@ -21,6 +21,7 @@ struct ExtractionContext {
   const Dictionary& dictionary;
   const PhraseMatcher& indicators;  // ids index dictionary.indicators()
   const PhraseMatcher& entities;    // ids index dictionary.entities()
+  const PhraseMatcher& shared;      // ids index dictionary.shared_aliases()
   const CueSet& cues;
   const Document& doc;  // the stretch of the document being read
   std::string subject;

@@ -1,6 +1,7 @@
 #include "src/extract/extractor.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -72,6 +73,11 @@ class Extractor::Impl {
     };
     add_names(dictionary.indicators(), indicators_);
     add_names(dictionary.entities(), entities_);
+    const auto& shared = dictionary.shared_aliases();
+    for (std::size_t i = 0; i < shared.size(); ++i) {
+      shared_.Add(normalized(shared[i].first), static_cast<int>(i));
+    }
+    shared_.Build();
   }
 
   // Reads lines into stretches of a document, each handed to `take` as it is complete.
@@ -92,7 +98,7 @@ class Extractor::Impl {
   Extraction ExtractLines(const std::string& path, std::vector<std::string> lines,
                           const ExtractOptions& options) const {
     Extraction result;
-    Survey survey(dictionary_, entities_);
+    Survey survey(dictionary_, entities_, shared_);
     std::vector<Document> stretches;
     std::size_t next = 0;
     auto refusal = Build(
@@ -121,7 +127,7 @@ class Extractor::Impl {
   Result<Extraction> ExtractFile(const std::string& path, const ExtractOptions& options,
                                  const FactSink& sink) const {
     Extraction result;
-    Survey survey(dictionary_, entities_);
+    Survey survey(dictionary_, entities_, shared_);
     std::vector<Document> held;  // while the document is small enough to read once
     std::size_t held_code_points = 0;
     bool read_twice = false;
@@ -176,8 +182,8 @@ class Extractor::Impl {
   // What the whole document decides: its subject, the year it reports on, its plan's years.
   class Survey {
    public:
-    Survey(const Dictionary& dictionary, const PhraseMatcher& entities)
-        : subject_(dictionary, entities) {}
+    Survey(const Dictionary& dictionary, const PhraseMatcher& entities, const PhraseMatcher& shared)
+        : subject_(dictionary, entities, shared) {}
     void Add(const Document& stretch) {
       for (const DocumentLine& line : stretch.lines) {
         if (line.number < next_line_) continue;  // kept for a paragraph still open
@@ -193,6 +199,7 @@ class Extractor::Impl {
     }
     std::string subject() const { return subject_.Subject(); }
     DocumentTime time() const { return time_.Time(); }
+    std::vector<std::string> candidates() const { return subject_.Candidates(); }
     std::optional<std::pair<int, int>> plan_range() const { return plan_range_; }
 
    private:
@@ -211,9 +218,15 @@ class Extractor::Impl {
       result.subject = survey.subject();
     }
     if (result.subject.empty()) {
+      std::vector<std::string> candidates = survey.candidates();
       result.diagnostics.Warning(
           "X001", {path, 1, 1},
-          "no subject found in the title or opening lines: facts have no entity (give --entity)");
+          candidates.empty()
+              ? "no subject found in the title or opening lines: facts have no entity (give "
+                "--entity)"
+              : fmt::format("the subject may be any of {}: nothing in the text decides; facts "
+                            "have no entity (give --entity)",
+                            fmt::join(candidates, ", ")));
     }
   }
 
@@ -223,9 +236,17 @@ class Extractor::Impl {
                       Extraction& result, const FactSink& sink) const {
     std::vector<Fact> facts;
     const DocumentTime time = survey.time();
-    internal::ExtractionContext context{
-        dictionary_,    indicators_,       entities_,           cues_, stretch,
-        result.subject, time.outcome_year, survey.plan_range(), facts, result.diagnostics};
+    internal::ExtractionContext context{dictionary_,
+                                        indicators_,
+                                        entities_,
+                                        shared_,
+                                        cues_,
+                                        stretch,
+                                        result.subject,
+                                        time.outcome_year,
+                                        survey.plan_range(),
+                                        facts,
+                                        result.diagnostics};
     context.time = time;
     context.unread = options.unread;
     internal::ExtractTables(context);
@@ -239,6 +260,7 @@ class Extractor::Impl {
   const CueSet& cues_;
   PhraseMatcher indicators_;
   PhraseMatcher entities_;
+  PhraseMatcher shared_;  // the names several entities share: dictionary_.shared_aliases()
 };
 
 Extractor::Extractor(const Dictionary& dictionary, const CueSet& cues)

@@ -99,10 +99,63 @@ struct EntityMention {
 // Places named in the sentence, and the words that name the subject itself (全市, 我区).
 std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32string_view s) {
   std::vector<EntityMention> out;
-  for (const PhraseMatch& m : ctx.entities.Find(s)) {
-    const Entity& e = ctx.EntityOf(m.id);
-    if (e.kind == EntityKind::kProvince) continue;
-    out.push_back({static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end), e.name});
+  // The subject's entry, looked up only for a sentence that needs it.
+  std::optional<const Entity*> subject_entry;
+  auto subject = [&] {
+    if (!subject_entry) subject_entry = ctx.dictionary.FindEntity(ctx.subject);
+    return *subject_entry;
+  };
+  std::vector<PlaceMention> places = FindPlaces(ctx.dictionary, ctx.entities, ctx.shared, s);
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const PlaceMention& m = places[i];
+    const Entity* e = m.entity;
+    if (!e) {
+      // A name several places share is the one the subject or the sentence's other places
+      // decide (朝阳区 in a report of 北京市; 江苏、浙江、海南), else it stays the bare name: a
+      // place, but not one the dictionary can tell.
+      std::vector<const Entity*> context;
+      if (subject()) context.push_back(subject());
+      // The nearest places only: a sentence of many shared names stays linear.
+      constexpr std::size_t kReach = 4;
+      for (std::size_t j = i >= kReach ? i - kReach : 0; j < places.size() && j <= i + kReach;
+           ++j) {
+        if (places[j].entity) context.push_back(places[j].entity);
+      }
+      const auto& [word, candidates] = ctx.dictionary.shared_aliases()[m.shared];
+      e = DecideShared(ctx.dictionary, candidates, context);
+      if (!e) {
+        out.push_back({m.begin, m.end, word});
+        continue;
+      }
+    }
+    if (e->kind == EntityKind::kProvince) continue;
+    // An institution named after a place is not the place: 厦门大学, 宁波银行, 中山路.
+    static constexpr std::u32string_view kInstitutions[] = {U"大学",   U"学院", U"中学", U"小学",
+                                                            U"医院",   U"银行", U"日报", U"晚报",
+                                                            U"电视台", U"公园", U"大道", U"路"};
+    std::u32string_view after = s.substr(m.end);
+    if (std::any_of(std::begin(kInstitutions), std::end(kInstitutions),
+                    [&](std::u32string_view w) { return after.starts_with(w); })) {
+      continue;
+    }
+    out.push_back({m.begin, m.end, e->name});
+  }
+  // 开发区, 园区 alone in a development zone's own report name the zone itself.
+  if ((s.find(U"开发区") != std::u32string_view::npos ||
+       s.find(U"园区") != std::u32string_view::npos) &&
+      subject() && subject()->kind == EntityKind::kDevelopmentZone) {
+    auto is_han = [](char32_t c) {
+      return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+    };
+    for (std::u32string_view word :
+         {std::u32string_view(U"开发区"), std::u32string_view(U"园区")}) {
+      for (std::size_t at = s.find(word); at != std::u32string_view::npos;
+           at = s.find(word, at + 1)) {
+        // Only the bare word: not the end of a longer name (某某开发区) nor 各开发区, 全区.
+        if (at > 0 && is_han(s[at - 1])) continue;
+        out.push_back({at, at + word.size(), ctx.subject});
+      }
+    }
   }
   for (CueSpan word : ctx.cues.FindAll(CueCategory::kSubjectWords, s)) {
     std::string entity = ctx.subject;
@@ -128,7 +181,8 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
       std::size_t end = at + suffix.size();
       int begin = known_mentions->Covers(at, end) ? -1 : PlaceNameBefore(s, end);
       if (begin >= 0 && at - static_cast<std::size_t>(begin) >= 2) {
-        out.push_back({static_cast<std::size_t>(begin), end, ToUtf8(s.substr(begin, end - begin))});
+        out.push_back({static_cast<std::size_t>(begin), end,
+                       ZoneNameByForm(ctx.dictionary, s.substr(begin, end - begin))});
         known_mentions->Add(out.back().begin, out.back().end);
       }
     }
