@@ -153,6 +153,10 @@ TEST_CASE("the subject from titles and bylines of the genre") {
   CHECK(SubjectOf("人民网>>黑龙江频道\n【两会】黑龙江交出五年发展成绩单\n") == "黑龙江省");
   CHECK(SubjectOf("晋城生活网　首页\n这些数字展现山西发展的活力\n") == "山西省");
   CHECK(SubjectOf("安徽宿州：2024年经济运行情况\n") == "宿州市");
+  // A province before a place inside it labels the place; before a place elsewhere it does not.
+  CHECK(SubjectOf("（福建省）2019年松溪县人民政府工作报告（全文）\n") == "松溪县");
+  CHECK(SubjectOf("浙江省2023年国民经济和社会发展统计公报\n") == "浙江省");
+  CHECK(SubjectOf("（福建省）2023年经济运行情况与成都市比较\n") == "福建省");
   // A county-level short name only where the genre puts the subject.
   CHECK(SubjectOf("桐乡2024年国民经济和社会发展统计公报\n") == "桐乡市");
   CHECK(SubjectOf("十大新闻解读\n2023年，武进牢牢把握高质量发展这个首要任务\n") == "武进区");

@@ -285,6 +285,20 @@ const Entity* SubjectFinder::CountyByShortName(std::u32string_view t, std::size_
   return found;
 }
 
+namespace {
+
+// True when `place` lies inside `area` (its parent, or its parent's parent …).
+bool IsInside(const Dictionary& dictionary, const Entity& place, const Entity& area) {
+  const Entity* e = &place;
+  for (int depth = 0; e && !e->parent.empty() && depth < 8; ++depth) {
+    if (e->parent == area.name.str()) return true;
+    e = dictionary.FindEntity(e->parent);
+  }
+  return false;
+}
+
+}  // namespace
+
 // 1. The opening lines: the first place the dictionary knows that is not a province (a
 // province is the subject only when nothing else is named), else a place by its name's form.
 void SubjectFinder::FromOpeningLine(std::u32string_view t) {
@@ -295,10 +309,16 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
   // The first place named, the most specific of a compound (安徽宿州 → 宿州市); a province
   // named alone is the subject (四川省政府工作报告). A media name or a dateline names where
   // the page comes from, not what it is about (人民网>>四川频道, 人民网成都1月22日电).
+  // A province before a place inside it labels it ((福建省)2019年松溪县人民政府工作报告).
   std::optional<PlaceMention> first;
   for (const PlaceMention& m : places) {
     if (IsMediaOrDateline(t, m)) continue;
-    first = m;
+    if (!first) {
+      first = m;
+      if (!m.entity || m.entity->kind != EntityKind::kProvince) break;
+      continue;
+    }
+    if (m.entity && IsInside(dictionary_, *m.entity, *first->entity)) first = m;
     break;
   }
   if (first && first->entity && first->entity->kind == EntityKind::kProvince) {
