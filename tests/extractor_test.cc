@@ -310,4 +310,29 @@ TEST_CASE("on the five seed documents: precision at least 0.97 and recall at lea
   CHECK(total.recall() >= 0.95);
 }
 
+TEST_CASE(
+    "a report in traditional script reads as its simplified original; quotes stay as written") {
+  const testing::BundledInputs& b = testing::Bundled();
+  Extractor extractor(*b.dictionary, *b.cues);
+  Extraction e = extractor.ExtractLines(
+      "synthetic_traditional.txt",
+      Lines(R"(關於青石縣2025年國民經濟和社會發展計劃執行情況與2026年計劃草案的報告
+一、2025年國民經濟和社會發展計劃執行情況
+全縣地區生產總值完成120.5億元，比上年增長6.2%；規模以上工業增加值增長4%。
+二、2026年經濟社會發展主要預期目標
+地區生產總值增長6%左右。
+)"));
+  CHECK(e.subject == "青石县");
+  CHECK(Brief(e) == std::vector<std::string>{
+                        "青石县 gdp level 2025 actual 12050000000",
+                        "青石县 gdp growth 2025 actual 6.2",
+                        "青石县 industry_value_added growth 2025 actual 4",
+                        "青石县 gdp growth 2026 target 6",
+                    });
+  const Fact* gdp = Find(e, "gdp", Measure::kLevel, 2025);
+  REQUIRE(gdp);
+  CHECK(gdp->source.quote ==
+        "全縣地區生產總值完成120.5億元，比上年增長6.2%；規模以上工業增加值增長4%。");
+}
+
 }  // namespace kaohe

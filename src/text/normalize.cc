@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "engine/source.h"
+#include "src/text/traditional_fold.h"
 
 namespace kaohe {
 
@@ -234,7 +235,7 @@ NormalizedLine NormalizeLine(std::string_view line) {
       continue;
     }
     if (!IsSpace(chars[i])) {
-      out.text += chars[i];
+      out.text += FoldTraditional(chars[i]);
       out.original.push_back(origins[i]);
       ++i;
       continue;

@@ -1,8 +1,10 @@
 // Normalising one line of report text for extraction: NFKC (full-width digits and ％ become
 // ASCII, compatibility forms fold) and removal of the spaces PDF conversion puts inside Chinese
 // text ("国民经济和社会 发展计划", "26个， 完成"), and of characters that carry no text
-// (private-use icon glyphs, zero-width marks). Every code point of the result maps back to
-// the code point of the original line it came from, so positions shown to people are original.
+// (private-use icon glyphs, zero-width marks); traditional characters fold to simplified ones
+// (src/text/traditional_fold.h), so traditional-script mirrors of reports match. Every code point
+// of the result maps back to the code point of the original line it came from, so positions shown
+// to people are original.
 #pragma once
 
 #include <string>
