@@ -328,6 +328,22 @@ TEST_CASE("kaohe eval counts every field a false fact gets wrong, each on its ow
         std::string::npos);
 }
 
+TEST_CASE("kaohe eval reads a document that names no place as its user would, with --entity") {
+  std::string dir = TempDir();
+  const std::string quote = "全市地区生产总值完成4704.3亿元、增长6.1%。";
+  Write(dir + "/doc.txt", "政府工作报告\n一、2024年工作回顾\n" + quote + "\n");
+  Write(dir + "/gold.jsonl",
+        "{\"entity\":\"邯郸市\",\"indicator\":\"gdp\",\"measure\":\"growth\",\"period\":2024,"
+        "\"kind\":\"actual\",\"value\":6.1,\"unit\":\"%\",\"source\":{\"file\":\"" +
+            dir + "/doc.txt\",\"line\":3,\"quote\":\"" + quote + "\"}}\n");
+  Run run =
+      Kaohe({"eval", "--gold", dir + "/gold.jsonl", "--docs", dir + "/doc.txt", "--root", dir});
+  CHECK(run.out.find("doc.txt: precision 0.500 (1/2), recall 1.000 (1/1) — no subject found: "
+                     "read with --entity 邯郸市\n") != std::string::npos);
+  CHECK(run.out.find("  no subject found (read with --entity): 1 documents\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("kaohe extract --unread lists each indicator sentence that gave no fact, and a count") {
   std::string dir = TempDir();
   Write(dir + "/report.txt",
