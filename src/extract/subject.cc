@@ -297,6 +297,13 @@ bool IsInside(const Dictionary& dictionary, const Entity& place, const Entity& a
   return false;
 }
 
+// True when the mention stands alone in brackets: （广安市）.
+bool InBrackets(std::u32string_view t, const PlaceMention& m) {
+  auto open = [](char32_t c) { return c == U'（' || c == U'(' || c == U'【' || c == U'['; };
+  auto close = [](char32_t c) { return c == U'）' || c == U')' || c == U'】' || c == U']'; };
+  return m.begin > 0 && m.end < t.size() && open(t[m.begin - 1]) && close(t[m.end]);
+}
+
 }  // namespace
 
 // 1. The opening lines: the first place the dictionary knows that is not a province (a
@@ -309,17 +316,14 @@ void SubjectFinder::FromOpeningLine(std::u32string_view t) {
   // The first place named, the most specific of a compound (安徽宿州 → 宿州市); a province
   // named alone is the subject (四川省政府工作报告). A media name or a dateline names where
   // the page comes from, not what it is about (人民网>>四川频道, 人民网成都1月22日电).
-  // A province before a place inside it labels it ((福建省)2019年松溪县人民政府工作报告).
+  // A province, or a place in brackets, before a place inside it labels that place:
+  // (福建省)2019年松溪县人民政府工作报告, （广安市）广安区2021年经济运行情况.
   std::optional<PlaceMention> first;
   for (const PlaceMention& m : places) {
     if (IsMediaOrDateline(t, m)) continue;
-    if (!first) {
-      first = m;
-      if (!m.entity || m.entity->kind != EntityKind::kProvince) break;
-      continue;
-    }
-    if (m.entity && IsInside(dictionary_, *m.entity, *first->entity)) first = m;
-    break;
+    if (first && !(m.entity && IsInside(dictionary_, *m.entity, *first->entity))) break;
+    first = m;
+    if (!m.entity || (m.entity->kind != EntityKind::kProvince && !InBrackets(t, m))) break;
   }
   if (first && first->entity && first->entity->kind == EntityKind::kProvince) {
     if (!province_) province_ = first->entity;
