@@ -134,6 +134,13 @@ TEST_CASE("the document's time: the strongest clue, the session date, the writin
               U"2008年，开发区规上工业企业达到41家。"});
   CHECK(t.outcome_year == 2008);
   CHECK(t.writing_year == 0);
+  // 今年（2024年） says which year the text is written in: that year's targets, the year before
+  // reviewed.
+  t = TimeOf({U"青石县政府工作报告：今年GDP预期增长5%", U"今日（23日）上午开幕。",
+              U"县长表示，今年（2024年）青石发展的有利条件强于不利因素。"});
+  CHECK(t.outcome_year == 2023);
+  CHECK(t.plan_year == 2024);
+  CHECK(t.writing_year == 2024);
 }
 
 TEST_CASE("relative years and spans in a sentence") {

@@ -326,6 +326,21 @@ void DocumentTimeFinder::AddLine(int number, View text) {
     }
   }
   if (number > kOpeningLines) return;
+  // 今年（2024年）: the text says which year it is written in.
+  if (!stated_current_year_) {
+    for (std::size_t at = squeezed.find(U"今年"); at != npos; at = squeezed.find(U"今年", at + 1)) {
+      std::size_t open = at + 2;
+      if (open + 1 >= squeezed.size() || (squeezed[open] != U'（' && squeezed[open] != U'(')) {
+        continue;
+      }
+      std::size_t end = 0;
+      std::optional<int> year = YearAt(squeezed, open + 1, end);
+      if (year && end < squeezed.size() && (squeezed[end] == U'）' || squeezed[end] == U')')) {
+        stated_current_year_ = year;
+        break;
+      }
+    }
+  }
   if (genre_ == Genre::kUnknown && Contains(squeezed, U"政府工作报告")) genre_ = Genre::kWorkReport;
   auto date = FindDate(text);  // with its spaces: 2023-12-28 23:17
   if (!date) return;
@@ -382,6 +397,12 @@ DocumentTime DocumentTimeFinder::Time() const {
   if (most_named) Keep(best, {*most_named, std::nullopt, Genre::kUnknown, kFirstYearStrength});
   if (date_) Keep(best, from_date(*date_, kOpeningDateStrength));
   if (chrome_date_) Keep(best, from_date(*chrome_date_, kChromeDateStrength));
+  // A text that says which year 今年 is, and no more, sets that year's targets and reviews the
+  // year before, as a report early in the year does.
+  if (stated_current_year_) {
+    Keep(best,
+         {*stated_current_year_ - 1, *stated_current_year_, Genre::kUnknown, kWorkReportStrength});
+  }
   DocumentTime time;
   time.genre = genre_;
   if (!best || !best->outcome) return time;
@@ -390,6 +411,8 @@ DocumentTime DocumentTimeFinder::Time() const {
   const std::optional<CalendarDate>& written = session_ ? session_ : date_ ? date_ : chrome_date_;
   if (written) {
     time.writing_year = written->year;
+  } else if (stated_current_year_) {
+    time.writing_year = *stated_current_year_;
   } else if (partial_year_ || (month_day_ && month_day_->month > 6)) {
     time.writing_year = time.outcome_year;
   } else if (month_day_ || time.genre != Genre::kUnknown) {

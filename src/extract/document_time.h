@@ -73,6 +73,7 @@ class DocumentTimeFinder {
   std::optional<CalendarDate> month_day_;    // the first month-day dateline without a year
   std::map<int, int> named_years_;           // year → lines naming it, while no clue is better
   bool partial_year_ = false;                // the title is on part of a year: written in it
+  std::optional<int> stated_current_year_;   // 今年（2024年）: the year the text is written in
 };
 
 // A year a sentence names, or a span of years (过去五年, 十四五期间): where it stands.
