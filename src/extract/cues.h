@@ -7,16 +7,32 @@
 namespace kaohe::cues {
 
 // Before a percentage: it is a year-on-year growth.
-inline constexpr std::u32string_view kGrowth[] = {U"增长", U"增速", U"增幅",  U"同比",
-                                                  U"上升", U"下降", U"减少",  U"回落",
-                                                  U"降低", U"下滑", U"负增长"};
+inline constexpr std::u32string_view kGrowth[] = {U"增长", U"增速", U"增幅",   U"同比",
+                                                  U"上升", U"下降", U"减少",   U"回落",
+                                                  U"降低", U"下滑", U"负增长", U"降幅"};
 // Of those, the ones that make it negative.
-inline constexpr std::u32string_view kDecline[] = {U"下降", U"减少", U"回落",
-                                                   U"降低", U"下滑", U"负增长"};
+inline constexpr std::u32string_view kDecline[] = {U"下降", U"减少",   U"回落", U"降低",
+                                                   U"下滑", U"负增长", U"降幅"};
 // Between an indicator and a figure: the figure is not the indicator's level or growth.
 inline constexpr std::u32string_view kNotTheIndicator[] = {
-    U"比重", U"占比",     U"占",   U"比例", U"覆盖率", U"贡献率", U"增量", U"率", U"差距",
-    U"缺口", U"增加值比", U"平均", U"人均", U"每",     U"排名",   U"位居", U"第"};
+    U"比重", U"占比", U"占",       U"比例", U"覆盖率", U"贡献率", U"增量",     U"率",
+    U"差距", U"缺口", U"增加值比", U"平均", U"人均",   U"每",     U"排名",     U"位居",
+    U"第",   U"年均", U"累计",     U"能耗", U"利润",   U"税收",   U"营业收入", U"营收"};
+// Just before an indicator's name: a narrower or derived measure (人均生产总值, 单位GDP能耗,
+// 海洋生产总值, 现代服务业增加值, 区本级…, 市区… beside the whole city).
+inline constexpr std::u32string_view kNarrowerBefore[] = {
+    U"人均", U"单位", U"亩均", U"地均", U"万元", U"海洋", U"现代", U"本级", U"市区"};
+// In the clause before an indicator's name: a total or mean over several years (五年累计完成…).
+inline constexpr std::u32string_view kMultiYearBefore[] = {U"累计", U"年均"};
+// Between a level and the indicator: the figure is a change, not the level (比上年增加12亿元).
+inline constexpr std::u32string_view kIncrement[] = {U"增加", U"减少", U"净增", U"增收", U"减收"};
+// A part of the year: figures after these words in a sentence are not the year's
+// (1—9月 and 前N个月 are found by their form). 全年 ends their reach.
+inline constexpr std::u32string_view kPartialYear[] = {U"上半年", U"下半年",   U"季度",
+                                                       U"月份",   U"前两个月", U"前三个月"};
+inline constexpr std::u32string_view kFullYear[] = {U"全年"};
+// Words before a partial-year phrase that make it a comparison (比上半年提高…).
+inline constexpr std::u32string_view kComparison[] = {U"比", U"较", U"与", U"同"};
 // A growth of zero.
 inline constexpr std::u32string_view kFlat[] = {U"基本持平", U"持平"};
 // A figure that is a target, when they precede it in its sentence.
@@ -37,8 +53,8 @@ inline constexpr std::u32string_view kSubjectWords[] = {U"全市", U"全区", U"
                                                         U"我市", U"我区", U"我县", U"本市"};
 
 // Distributive subjects: a figure stated for each of them (各开发区新增上市企业1家以上).
-inline constexpr std::u32string_view kEach[] = {U"各开发区", U"各县区",    U"各县(市、区)",
-                                                U"各园区",   U"各县市区",  U"各区县",
-                                                U"各乡镇",   U"每个开发区"};
+inline constexpr std::u32string_view kEach[] = {U"各开发区", U"各县区",     U"各县(市、区)",
+                                                U"各园区",   U"各县市区",   U"各区县",
+                                                U"各乡镇",   U"每个开发区", U"各县(市)"};
 
 }  // namespace kaohe::cues
