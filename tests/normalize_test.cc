@@ -2,7 +2,11 @@
 
 #include <doctest/doctest.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
+
+#include <memory>
 
 namespace kaohe {
 
@@ -65,6 +69,48 @@ TEST_CASE("lines on the fast path and through ICU normalise alike") {
   CHECK(icu.text == expected + U"fi");
   CHECK(std::vector<int>(icu.original.begin(), icu.original.begin() + 15) ==
         std::vector<int>(fast.original.begin(), fast.original.begin() + 15));
+}
+
+TEST_CASE("traditional characters read as simplified, each at its own position") {
+  NormalizedLine n = NormalizeLine("地區生產總值增長5.1%，達到3332.55億元");
+  CHECK(ToUtf8(n.text) == "地区生产总值增长5.1%,达到3332.55亿元");
+  REQUIRE(n.original.size() == n.text.size() + 1);
+  CHECK(n.original[1] == 1);  // 区 came from 區
+  // Characters in simplified use themselves stay: 显著, 台州, 乾坤.
+  CHECK(ToUtf8(NormalizeLine("显著台州乾坤").text) == "显著台州乾坤");
+  CHECK(SimplifiedForm(U'A') == U'A');
+  CHECK(SimplifiedForm(U'億') == U'亿');
+}
+
+// The committed table (tools/traditional-chars/generate.py) is ICU's Hant-Hans, character by
+// character, for every ideograph GB2312 does not encode: regenerate it when this fails.
+TEST_CASE("the traditional table is ICU's Hant-Hans outside GB2312") {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> hans(
+      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+  REQUIRE(U_SUCCESS(status));
+  UConverter* gb = ucnv_open("GB2312", &status);
+  REQUIRE(U_SUCCESS(status));
+  int differences = 0;
+  for (UChar32 c = 0x3400; c <= 0x9FFF; ++c) {
+    icu::UnicodeString s(c);
+    hans->transliterate(s);
+    char32_t expected = static_cast<char32_t>(c);
+    if (s.countChar32() == 1 && s.char32At(0) != c) {
+      UChar unit = static_cast<UChar>(c);
+      char bytes[8];
+      UErrorCode e = U_ZERO_ERROR;
+      ucnv_reset(gb);
+      ucnv_setFromUCallBack(gb, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &e);
+      ucnv_fromUChars(gb, bytes, sizeof bytes, &unit, 1, &e);
+      if (U_FAILURE(e)) expected = static_cast<char32_t>(s.char32At(0));
+    }
+    if (SimplifiedForm(static_cast<char32_t>(c)) != expected && ++differences <= 5) {
+      MESSAGE("U+" << std::hex << c << ": table and ICU differ");
+    }
+  }
+  ucnv_close(gb);
+  CHECK(differences == 0);
 }
 
 }  // namespace kaohe

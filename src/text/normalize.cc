@@ -66,7 +66,37 @@ int NormalizedLine::OriginalEnd(std::size_t end) const {
   return last + 1;
 }
 
-namespace {}  // namespace
+namespace {
+
+// Traditional characters fold to their simplified forms, one for one, so a report in
+// traditional script (國民經濟, 億元, 增長) reads as the simplified one does.
+struct Fold {
+  char32_t traditional;
+  char32_t simplified;
+};
+constexpr Fold kTraditional[] = {
+#include "src/text/traditional_chars.inc"
+};
+constexpr char32_t kFoldFirst = 0x3400, kFoldLast = 0x9FFF;
+
+const std::vector<char16_t>& FoldTable() {
+  static const std::vector<char16_t> table = [] {
+    std::vector<char16_t> t(kFoldLast - kFoldFirst + 1, 0);
+    for (const Fold& f : kTraditional) {
+      t[f.traditional - kFoldFirst] = static_cast<char16_t>(f.simplified);
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+char32_t SimplifiedForm(char32_t c) {
+  if (c < kFoldFirst || c > kFoldLast) return c;
+  char16_t s = FoldTable()[c - kFoldFirst];
+  return s ? s : c;
+}
 
 char32_t FastNfkc(char32_t c) {
   if (c < 0x80) return c;
@@ -234,7 +264,7 @@ NormalizedLine NormalizeLine(std::string_view line) {
       continue;
     }
     if (!IsSpace(chars[i])) {
-      out.text += chars[i];
+      out.text += SimplifiedForm(chars[i]);
       out.original.push_back(origins[i]);
       ++i;
       continue;

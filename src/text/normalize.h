@@ -1,8 +1,9 @@
 // Normalising one line of report text for extraction: NFKC (full-width digits and ％ become
-// ASCII, compatibility forms fold) and removal of the spaces PDF conversion puts inside Chinese
-// text ("国民经济和社会 发展计划", "26个， 完成"), and of characters that carry no text
-// (private-use icon glyphs, zero-width marks). Every code point of the result maps back to
-// the code point of the original line it came from, so positions shown to people are original.
+// ASCII, compatibility forms fold), traditional characters to simplified, and removal of the spaces
+// PDF conversion puts inside Chinese text ("国民经济和社会 发展计划", "26个， 完成"), and of
+// characters that carry no text (private-use icon glyphs, zero-width marks). Every code point of
+// the result maps back to the code point of the original line it came from, so positions shown to
+// people are original.
 #pragma once
 
 #include <string>
@@ -29,6 +30,10 @@ NormalizedLine NormalizeLine(std::string_view line);
 // punctuation map to themselves, full-width ASCII to ASCII, the ideographic space to a space.
 // 0 for any other character (NormalizeLine then hands the line to ICU).
 char32_t FastNfkc(char32_t c);
+
+// The simplified form of a traditional character (億 → 亿, 經 → 经); any other character,
+// including those in simplified use themselves (著, 台), is returned as it is.
+char32_t SimplifiedForm(char32_t c);
 
 // True for characters of Chinese text: CJK ideographs, CJK and full-width punctuation.
 bool IsCjk(char32_t c);
