@@ -18,6 +18,10 @@ inline constexpr std::u32string_view kNotTheIndicator[] = {
     U"比重", U"占比", U"占",       U"比例", U"覆盖率", U"贡献率", U"增量",     U"率",
     U"差距", U"缺口", U"增加值比", U"平均", U"人均",   U"每",     U"排名",     U"位居",
     U"第",   U"年均", U"累计",     U"能耗", U"利润",   U"税收",   U"营业收入", U"营收"};
+// After an indicator and before a figure: another quantity of the same subject (规上工业企业
+// 实现利润总额…); the figures after it are not the indicator's.
+inline constexpr std::u32string_view kOtherQuantity[] = {U"利润", U"税收",         U"营业收入",
+                                                         U"营收", U"主营业务收入", U"能耗"};
 // Just before an indicator's name: a narrower or derived measure (人均生产总值, 单位GDP能耗,
 // 海洋生产总值, 现代服务业增加值, 区本级…, 市区… beside the whole city).
 inline constexpr std::u32string_view kNarrowerBefore[] = {

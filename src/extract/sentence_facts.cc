@@ -338,6 +338,7 @@ class SentenceReader {
     quantities_ = FindQuantities(s_, &out_of_range);
     for (int at : out_of_range) WarnOutOfRange(static_cast<std::size_t>(at));
     claimed_.assign(quantities_.size(), false);
+    const std::size_t first_fact = ctx_.out.size();
     if (lists) ReadLists();
     for (std::size_t k = 0; k < mentions_.size(); ++k) {
       std::size_t begin = static_cast<std::size_t>(mentions_[k].begin);
@@ -350,6 +351,22 @@ class SentenceReader {
       if (r.entity == kEachEntity) continue;
       ReadScope(r, end, scope_end);
     }
+    InTextOrder(first_fact);
+  }
+
+  // Lists are read before the rest of the sentence: the sentence's facts are put back in the
+  // order their figures stand.
+  void InTextOrder(std::size_t first_fact) {
+    if (std::is_sorted(emitted_at_.begin(), emitted_at_.end())) return;
+    std::vector<std::size_t> order(emitted_at_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return emitted_at_[a] < emitted_at_[b]; });
+    std::vector<Fact> facts;
+    facts.reserve(order.size());
+    for (std::size_t i : order) facts.push_back(std::move(ctx_.out[first_fact + i]));
+    std::move(facts.begin(), facts.end(),
+              ctx_.out.begin() + static_cast<std::ptrdiff_t>(first_fact));
   }
 
  private:
@@ -497,6 +514,7 @@ class SentenceReader {
                                           static_cast<std::size_t>(last_mentions.back()->end -
                                                                    last_mentions.back()->begin));
     auto completed = [&](std::u32string_view head) -> const Indicator* {
+      if (const Indicator* i = ExactIndicator(U"第" + std::u32string(head))) return i;
       for (std::size_t cut = 0; cut <= std::min<std::size_t>(4, last_name.size() - 1); ++cut) {
         std::u32string name(head);
         name += last_name.substr(cut);
@@ -553,7 +571,16 @@ class SentenceReader {
         const Quantity& last = quantities_[run.back()];
         std::size_t gap_begin = static_cast<std::size_t>(last.end);
         std::size_t gap_end = static_cast<std::size_t>(q.begin);
-        if (gap_end < gap_begin || !IsListJoin(s_.substr(gap_begin, gap_end - gap_begin))) break;
+        if (gap_end < gap_begin) break;
+        // 分别增长4%、下降2%: each figure may bring its own growth word.
+        std::u32string_view gap = s_.substr(gap_begin, gap_end - gap_begin);
+        for (auto w : cues::kGrowth) {
+          if (gap.ends_with(w)) {
+            gap.remove_suffix(w.size());
+            break;
+          }
+        }
+        if (!IsListJoin(gap)) break;
       }
       run.push_back(i);
     }
@@ -572,12 +599,20 @@ class SentenceReader {
     bool decline = HasAny(lead, cues::kDecline);
     for (std::size_t k = 0; k < items.size(); ++k) {
       const Quantity& q = quantities_[run[k]];
+      if (k > 0 && run[k] != run[k - 1]) {
+        // A figure with its own growth word (…、下降2%) takes its sign from that word.
+        std::size_t gap_begin = static_cast<std::size_t>(quantities_[run[k - 1]].end);
+        std::u32string_view gap =
+            s_.substr(gap_begin, static_cast<std::size_t>(q.begin) - gap_begin);
+        if (HasAny(gap, cues::kGrowth)) decline = HasAny(gap, cues::kDecline);
+      }
       if ((q.unit == "%") != percent || !items[k].indicator) continue;
       const Indicator& indicator = *items[k].indicator;
       Reading r{EntityAt(items[k].at), {&indicator}, items[k].at, items[k].at};
       if (r.entity == kEachEntity) continue;
       std::size_t qb = static_cast<std::size_t>(q.begin), qe = static_cast<std::size_t>(q.end);
       if (percent) {
+        if (!indicator.HasMeasure(Measure::kGrowth)) continue;
         double value = decline ? -std::fabs(q.value) : q.value;
         EmitRange(r, indicator, Measure::kGrowth, value, q, "%", qb, qe);
       } else if (auto unit = LevelUnit(indicator, q)) {
@@ -594,11 +629,12 @@ class SentenceReader {
          at = s_.find(kDistributive[0], at + 1)) {
       std::size_t cue_end = at + kDistributive[0].size();
       std::vector<std::size_t> run = FigureRun(cue_end);
-      if (run.size() < 2) continue;
+      if (run.empty()) continue;
       std::u32string_view lead =
           s_.substr(cue_end, static_cast<std::size_t>(quantities_[run.front()].begin) - cue_end);
       std::size_t names_end = ClauseBegin(at);
       std::vector<ListItem> items = ListItems(at, &names_end);
+      if (run.size() < 2 && items.size() < 2) continue;
       // The words between the list's names (or the clause's start) and 分别.
       std::u32string_view tail = s_.substr(names_end, at - names_end);
       bool percent = quantities_[run.front()].unit == "%";
@@ -773,8 +809,11 @@ class SentenceReader {
         r.indicators = {refined};
         levels = growths = 0;
       }
+      // 规上工业企业实现利润总额…: what follows is another quantity's.
+      if (HasAny(window, cues::kOtherQuantity)) break;
       if (HasAny(window, cues::kNotTheIndicator) || InPartialYear(qb)) continue;
       if (q.unit == "%") {
+        if (!indicator->HasMeasure(Measure::kGrowth)) continue;
         bool second = growths > 0 && SecondFigure(window);
         if ((growths > 0 && !second) || (growths == 0 && !HasAny(window, cues::kGrowth))) continue;
         double value = HasAny(window, cues::kDecline) ? -std::fabs(q.value) : q.value;
@@ -861,6 +900,7 @@ class SentenceReader {
         kind == FactKind::kTarget && strive_cue != npos && (clause == npos || strive_cue > clause);
     f.source = {ctx_.doc.path, p_.line_of[base_ + at], QuoteFor(r.begin, at, figure_end)};
     ctx_.out.push_back(std::move(f));
+    emitted_at_.push_back(at);
   }
 
   // The sentence, or the clauses from the indicator's (else the figure's) to the figure's end.
@@ -907,6 +947,7 @@ class SentenceReader {
   std::vector<std::size_t> latest_entity_;  // 1 + index into entities_
   std::vector<Quantity> quantities_;
   std::vector<bool> claimed_;                 // quantities a list has paired (or refused to pair)
+  std::vector<std::size_t> emitted_at_;       // where the figure of each fact emitted stands
   std::vector<PhraseMatch> mentions_;         // indicator names, in order
   std::vector<std::size_t> partial_marks_;    // where a part of the year is named, ascending
   std::vector<std::size_t> full_year_marks_;  // where 全年 is, ascending
