@@ -212,4 +212,31 @@ TEST_CASE("规上工业企业 followed by their output or value added names that
               "industry_value_added growth actual 3 none"});
 }
 
+TEST_CASE("more statement forms: 总数 after 新增, 经济增长, thresholds, bullets, remarks") {
+  CHECK(Read("全年新增规上工业企业36家，总数为512家；净增高新技术企业20家，总数突破300家。") ==
+        Facts{"new_industry_enterprises level actual 36 none",
+              "industry_enterprises level actual 512 none",
+              "high_tech_enterprises level actual 300 more_than"});
+  CHECK(Read("今年经济增长预期目标为6.5%以上。", kTargets) ==
+        Facts{"gdp growth target 6.5 at_least"});
+  CHECK(Read("社会消费品零售总额实现405.3亿元，首次突破400亿元，同比增长15.2%。") ==
+        Facts{"retail_sales level actual 40530000000 none",
+              "retail_sales level actual 40000000000 more_than",
+              "retail_sales growth actual 15.2 none"});
+  CHECK(Read("●地区生产总值增长6%左右●粮食产量稳定在50万吨") ==
+        Facts{"gdp growth actual 6 approx", "grain_output level actual 500000 none"});
+  CHECK(Read("第二产业增加值323亿元（规模以上工业产值减少所致），下降2.0%。") ==
+        Facts{"secondary_value_added level actual 32300000000 none",
+              "secondary_value_added growth actual -2 none"});
+  CHECK(Read("第三产业中，批发和零售业增加值增长9.6%。").empty());
+  CHECK(Read("地区生产总值增长5%；民营经济增加值345亿元。") == Facts{"gdp growth actual 5 none"});
+  CHECK(Read("粮食总产量同比增加5亿斤，超过国家下达任务19亿斤。").empty());
+  CHECK(Read("上述三地经济总量合计不足800亿元。").empty());
+  CHECK(Read("七台河市第一、二、三产业分别实现增加值43.4亿元、109.9亿元、109.6亿元。") ==
+        Facts{"primary_value_added level actual 4340000000 none",
+              "secondary_value_added level actual 10990000000 none",
+              "tertiary_value_added level actual 10960000000 none"});
+  CHECK(Read("前三季度，地区生产总值增长3.6%。其中，第一产业增加值增长2.2%。").empty());
+}
+
 }  // namespace kaohe

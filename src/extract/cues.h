@@ -15,9 +15,11 @@ inline constexpr std::u32string_view kDecline[] = {U"下降", U"减少",   U"回
                                                    U"下滑", U"负增长", U"降幅"};
 // Between an indicator and a figure: the figure is not the indicator's level or growth.
 inline constexpr std::u32string_view kNotTheIndicator[] = {
-    U"比重", U"占比", U"占",       U"比例", U"覆盖率", U"贡献率", U"增量",     U"率",
-    U"差距", U"缺口", U"增加值比", U"平均", U"人均",   U"每",     U"排名",     U"位居",
-    U"第",   U"年均", U"累计",     U"能耗", U"利润",   U"税收",   U"营业收入", U"营收"};
+    U"比重", U"占比",     U"占",   U"比例", U"覆盖率", U"贡献率",   U"增量", U"率", U"差距",
+    U"缺口", U"增加值比", U"平均", U"人均", U"每",     U"排名",     U"位居", U"第", U"年均",
+    U"累计", U"合计",     U"能耗", U"利润", U"税收",   U"营业收入", U"营收"};
+// Before a second level of one indicator: a threshold it passed (405.3亿元，首次突破400亿元).
+inline constexpr std::u32string_view kThreshold[] = {U"突破", U"超过", U"跨过", U"迈过", U"迈上"};
 // After an indicator and before a figure: another quantity of the same subject (规上工业企业
 // 实现利润总额…); the figures after it are not the indicator's.
 inline constexpr std::u32string_view kOtherQuantity[] = {U"利润", U"税收",         U"营业收入",
@@ -29,7 +31,8 @@ inline constexpr std::u32string_view kNarrowerBefore[] = {
 // In the clause before an indicator's name: a total or mean over several years (五年累计完成…).
 inline constexpr std::u32string_view kMultiYearBefore[] = {U"累计", U"年均"};
 // Between a level and the indicator: the figure is a change, not the level (比上年增加12亿元).
-inline constexpr std::u32string_view kIncrement[] = {U"增加", U"减少", U"净增", U"增收", U"减收"};
+inline constexpr std::u32string_view kIncrement[] = {U"增加", U"减少", U"净增",
+                                                     U"增收", U"减收", U"还多"};
 // A part of the year: figures after these words in a sentence are not the year's
 // (1—9月 and 前N个月 are found by their form). 全年 ends their reach.
 inline constexpr std::u32string_view kPartialYear[] = {U"上半年", U"下半年",   U"季度",
@@ -51,7 +54,8 @@ inline constexpr std::u32string_view kPreliminary[] = {U"预计", U"初步统计
 inline constexpr std::u32string_view kIncentive[] = {U"给予", U"奖励", U"激励", U"奖补",
                                                      U"补助", U"扣分", U"加分"};
 // 新增 before a stock indicator makes the figure a flow.
-inline constexpr std::u32string_view kNewlyAdded[] = {U"新增", U"新认定", U"新培育", U"申报"};
+inline constexpr std::u32string_view kNewlyAdded[] = {U"新增", U"新认定", U"新培育", U"申报",
+                                                      U"净增"};
 // Words that refer to the document's subject: 全市, 我区.
 inline constexpr std::u32string_view kSubjectWords[] = {U"全市", U"全区", U"全县", U"全旗",
                                                         U"我市", U"我区", U"我县", U"本市"};

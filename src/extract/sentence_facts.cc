@@ -80,8 +80,10 @@ class CoverIndex {
 
 constexpr std::u32string_view kClauseEnds[] = {U";", U"；"};
 
+// Bullets (●, ■, ◆) start a statement of their own where a list of them is joined on one line.
 bool IsSentenceEnd(char32_t c) {
-  return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？';
+  return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？' || c == U'●' ||
+         c == U'■' || c == U'◆';
 }
 
 // The entity of a figure stated for each of several places: no fact is made of it.
@@ -327,6 +329,7 @@ class SentenceReader {
     // Incentive clauses name thresholds, not outcomes or targets: 对…突破50亿元的…给予加10分.
     if (s_.starts_with(U"对") && HasAny(s_, cues::kIncentive)) return;
     mentions_ = ctx_.indicators.Find(s_);
+    DropParenthesised();
     bool lists = HasAny(s_, kDistributive) || HasAny(s_, kShared);
     if (mentions_.empty() && !lists) return;
     for (std::size_t i = 0; i < s_.size(); ++i) {
@@ -346,7 +349,11 @@ class SentenceReader {
       std::size_t scope_end =
           k + 1 < mentions_.size() ? static_cast<std::size_t>(mentions_[k + 1].begin) : s_.size();
       const Indicator& indicator = ctx_.IndicatorOf(mentions_[k].id);
+      ReadStock(indicator, begin, end, scope_end);
       if (!ReadsAsIndicator(indicator, begin)) continue;
+      // 第三产业中，批发和零售业…: the figures after it are of its parts.
+      std::u32string_view after = s_.substr(end);
+      if (after.starts_with(U"中,") || after.starts_with(U"中，")) continue;
       Reading r{EntityAt(begin), {&indicator}, begin, end};
       if (r.entity == kEachEntity) continue;
       ReadScope(r, end, scope_end);
@@ -373,6 +380,40 @@ class SentenceReader {
   // 分别 pairs the items of a list with its figures; 均 gives each item the one figure.
   static constexpr std::u32string_view kDistributive[] = {U"分别"};
   static constexpr std::u32string_view kShared[] = {U"均"};
+
+  // Indicator names inside parentheses (…（主要是规模以上工业产值未达预期）…,
+  // 区本级地区生产总值（GDP）) are remarks: they neither take figures nor end the scope of the name
+  // before them.
+  void DropParenthesised() {
+    if (s_.find(U'(') == std::u32string_view::npos) return;
+    std::vector<int> depth(s_.size() + 1, 0);
+    for (std::size_t i = 0; i < s_.size(); ++i) {
+      depth[i + 1] = depth[i] + (s_[i] == U'(' ? 1 : s_[i] == U')' && depth[i] > 0 ? -1 : 0);
+    }
+    std::erase_if(mentions_, [&](const PhraseMatch& m) {
+      return depth[static_cast<std::size_t>(m.begin)] > 0 &&
+             depth[static_cast<std::size_t>(m.end)] > 0;
+    });
+  }
+
+  // 新增规上工业企业189家，总数达到1053家 / 新增高新技术企业120家，总数突破2000家: the figure
+  // after 总数 is the stock's.
+  void ReadStock(const Indicator& indicator, std::size_t begin, std::size_t end,
+                 std::size_t scope_end) {
+    const Indicator* stock = nullptr;
+    if (indicator.id.view().starts_with("new_")) {
+      stock = ctx_.dictionary.FindIndicator(indicator.id.view().substr(4));
+    } else if (HasAny(s_.substr(begin - std::min<std::size_t>(begin, 3),
+                                std::min<std::size_t>(begin, 3)),
+                      cues::kNewlyAdded)) {
+      stock = &indicator;
+    }
+    if (!stock) return;
+    std::size_t total = s_.substr(end, scope_end - end).find(U"总数");
+    if (total == std::u32string_view::npos) return;
+    Reading r{EntityAt(begin), {stock}, begin, end};
+    if (r.entity != kEachEntity) ReadScope(r, end + total + 2, scope_end);
+  }
 
   // Whether the indicator named at `begin` is meant, and not a flow of it (新增高新技术企业111家),
   // a narrower or derived measure (人均生产总值) or a total over years (五年累计完成投资).
@@ -401,7 +442,8 @@ class SentenceReader {
   // opening with 同期 after one that named months is of those months too.
   void FindPartialYear(bool carried) {
     partial_marks_ = PartialYearMarks(s_);
-    if (carried && (s_.starts_with(U"同期") || s_.starts_with(U"同时期"))) {
+    if (carried &&
+        (s_.starts_with(U"同期") || s_.starts_with(U"同时期") || s_.starts_with(U"其中"))) {
       partial_marks_.insert(partial_marks_.begin(), 0);
     }
     for (auto w : cues::kFullYear) {
@@ -513,13 +555,17 @@ class SentenceReader {
                               : s_.substr(static_cast<std::size_t>(last_mentions.back()->begin),
                                           static_cast<std::size_t>(last_mentions.back()->end -
                                                                    last_mentions.back()->begin));
-    auto completed = [&](std::u32string_view head) -> const Indicator* {
-      if (const Indicator* i = ExactIndicator(U"第" + std::u32string(head))) return i;
-      for (std::size_t cut = 0; cut <= std::min<std::size_t>(4, last_name.size() - 1); ++cut) {
-        std::u32string name(head);
-        name += last_name.substr(cut);
-        if (const Indicator* i = ExactIndicator(name)) return i;
-        if (const Indicator* i = ExactIndicator(U"第" + name)) return i;
+    // An item completed from the last one's name: 城镇 + 常住居民人均可支配收入, 二 + 产业 with 第;
+    // words before the item (七台河市第一) are dropped one by one.
+    auto completed = [&](std::u32string_view named) -> const Indicator* {
+      for (std::u32string_view head = named; !head.empty(); head.remove_prefix(1)) {
+        if (const Indicator* i = ExactIndicator(U"第" + std::u32string(head))) return i;
+        for (std::size_t cut = 0; cut <= std::min<std::size_t>(4, last_name.size() - 1); ++cut) {
+          std::u32string name(head);
+          name += last_name.substr(cut);
+          if (const Indicator* i = ExactIndicator(name)) return i;
+          if (const Indicator* i = ExactIndicator(U"第" + name)) return i;
+        }
       }
       return nullptr;
     };
@@ -543,7 +589,7 @@ class SentenceReader {
           any = true;
           continue;
         }
-      } else if (text.size() <= 6) {
+      } else if (text.size() <= 10) {
         found = completed(text);
       }
       if (found) any = true;
@@ -751,8 +797,9 @@ class SentenceReader {
 
   // A second figure of the same measure for one indicator is read only as a target beside the
   // first: 增长6%左右、力争7% (strive), 比年初目标（6.5%）低…, 完成年计划710亿元的89.4%.
-  static bool SecondFigure(std::u32string_view window) {
-    if (HasAny(window, cues::kStrive)) return true;
+  static bool SecondFigure(std::u32string_view window, const Quantity& q) {
+    if (HasAny(window, cues::kStrive) || HasAny(window, cues::kThreshold)) return true;
+    if (q.qualifier == Qualifier::kMoreThan) return true;  // 405.3亿元，首次突破400亿元
     std::u32string_view w = window;
     while (!w.empty() &&
            std::u32string_view(U"(（为是:：达到").find(w.back()) != std::u32string_view::npos) {
@@ -811,18 +858,34 @@ class SentenceReader {
       }
       // 规上工业企业实现利润总额…: what follows is another quantity's.
       if (HasAny(window, cues::kOtherQuantity)) break;
-      if (HasAny(window, cues::kNotTheIndicator) || InPartialYear(qb)) continue;
+      // After ；the figures are another item's, named or not.
+      if (window.find(U'；') != std::u32string_view::npos ||
+          window.find(U';') != std::u32string_view::npos) {
+        break;
+      }
+      // A second figure (…，比年初目标（6.5%）) is judged by its own clause only.
+      std::u32string_view own = window;
+      if (growths + levels > 0 && SecondFigure(window, q)) {
+        std::size_t mark = own.size();
+        while (mark > 0 && !IsClauseMark(own[mark - 1])) --mark;
+        own.remove_prefix(mark);
+      }
+      if (HasAny(own, cues::kNotTheIndicator) || InPartialYear(qb)) continue;
       if (q.unit == "%") {
         if (!indicator->HasMeasure(Measure::kGrowth)) continue;
-        bool second = growths > 0 && SecondFigure(window);
-        if ((growths > 0 && !second) || (growths == 0 && !HasAny(window, cues::kGrowth))) continue;
+        bool second = growths > 0 && SecondFigure(window, q);
+        // A name that says growth itself (经济增长6%左右) needs no growth word after it.
+        bool cued = HasAny(window, cues::kGrowth) ||
+                    (qb == static_cast<std::size_t>(first->begin) &&
+                     HasAny(s_.substr(r.begin, r.end - r.begin), cues::kGrowth));
+        if ((growths > 0 && !second) || (growths == 0 && !cued)) continue;
         double value = HasAny(window, cues::kDecline) ? -std::fabs(q.value) : q.value;
         EmitRange(r, *indicator, Measure::kGrowth, value, q, "%", qb, qe);
         ++growths;
         continue;
       }
-      if (levels > 0 && !SecondFigure(window)) continue;
-      if (IsIncrement(window)) continue;
+      if (levels > 0 && !SecondFigure(window, q)) continue;
+      if (IsIncrement(window)) break;  // 比上年增加5亿斤，超过任务…: the rest is of the change
       auto unit = LevelUnit(*indicator, q);
       if (!unit) {
         // An amount in a unit the indicator has not (规上工业企业实现税收1.11亿元): the figures
