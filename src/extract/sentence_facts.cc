@@ -330,7 +330,8 @@ class SentenceReader {
     if (s_.starts_with(U"对") && HasAny(s_, cues::kIncentive)) return;
     mentions_ = ctx_.indicators.Find(s_);
     DropParenthesised();
-    bool lists = HasAny(s_, kDistributive) || HasAny(s_, kShared);
+    bool lists = s_.find_first_of(U"分均") != std::u32string_view::npos &&
+                 (HasAny(s_, kDistributive) || HasAny(s_, kShared));
     if (mentions_.empty() && !lists) return;
     for (std::size_t i = 0; i < s_.size(); ++i) {
       if (IsClauseMark(s_[i])) clause_begins_.push_back(i + 1);

@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <mutex>
 
 #include "engine/source.h"
@@ -79,22 +80,19 @@ constexpr Fold kTraditional[] = {
 };
 constexpr char32_t kFoldFirst = 0x3400, kFoldLast = 0x9FFF;
 
-const std::vector<char16_t>& FoldTable() {
-  static const std::vector<char16_t> table = [] {
-    std::vector<char16_t> t(kFoldLast - kFoldFirst + 1, 0);
-    for (const Fold& f : kTraditional) {
-      t[f.traditional - kFoldFirst] = static_cast<char16_t>(f.simplified);
-    }
-    return t;
-  }();
-  return table;
-}
+// Indexed by code point: built by the compiler, so reading it costs one load.
+constexpr std::array<char16_t, kFoldLast - kFoldFirst + 1> kFoldTable = [] {
+  std::array<char16_t, kFoldLast - kFoldFirst + 1> t{};
+  for (const Fold& f : kTraditional)
+    t[f.traditional - kFoldFirst] = static_cast<char16_t>(f.simplified);
+  return t;
+}();
 
 }  // namespace
 
 char32_t SimplifiedForm(char32_t c) {
   if (c < kFoldFirst || c > kFoldLast) return c;
-  char16_t s = FoldTable()[c - kFoldFirst];
+  char16_t s = kFoldTable[c - kFoldFirst];
   return s ? s : c;
 }
 
