@@ -239,4 +239,15 @@ TEST_CASE("more statement forms: 总数 after 新增, 经济增长, thresholds, 
   CHECK(Read("前三季度，地区生产总值增长3.6%。其中，第一产业增加值增长2.2%。").empty());
 }
 
+TEST_CASE("a clause naming another subject keeps its figures from the indicator before it") {
+  CHECK(Read("规模以上工业企业总数突破2万家，规模工业增长7.2%。") ==
+        Facts{"industry_enterprises level actual 20000 more_than"});
+  CHECK(Read("规上工业总产值迈过4000亿元大关，工业开票销售突破5500亿元。") ==
+        Facts{"industry_output level actual 400000000000 more_than"});
+  CHECK(Read("居民收入增长与经济增长同步，居民消费价格上涨3%。").empty());
+  CHECK(Read("一般公共预算收入15.8亿元，同口径增长1.2%；按自然口径计算下降6.3%。") ==
+        Facts{"budget_revenue level actual 1580000000 none",
+              "budget_revenue growth actual 1.2 none"});
+}
+
 }  // namespace kaohe

@@ -40,6 +40,55 @@ inline constexpr std::u32string_view kPartialYear[] = {U"上半年", U"下半年
 inline constexpr std::u32string_view kFullYear[] = {U"全年"};
 // Words before a partial-year phrase that make it a comparison (比上半年提高…).
 inline constexpr std::u32string_view kComparison[] = {U"比", U"较", U"与", U"同"};
+// The other words of a growth statement's clause (，按可比价格计算，比上年增长5.1%).
+inline constexpr std::u32string_view kGrowthStatement[] = {U"按可比价格计算",
+                                                           U"按不变价格计算",
+                                                           U"按自然口径计算",
+                                                           U"按可比价",
+                                                           U"可比价",
+                                                           U"同口径",
+                                                           U"自然口径",
+                                                           U"口径",
+                                                           U"计算",
+                                                           U"比上年",
+                                                           U"比去年",
+                                                           U"较上年",
+                                                           U"较去年",
+                                                           U"同期",
+                                                           U"比",
+                                                           U"较",
+                                                           U"上年",
+                                                           U"去年",
+                                                           U"全年",
+                                                           U"分别",
+                                                           U"实现",
+                                                           U"完成",
+                                                           U"为",
+                                                           U"达到",
+                                                           U"达",
+                                                           U"是",
+                                                           U"了",
+                                                           U"的",
+                                                           U"至",
+                                                           U"收窄",
+                                                           U"扩大",
+                                                           U"约",
+                                                           U"保持",
+                                                           U"稳定在",
+                                                           U"在",
+                                                           U"总体",
+                                                           U"名义",
+                                                           U"实际",
+                                                           U"(",
+                                                           U")",
+                                                           U"以上",
+                                                           U"左右",
+                                                           U"、",
+                                                           U"和"};
+// The other words before a second figure of one indicator in a clause of its own.
+inline constexpr std::u32string_view kSecondFigureWords[] = {
+    U"首次", U"高于", U"低于", U"年初", U"年度", U"计划", U"力争", U"争取",
+    U"突破", U"超过", U"跨过", U"迈过", U"迈上", U"大关", U"再"};
 // A growth of zero.
 inline constexpr std::u32string_view kFlat[] = {U"基本持平", U"持平"};
 // A figure that is a target, when they precede it in its sentence.

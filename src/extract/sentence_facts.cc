@@ -799,6 +799,9 @@ class SentenceReader {
   // A second figure of the same measure for one indicator is read only as a target beside the
   // first: 增长6%左右、力争7% (strive), 比年初目标（6.5%）低…, 完成年计划710亿元的89.4%.
   static bool SecondFigure(std::u32string_view window, const Quantity& q) {
+    // In a clause of its own the second figure follows the words of such figures only
+    // (，首次突破400亿元, ，比年初目标（6.5%）); others name another subject (，工业开票销售突破…).
+    if (ClauseNamesOther(window, /*second=*/true)) return false;
     if (HasAny(window, cues::kStrive) || HasAny(window, cues::kThreshold)) return true;
     if (q.qualifier == Qualifier::kMoreThan) return true;  // 405.3亿元，首次突破400亿元
     std::u32string_view w = window;
@@ -807,6 +810,41 @@ class SentenceReader {
       w.remove_suffix(1);
     }
     return w.ends_with(U"目标") || w.ends_with(U"计划");
+  }
+
+  // Whether the clause a growth stands in (after the window's last clause mark) names another
+  // subject: 规上工业企业总数突破2万家，规模工业增长7.2% — only the words of a growth statement
+  // (比上年, 同比, 按可比价格计算, 增长 …), years and figures may stand there.
+  static bool ClauseNamesOther(std::u32string_view window, bool second = false) {
+    std::size_t mark = window.size();
+    while (mark > 0 && !IsClauseMark(window[mark - 1])) --mark;
+    if (mark == 0) return false;
+    std::u32string_view rest = window.substr(mark);
+    while (!rest.empty()) {
+      bool known = false;
+      for (auto words : {std::span<const std::u32string_view>(cues::kGrowthStatement),
+                         std::span<const std::u32string_view>(cues::kGrowth),
+                         std::span<const std::u32string_view>(cues::kTarget),
+                         std::span<const std::u32string_view>(cues::kPreliminary),
+                         second ? std::span<const std::u32string_view>(cues::kSecondFigureWords)
+                                : std::span<const std::u32string_view>()}) {
+        for (auto w : words) {
+          if (rest.starts_with(w)) {
+            rest.remove_prefix(w.size());
+            known = true;
+            break;
+          }
+        }
+        if (known) break;
+      }
+      if (known) continue;
+      if ((rest[0] >= U'0' && rest[0] <= U'9') || rest[0] == U'年' || rest[0] == U' ') {
+        rest.remove_prefix(1);
+        continue;
+      }
+      return true;
+    }
+    return false;
   }
 
   // 规上工业企业实现总产值…, 规上工业企业达到7.6万家、增加值增长3%: a word after the count of
@@ -878,8 +916,10 @@ class SentenceReader {
         // A name that says growth itself (经济增长6%左右) needs no growth word after it.
         bool cued = HasAny(window, cues::kGrowth) ||
                     (qb == static_cast<std::size_t>(first->begin) &&
+                     std::none_of(window.begin(), window.end(), IsClauseMark) &&
                      HasAny(s_.substr(r.begin, r.end - r.begin), cues::kGrowth));
         if ((growths > 0 && !second) || (growths == 0 && !cued)) continue;
+        if (growths == 0 && ClauseNamesOther(window)) continue;
         double value = HasAny(window, cues::kDecline) ? -std::fabs(q.value) : q.value;
         EmitRange(r, *indicator, Measure::kGrowth, value, q, "%", qb, qe);
         ++growths;
