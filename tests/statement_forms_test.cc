@@ -250,4 +250,22 @@ TEST_CASE("a clause naming another subject keeps its figures from the indicator 
               "budget_revenue growth actual 1.2 none"});
 }
 
+TEST_CASE("分别 across places gives each place its figure") {
+  static Bundled b;
+  Extractor extractor(*b.dictionary);
+  Extraction e = extractor.ExtractLines(
+      "places.txt", {"关于淮北市2025年国民经济和社会发展计划执行情况的报告", "一、2025年工作回顾",
+                     "杜集区、相山区和烈山区分别实现地区生产总值100亿元、200亿元和300亿元，分别增长"
+                     "5%、6%和7%。"});
+  std::vector<std::string> facts;
+  for (const Fact& f : e.facts) {
+    facts.push_back(f.key.entity + " " + f.key.indicator.str() + " " +
+                    std::string(MeasureId(f.key.measure)) + " " + FormatNumber(f.value));
+  }
+  CHECK(facts == std::vector<std::string>{"杜集区 gdp level 10000000000",
+                                          "相山区 gdp level 20000000000",
+                                          "烈山区 gdp level 30000000000", "杜集区 gdp growth 5",
+                                          "相山区 gdp growth 6", "烈山区 gdp growth 7"});
+}
+
 }  // namespace kaohe

@@ -689,6 +689,7 @@ class SentenceReader {
       if (HasAny(lead, cues::kNotTheIndicator) || HasAny(tail, cues::kNotTheIndicator)) continue;
       if (percent && !HasAny(lead, cues::kGrowth) && !HasAny(tail, cues::kGrowth)) continue;
       if (items.empty() && previous.size() == run.size()) items = previous;
+      if (items.empty()) items = PlaceList(at, cue_end, run);
       if (items.empty()) {
         // A…X亿元，B…Y亿元，分别增长a%和b%: the last indicators named before.
         auto named_end = std::partition_point(
@@ -737,6 +738,26 @@ class SentenceReader {
       std::vector<std::size_t> same(items.size(), first);
       PairList(items, same, at + 1);
     }
+  }
+
+  // 甲区、乙区和丙区分别实现地区生产总值X亿元、Y亿元和Z亿元: the places named before 分别, one
+  // for each figure, with the indicator named after it. Empty unless the counts match.
+  std::vector<ListItem> PlaceList(std::size_t cue, std::size_t cue_end,
+                                  const std::vector<std::size_t>& run) const {
+    std::size_t begin = std::max(ClauseBegin(cue), cue - std::min(cue, kMaxListCodePoints));
+    std::vector<const EntityMention*> places;
+    for (const EntityMention& e : entities_) {
+      if (e.begin >= begin && e.end <= cue && e.entity != kEachEntity) places.push_back(&e);
+    }
+    if (places.size() != run.size()) return {};
+    std::size_t first = static_cast<std::size_t>(quantities_[run.front()].begin);
+    auto named = MentionsIn(cue_end, first);
+    if (named.size() != 1) return {};
+    std::vector<ListItem> items;
+    for (const EntityMention* e : places) {
+      items.push_back({&ctx_.IndicatorOf(named.front()->id), e->end});
+    }
+    return items;
   }
 
   // The unit a quantity gives the indicator's level, or nullopt when it gives none.
