@@ -103,6 +103,9 @@ TEST_CASE(
   CHECK(Read("城市居民人均可支配收入、农民人均纯收入分别增长9%、11%。") ==
         Facts{"urban_income growth actual 9 none"});
   CHECK(Read("城乡居民人均可支配收入分别增长5%、6%和7%。").empty());
+  // The list may end a clause before 分别 (…，预计分别增长).
+  CHECK(Read("地区生产总值、地方税收收入和一般公共预算收入，预计分别增长5%、6%和7%。") ==
+        Facts{"gdp growth actual 5 none", "budget_revenue growth actual 7 none"});
   // Shares and contributions listed with 分别 are no one's growth.
   CHECK(Read("三次产业对经济增长的贡献率分别为25%、35%和40%。").empty());
 }

@@ -517,6 +517,13 @@ class SentenceReader {
           stripped = true;
         }
       }
+      // …城镇居民人均可支配收入，预计分别增长: a clause of such words alone leaves the list in
+      // the clause before it.
+      if (end == begin && begin > 0 && (s_[begin - 1] == U',' || s_[begin - 1] == U'，')) {
+        end = begin - 1;
+        begin = std::max(ClauseBegin(end), end - std::min(end, kMaxListCodePoints));
+        stripped = true;
+      }
     }
     if (end <= begin) return {};
     if (names_end) *names_end = end;
