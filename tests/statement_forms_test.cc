@@ -271,4 +271,13 @@ TEST_CASE("分别 across places gives each place its figure") {
                                           "相山区 gdp growth 6", "烈山区 gdp growth 7"});
 }
 
+TEST_CASE("a threshold then the figure, another basis, and 万亿 alone") {
+  CHECK(Read("地区生产总值总量跨过2万亿元大关，为2.259万亿元。") ==
+        Facts{"gdp level actual 2000000000000 more_than", "gdp level actual 2259000000000 none"});
+  CHECK(Read("一般公共预算收入按自然口径下降6.3%，扣除留抵退税因素后增长5.5%。") ==
+        Facts{"budget_revenue growth actual -6.3 none", "budget_revenue growth actual 5.5 none"});
+  CHECK(Read("规模以上工业总产值突破万亿元。") ==
+        Facts{"industry_output level actual 1000000000000 more_than"});
+}
+
 }  // namespace kaohe

@@ -85,6 +85,8 @@ inline constexpr std::u32string_view kGrowthStatement[] = {U"按可比价格计�
                                                            U"左右",
                                                            U"、",
                                                            U"和"};
+// A second figure of one indicator on another basis (扣除留抵退税因素后, 剔除不可比因素后).
+inline constexpr std::u32string_view kOtherBasis[] = {U"扣除", U"剔除"};
 // The other words before a second figure of one indicator in a clause of its own.
 inline constexpr std::u32string_view kSecondFigureWords[] = {
     U"首次", U"高于", U"低于", U"年初", U"年度", U"计划", U"力争", U"争取",

@@ -218,6 +218,12 @@ Parsed ParseChinese(std::u32string_view t, std::size_t i) {
       continue;
     }
     if (double u = BigUnit(c); u > 0) {
+      // 万亿 with no digit before it is one 万亿: 突破万亿元.
+      if (!any && u == 1e4 && j + 1 < t.size() && BigUnit(t[j + 1]) == 1e8) {
+        number = 1;
+        have_number = true;
+        any = true;
+      }
       if (!any) break;
       if (digits_in_a_row > 1) break;
       double below = section + (have_number ? number : 0);

@@ -827,6 +827,8 @@ class SentenceReader {
   // A second figure of the same measure for one indicator is read only as a target beside the
   // first: 增长6%左右、力争7% (strive), 比年初目标（6.5%）低…, 完成年计划710亿元的89.4%.
   static bool SecondFigure(std::u32string_view window, const Quantity& q) {
+    // The same figure on another basis: 按自然口径下降6.3%，扣除留抵退税因素后增长5.5%.
+    if (HasAny(window, cues::kOtherBasis)) return true;
     // In a clause of its own the second figure follows the words of such figures only
     // (，首次突破400亿元, ，比年初目标（6.5%）); others name another subject (，工业开票销售突破…).
     if (ClauseNamesOther(window, /*second=*/true)) return false;
@@ -904,6 +906,7 @@ class SentenceReader {
     const Indicator* indicator = r.indicators.front();
     std::size_t previous = from;
     std::size_t levels = 0, growths = 0;
+    bool after_threshold = false;
     // Quantities stand in the order they begin: only those of this scope are visited.
     auto first = std::partition_point(
         quantities_.begin(), quantities_.end(),
@@ -953,7 +956,9 @@ class SentenceReader {
         ++growths;
         continue;
       }
-      if (levels > 0 && !SecondFigure(window, q)) continue;
+      // 总量跨过2万亿元大关，达到2.259万亿元: the figure after a threshold passed is read too.
+      bool past_threshold = after_threshold && !ClauseNamesOther(window, /*second=*/true);
+      if (levels > 0 && !past_threshold && !SecondFigure(window, q)) continue;
       if (IsIncrement(window)) break;  // 比上年增加5亿斤，超过任务…: the rest is of the change
       auto unit = LevelUnit(*indicator, q);
       if (!unit) {
@@ -964,6 +969,7 @@ class SentenceReader {
       }
       EmitRange(r, *indicator, Measure::kLevel, q.value, q, *unit, qb, qe);
       ++levels;
+      after_threshold = q.qualifier == Qualifier::kMoreThan && levels == 1;
     }
     // 与去年同期基本持平: a growth of zero.
     if (growths == 0 && !InPartialYear(from)) {
