@@ -280,4 +280,11 @@ TEST_CASE("a threshold then the figure, another basis, and 万亿 alone") {
         Facts{"industry_output level actual 1000000000000 more_than"});
 }
 
+TEST_CASE("达到 introduces a level: its kind is the sentence's or the section's") {
+  CHECK(Read("全区地区生产总值达到468亿元，比上年增长4.1%。") ==
+        Facts{"gdp level actual 46800000000 none", "gdp growth actual 4.1 none"});
+  CHECK(Read("地区生产总值达到500亿元。", kTargets) == Facts{"gdp level target 50000000000 none"});
+  CHECK(Read("力争地区生产总值达到500亿元。") == Facts{"gdp level target 50000000000 none strive"});
+}
+
 }  // namespace kaohe

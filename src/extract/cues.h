@@ -95,7 +95,7 @@ inline constexpr std::u32string_view kSecondFigureWords[] = {
 inline constexpr std::u32string_view kFlat[] = {U"基本持平", U"持平"};
 // A figure that is a target, when they precede it in its sentence.
 inline constexpr std::u32string_view kTarget[] = {U"目标", U"预期", U"计划", U"力争",
-                                                  U"确保", U"争取", U"达到", U"要"};
+                                                  U"确保", U"争取", U"要"};
 // Of those, the ones that mark a target as aspirational.
 inline constexpr std::u32string_view kStrive[] = {U"力争", U"争取"};
 // An estimate of the year under review.
