@@ -235,6 +235,8 @@ TEST_CASE("more statement forms: 总数 after 新增, 经济增长, thresholds, 
   CHECK(Read("地区生产总值增长5%；民营经济增加值345亿元。") == Facts{"gdp growth actual 5 none"});
   CHECK(Read("粮食总产量同比增加5亿斤，超过国家下达任务19亿斤。").empty());
   CHECK(Read("上述三地经济总量合计不足800亿元。").empty());
+  CHECK(Read("全市工业经济总量突破2000亿元，地区生产总值增速与全国持平。").empty());
+  CHECK(Read("服务业增加值与上年基本持平。") == Facts{"services_value_added growth actual 0 none"});
   CHECK(Read("七台河市第一、二、三产业分别实现增加值43.4亿元、109.9亿元、109.6亿元。") ==
         Facts{"primary_value_added level actual 4340000000 none",
               "secondary_value_added level actual 10990000000 none",

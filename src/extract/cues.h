@@ -27,7 +27,7 @@ inline constexpr std::u32string_view kOtherQuantity[] = {U"利润", U"税收",  
 // Just before an indicator's name: a narrower or derived measure (人均生产总值, 单位GDP能耗,
 // 海洋生产总值, 现代服务业增加值, 区本级…, 市区… beside the whole city).
 inline constexpr std::u32string_view kNarrowerBefore[] = {
-    U"人均", U"单位", U"亩均", U"地均", U"万元", U"海洋", U"现代", U"本级", U"市区"};
+    U"人均", U"单位", U"亩均", U"地均", U"万元", U"海洋", U"现代", U"本级", U"市区", U"工业"};
 // In the clause before an indicator's name: a total or mean over several years (五年累计完成…).
 inline constexpr std::u32string_view kMultiYearBefore[] = {U"累计", U"年均"};
 // Between a level and the indicator: the figure is a change, not the level (比上年增加12亿元).
@@ -91,6 +91,9 @@ inline constexpr std::u32string_view kOtherBasis[] = {U"扣除", U"剔除"};
 inline constexpr std::u32string_view kSecondFigureWords[] = {
     U"首次", U"高于", U"低于", U"年初", U"年度", U"计划", U"力争", U"争取",
     U"突破", U"超过", U"跨过", U"迈过", U"迈上", U"大关", U"再"};
+// Places a growth is compared with (增速与全国持平, 高于全省): not the year before.
+inline constexpr std::u32string_view kPeerBase[] = {U"全国", U"全省", U"全市",
+                                                    U"全区", U"全州", U"平均"};
 // A growth of zero.
 inline constexpr std::u32string_view kFlat[] = {U"基本持平", U"持平"};
 // A figure that is a target, when they precede it in its sentence.

@@ -978,6 +978,11 @@ class SentenceReader {
         std::size_t at = scope.find(flat);
         if (at == std::u32string_view::npos) continue;
         if (HasAny(scope.substr(0, at), cues::kNotTheIndicator)) break;
+        // 增速与全国持平 compares with another place, not with last year.
+        if (HasAny(scope.substr(at - std::min<std::size_t>(at, 6), std::min<std::size_t>(at, 6)),
+                   cues::kPeerBase)) {
+          break;
+        }
         Emit(r, *indicator, Measure::kGrowth, 0, "%", Qualifier::kNone, from + at,
              from + at + flat.size());
         break;
