@@ -184,8 +184,23 @@ std::span<const Fact> TargetsOf(std::span<const Fact> facts, std::optional<bool>
   auto split =
       std::partition_point(facts.begin(), facts.end(), [](const Fact& f) { return !f.strive; });
   std::span<const Fact> firm(facts.begin(), split), striving(split, facts.end());
-  if (strive) return *strive ? striving : firm;
-  return firm.empty() ? striving : firm;
+  std::span<const Fact> chosen =
+      strive ? (*strive ? striving : firm) : (firm.empty() ? striving : firm);
+  // A range target (增长4.5%—5%) is two facts, the low end at_least and the high end at_most:
+  // the target to reach is the low end.
+  if (chosen.size() == 2) {
+    const Fact& a = chosen[0];
+    const Fact& b = chosen[1];
+    if (a.qualifier == Qualifier::kAtLeast && b.qualifier == Qualifier::kAtMost &&
+        a.value <= b.value && a.unit == b.unit) {
+      return chosen.first(1);
+    }
+    if (b.qualifier == Qualifier::kAtLeast && a.qualifier == Qualifier::kAtMost &&
+        b.value <= a.value && a.unit == b.unit) {
+      return chosen.last(1);
+    }
+  }
+  return chosen;
 }
 
 struct PlainFigures {

@@ -149,6 +149,20 @@ TEST_CASE("a firm target and a 力争 target of one figure are two targets, not 
   CHECK(alone[0].severity == Severity::kWarning);
 }
 
+TEST_CASE("a range target is reached at its low end, not a conflict") {
+  // 增长4.5%—5%: at least 4.5% and at most 5%.
+  const std::vector<Fact> range = {Growth(FactKind::kTarget, 5, Qualifier::kAtMost),
+                                   Growth(FactKind::kTarget, 4.5, Qualifier::kAtLeast)};
+  for (double actual : {4.4, 4.6, 5.5}) {
+    auto world = MakeWorld();
+    std::vector<Fact> facts = range;
+    facts.push_back(Growth(FactKind::kActual, actual));
+    auto judged = RunGrowth(*world, "meets_target", facts);
+    REQUIRE(judged.size() == 1);
+    CHECK(judged[0].status == (actual >= 4.5 ? Status::kPass : Status::kFail));
+  }
+}
+
 TEST_CASE("strive= is for target() and takes true or false") {
   auto world = MakeWorld();
   std::string pack =
