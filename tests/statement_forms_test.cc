@@ -250,6 +250,10 @@ TEST_CASE("a clause naming another subject keeps its figures from the indicator 
   CHECK(Read("规上工业总产值迈过4000亿元大关，工业开票销售突破5500亿元。") ==
         Facts{"industry_output level actual 400000000000 more_than"});
   CHECK(Read("居民收入增长与经济增长同步，居民消费价格上涨3%。").empty());
+  CHECK(Read("城镇居民人均可支配收入45000元，扣除价格因素实际增长4.5%。") ==
+        Facts{"urban_income level actual 45000 none", "urban_income growth actual 4.5 none"});
+  CHECK(Read("地区生产总值1000亿元，按现价计算比2024年增长速度为6%。") ==
+        Facts{"gdp level actual 100000000000 none", "gdp growth actual 6 none"});
   CHECK(Read("一般公共预算收入15.8亿元，同口径增长1.2%；按自然口径计算下降6.3%。") ==
         Facts{"budget_revenue level actual 1580000000 none",
               "budget_revenue growth actual 1.2 none"});

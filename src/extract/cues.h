@@ -84,7 +84,19 @@ inline constexpr std::u32string_view kGrowthStatement[] = {U"按可比价格计�
                                                            U"以上",
                                                            U"左右",
                                                            U"、",
-                                                           U"和"};
+                                                           U"和",
+                                                           U"扣除",
+                                                           U"剔除",
+                                                           U"价格因素",
+                                                           U"不可比因素",
+                                                           U"因素",
+                                                           U"后",
+                                                           U"按",
+                                                           U"现价",
+                                                           U"速度",
+                                                           U"幅度",
+                                                           U"继续",
+                                                           U"仍"};
 // A second figure of one indicator on another basis (扣除留抵退税因素后, 剔除不可比因素后).
 inline constexpr std::u32string_view kOtherBasis[] = {U"扣除", U"剔除"};
 // The other words before a second figure of one indicator in a clause of its own.
