@@ -33,10 +33,7 @@ inline constexpr std::u32string_view kMultiYearBefore[] = {U"累计", U"年均"}
 // Between a level and the indicator: the figure is a change, not the level (比上年增加12亿元).
 inline constexpr std::u32string_view kIncrement[] = {U"增加", U"减少", U"净增",
                                                      U"增收", U"减收", U"还多"};
-// A part of the year: figures after these words in a sentence are not the year's
-// (1—9月 and 前N个月 are found by their form). 全年 ends their reach.
-inline constexpr std::u32string_view kPartialYear[] = {U"上半年", U"下半年",   U"季度",
-                                                       U"月份",   U"前两个月", U"前三个月"};
+// 全年 ends the reach of a part-of-the-year phrase (1—9月, 前三季度, 上半年: found by their form).
 inline constexpr std::u32string_view kFullYear[] = {U"全年"};
 // Words before a partial-year phrase that make it a comparison (比上半年提高…).
 inline constexpr std::u32string_view kComparison[] = {U"比", U"较", U"与", U"同"};

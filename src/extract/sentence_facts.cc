@@ -252,8 +252,9 @@ bool IsListJoin(std::u32string_view gap) {
 constexpr std::u32string_view kListTails[] = {U"同比", U"预计", U"全年", U"比上年", U"增长",
                                               U"增速", U"增幅", U"数量", U"总数",   U"今年"};
 
-// Where a part of the year is named: 1—9月, 1至11月, 前2个月, 上半年, 三季度, 12月份; not 1—12月,
-// and not after a comparison word (比上半年提高).
+// Where a part of the year is named: 1—9月, 1至11月, 1月至2月, 前2个月, 上半年, 三季度, 12月份;
+// not 1—12月, and not after a comparison word (比上半年提高). Every form has 月, 季 or 半: the
+// sentence is read at those characters only.
 std::vector<std::size_t> PartialYearMarks(std::u32string_view s) {
   std::vector<std::size_t> out;
   auto compared = [&](std::size_t at) {
@@ -262,50 +263,68 @@ std::vector<std::size_t> PartialYearMarks(std::u32string_view s) {
     }
     return false;
   };
-  for (auto word : cues::kPartialYear) {
-    for (std::size_t at = s.find(word); at != std::u32string_view::npos;
-         at = s.find(word, at + 1)) {
-      std::size_t begin = at;
-      // 前三季度, 第一季度, 一季度: the words before 季度 belong to it.
-      while (begin > 0 && begin + 3 > at &&
+  auto is_digit = [&](std::size_t i) { return s[i] >= U'0' && s[i] <= U'9'; };
+  // The number of one or two digits ending just before `end`, and where it begins.
+  auto number_before = [&](std::size_t end, std::size_t* begin) {
+    std::size_t b = end;
+    while (b > 0 && end - b < 2 && is_digit(b - 1)) --b;
+    if (b == end || (b > 0 && is_digit(b - 1))) return -1;
+    int v = 0;
+    for (std::size_t k = b; k < end; ++k) v = v * 10 + static_cast<int>(s[k] - U'0');
+    *begin = b;
+    return v;
+  };
+  constexpr std::u32string_view kRange = U"—-~至到–";
+  constexpr std::u32string_view kCount = U"一二两三四五六七八九十";
+  for (std::size_t at = s.find_first_of(U"月季半"); at != std::u32string_view::npos;
+       at = s.find_first_of(U"月季半", at + 1)) {
+    std::u32string_view rest = s.substr(at);
+    std::size_t begin = at;
+    bool found = false;
+    if (rest.starts_with(U"季度")) {
+      // 前三季度, 第一季度, 一季度, 四季度: the words before 季度 belong to it.
+      while (begin > 0 && at - begin < 3 &&
              std::u32string_view(U"前第一二三四").find(s[begin - 1]) != std::u32string_view::npos) {
         --begin;
       }
-      if (!compared(begin)) out.push_back(begin);
+      found = true;
+    } else if (rest.starts_with(U"半年") && at > 0 && (s[at - 1] == U'上' || s[at - 1] == U'下')) {
+      begin = at - 1;
+      found = true;
+    } else if (rest.starts_with(U"月")) {
+      std::size_t to_begin = 0;
+      int to = number_before(at, &to_begin);
+      if (rest.starts_with(U"月份") && to > 0) {
+        begin = to_begin;
+        found = true;
+      } else if (to > 0 && to_begin > 0 &&
+                 kRange.find(s[to_begin - 1]) != std::u32string_view::npos) {
+        // 1—9月, 1月至2月
+        std::size_t from_end = to_begin - 1;
+        if (from_end > 0 && s[from_end - 1] == U'月') --from_end;
+        std::size_t from_begin = 0;
+        int from = number_before(from_end, &from_begin);
+        if (from >= 1 && to <= 12 && from < to && !(from == 1 && to == 12)) {
+          begin = from_begin;
+          found = true;
+        }
+      }
+      if (!found) {
+        // 前2个月, 前三个月, 前两月
+        std::size_t k = at;
+        if (k > 0 && s[k - 1] == U'个') --k;
+        std::size_t digits = k;
+        while (digits > 0 && k - digits < 2 &&
+               (is_digit(digits - 1) || kCount.find(s[digits - 1]) != std::u32string_view::npos)) {
+          --digits;
+        }
+        if (digits < k && digits > 0 && s[digits - 1] == U'前') {
+          begin = digits - 1;
+          found = true;
+        }
+      }
     }
-  }
-  auto digits = [&](std::size_t i, int* value) {
-    std::size_t j = i;
-    int v = 0;
-    while (j < s.size() && j - i < 2 && s[j] >= U'0' && s[j] <= U'9') v = v * 10 + (s[j++] - U'0');
-    *value = v;
-    return j;
-  };
-  constexpr std::u32string_view kRange = U"—-~至到–";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] < U'0' || s[i] > U'9' || (i > 0 && s[i - 1] >= U'0' && s[i - 1] <= U'9')) continue;
-    int from = 0, to = 0;
-    std::size_t j = digits(i, &from);
-    if (j < s.size() && s[j] == U'月') ++j;  // 1月至2月
-    if (j >= s.size() || kRange.find(s[j]) == std::u32string_view::npos) continue;
-    std::size_t k = digits(j + 1, &to);
-    if (k == j + 1 || k >= s.size() || s[k] != U'月') continue;
-    if (from >= 1 && to <= 12 && from < to && !(from == 1 && to == 12) && !compared(i)) {
-      out.push_back(i);
-    }
-  }
-  for (std::size_t at = s.find(U"前"); at != std::u32string_view::npos;
-       at = s.find(U"前", at + 1)) {
-    std::size_t j = at + 1;
-    while (
-        j < s.size() && j - at <= 2 &&
-        ((s[j] >= U'0' && s[j] <= U'9') ||
-         std::u32string_view(U"一二两三四五六七八九十").find(s[j]) != std::u32string_view::npos)) {
-      ++j;
-    }
-    if (j == at + 1) continue;
-    std::u32string_view rest = s.substr(j);
-    if ((rest.starts_with(U"个月") || rest.starts_with(U"月")) && !compared(at)) out.push_back(at);
+    if (found && !compared(begin)) out.push_back(begin);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -428,7 +447,12 @@ class SentenceReader {
     for (auto w : cues::kNarrowerBefore) {
       if (before(w.size()) == w) return false;
     }
-    if (!multi_year_) multi_year_.emplace(s_, cues::kMultiYearBefore);
+    if (!multi_year_) {
+      // Built only where 累(计) or (年)均 stands.
+      multi_year_.emplace(
+          s_.find_first_of(U"累均") == std::u32string_view::npos ? std::u32string_view() : s_,
+          cues::kMultiYearBefore);
+    }
     std::size_t multi_year = multi_year_->LastBefore(begin);
     return multi_year == std::u32string_view::npos || multi_year < ClauseBegin(begin);
   }
@@ -935,7 +959,10 @@ class SentenceReader {
       }
       // A second figure (…，比年初目标（6.5%）) is judged by its own clause only.
       std::u32string_view own = window;
-      if (growths + levels > 0 && SecondFigure(window, q)) {
+      // Whether this can be a second figure of its measure, asked once.
+      const bool is_percent = q.unit == "%";
+      const bool second = (is_percent ? growths : levels) > 0 && SecondFigure(window, q);
+      if (second) {
         std::size_t mark = own.size();
         while (mark > 0 && !IsClauseMark(own[mark - 1])) --mark;
         own.remove_prefix(mark);
@@ -943,7 +970,6 @@ class SentenceReader {
       if (HasAny(own, cues::kNotTheIndicator) || InPartialYear(qb)) continue;
       if (q.unit == "%") {
         if (!indicator->HasMeasure(Measure::kGrowth)) continue;
-        bool second = growths > 0 && SecondFigure(window, q);
         // A name that says growth itself (经济增长6%左右) needs no growth word after it.
         bool cued = HasAny(window, cues::kGrowth) ||
                     (qb == static_cast<std::size_t>(first->begin) &&
@@ -958,7 +984,7 @@ class SentenceReader {
       }
       // 总量跨过2万亿元大关，达到2.259万亿元: the figure after a threshold passed is read too.
       bool past_threshold = after_threshold && !ClauseNamesOther(window, /*second=*/true);
-      if (levels > 0 && !past_threshold && !SecondFigure(window, q)) continue;
+      if (levels > 0 && !past_threshold && !second) continue;
       if (IsIncrement(window)) break;  // 比上年增加5亿斤，超过任务…: the rest is of the change
       auto unit = LevelUnit(*indicator, q);
       if (!unit) {
