@@ -252,6 +252,8 @@ bool IsListJoin(std::u32string_view gap) {
 constexpr std::u32string_view kListTails[] = {U"同比", U"预计", U"全年", U"比上年", U"增长",
                                               U"增速", U"增幅", U"数量", U"总数",   U"今年"};
 
+bool IsPartialYearChar(char32_t c) { return c == U'月' || c == U'季' || c == U'半'; }
+
 // Where a part of the year is named: 1—9月, 1至11月, 1月至2月, 前2个月, 上半年, 三季度, 12月份;
 // not 1—12月, and not after a comparison word (比上半年提高). Every form has 月, 季 or 半: the
 // sentence is read at those characters only.
@@ -276,8 +278,8 @@ std::vector<std::size_t> PartialYearMarks(std::u32string_view s) {
   };
   constexpr std::u32string_view kRange = U"—-~至到–";
   constexpr std::u32string_view kCount = U"一二两三四五六七八九十";
-  for (std::size_t at = s.find_first_of(U"月季半"); at != std::u32string_view::npos;
-       at = s.find_first_of(U"月季半", at + 1)) {
+  for (std::size_t at = 0; at < s.size(); ++at) {
+    if (!IsPartialYearChar(s[at])) continue;
     std::u32string_view rest = s.substr(at);
     std::size_t begin = at;
     bool found = false;
@@ -349,8 +351,9 @@ class SentenceReader {
     if (s_.starts_with(U"对") && HasAny(s_, cues::kIncentive)) return;
     mentions_ = ctx_.indicators.Find(s_);
     DropParenthesised();
-    bool lists = s_.find_first_of(U"分均") != std::u32string_view::npos &&
-                 (HasAny(s_, kDistributive) || HasAny(s_, kShared));
+    bool lists =
+        std::any_of(s_.begin(), s_.end(), [](char32_t c) { return c == U'分' || c == U'均'; }) &&
+        (HasAny(s_, kDistributive) || HasAny(s_, kShared));
     if (mentions_.empty() && !lists) return;
     for (std::size_t i = 0; i < s_.size(); ++i) {
       if (IsClauseMark(s_[i])) clause_begins_.push_back(i + 1);
@@ -466,10 +469,15 @@ class SentenceReader {
   // Partial-year phrases, each reaching to the next 全年 or the sentence's end; a sentence
   // opening with 同期 after one that named months is of those months too.
   void FindPartialYear(bool carried) {
-    partial_marks_ = PartialYearMarks(s_);
+    // Every partial-year form has 月, 季 or 半: most sentences are passed over at once.
+    if (std::any_of(s_.begin(), s_.end(), IsPartialYearChar)) partial_marks_ = PartialYearMarks(s_);
     if (carried &&
         (s_.starts_with(U"同期") || s_.starts_with(U"同时期") || s_.starts_with(U"其中"))) {
       partial_marks_.insert(partial_marks_.begin(), 0);
+    }
+    if (partial_marks_.empty()) {
+      partial_ = false;
+      return;
     }
     for (auto w : cues::kFullYear) {
       for (std::size_t at = s_.find(w); at != std::u32string_view::npos; at = s_.find(w, at + 1)) {
