@@ -355,9 +355,6 @@ class SentenceReader {
         std::any_of(s_.begin(), s_.end(), [](char32_t c) { return c == U'分' || c == U'均'; }) &&
         (HasAny(s_, kDistributive) || HasAny(s_, kShared));
     if (mentions_.empty() && !lists) return;
-    for (std::size_t i = 0; i < s_.size(); ++i) {
-      if (IsClauseMark(s_[i])) clause_begins_.push_back(i + 1);
-    }
     entities_ = FindEntities(ctx_, s_);
     IndexEntityEnds();
     std::vector<int> out_of_range;
@@ -462,8 +459,14 @@ class SentenceReader {
 
   // Just after the last clause mark before `position`, or the sentence's start.
   std::size_t ClauseBegin(std::size_t position) const {
-    auto it = std::upper_bound(clause_begins_.begin(), clause_begins_.end(), position);
-    return it == clause_begins_.begin() ? 0 : *std::prev(it);
+    if (!clause_begins_) {
+      clause_begins_.emplace();
+      for (std::size_t i = 0; i < s_.size(); ++i) {
+        if (IsClauseMark(s_[i])) clause_begins_->push_back(i + 1);
+      }
+    }
+    auto it = std::upper_bound(clause_begins_->begin(), clause_begins_->end(), position);
+    return it == clause_begins_->begin() ? 0 : *std::prev(it);
   }
 
   // Partial-year phrases, each reaching to the next 全年 or the sentence's end; a sentence
@@ -1129,7 +1132,8 @@ class SentenceReader {
   std::vector<std::size_t> partial_marks_;    // where a part of the year is named, ascending
   std::vector<std::size_t> full_year_marks_;  // where 全年 is, ascending
   bool& partial_;
-  std::vector<std::size_t> clause_begins_;  // just after each clause mark, ascending
+  // Just after each clause mark, ascending; found the first time a clause is asked for.
+  mutable std::optional<std::vector<std::size_t>> clause_begins_;
   mutable std::optional<CueIndex> multi_year_;
   std::optional<Cues> cues_;
   std::vector<std::size_t> clause_marks_;  // positions, then s_.size()
