@@ -56,7 +56,10 @@ struct CompiledExpr {
   FactKind kind = FactKind::kActual;
   const Indicator* indicator = nullptr;
   std::optional<Measure> measure;
-  std::unique_ptr<CompiledExpr> period;     // kRef: null means the period being evaluated
+  std::unique_ptr<CompiledExpr> period;  // kRef: null means the period being evaluated
+  // kRef of a target: strive=true reads only 力争 targets, strive=false only firm ones; unset,
+  // the firm ones where the key has any, else the strive ones.
+  std::optional<bool> strive;
   std::unique_ptr<CompiledExpr> tolerance;  // kMeetsTarget: null means the pack's
   std::vector<std::unique_ptr<CompiledExpr>> args;
 };

@@ -146,7 +146,7 @@ struct FastCheck {
 };
 
 bool IsOwnRef(const CompiledExpr& e) {
-  return e.op == ExprOp::kRef && !e.indicator && !e.measure && !e.period;
+  return e.op == ExprOp::kRef && !e.indicator && !e.measure && !e.period && !e.strive;
 }
 
 // Two references to the rule's own figures, one actual and one target.
@@ -178,6 +178,31 @@ FastCheck FastCheckOf(const CompiledExpr& check) {
 // they are off the plain path: several sources to reconcile, or units that do not fit. Always
 // inlined, as the two lookups were before they were shared: judging calls it for nearly every
 // evaluation (out of line it cost a third more instructions per evaluation).
+// A key's targets to judge by: the firm ones (stated plainly, 确保) where there are any, else
+// the strive ones (力争); `strive` asks for one kind. The store keeps each kind in one run.
+std::span<const Fact> TargetsOf(std::span<const Fact> facts, std::optional<bool> strive) {
+  auto split =
+      std::partition_point(facts.begin(), facts.end(), [](const Fact& f) { return !f.strive; });
+  std::span<const Fact> firm(facts.begin(), split), striving(split, facts.end());
+  std::span<const Fact> chosen =
+      strive ? (*strive ? striving : firm) : (firm.empty() ? striving : firm);
+  // A range target (增长4.5%—5%) is two facts, the low end at_least and the high end at_most:
+  // the target to reach is the low end.
+  if (chosen.size() == 2) {
+    const Fact& a = chosen[0];
+    const Fact& b = chosen[1];
+    if (a.qualifier == Qualifier::kAtLeast && b.qualifier == Qualifier::kAtMost &&
+        a.value <= b.value && a.unit == b.unit) {
+      return chosen.first(1);
+    }
+    if (b.qualifier == Qualifier::kAtLeast && a.qualifier == Qualifier::kAtMost &&
+        b.value <= a.value && a.unit == b.unit) {
+      return chosen.last(1);
+    }
+  }
+  return chosen;
+}
+
 struct PlainFigures {
   std::span<const Fact> actual;
   std::span<const Fact> target;
@@ -187,7 +212,7 @@ struct PlainFigures {
   key.kind = FactKind::kActual;
   PlainFigures figures{reader.Find(key), {}};
   key.kind = FactKind::kTarget;
-  figures.target = reader.Find(key);
+  figures.target = TargetsOf(reader.Find(key), std::nullopt);
   if (figures.actual.size() > 1 || figures.target.size() > 1) return std::nullopt;
   if (!figures.actual.empty() && !figures.target.empty()) {
     const Name& a = figures.actual.front().unit;
@@ -458,6 +483,7 @@ class Evaluation {
     Measure measure = e.measure.value_or(rule_.measure);
     FactKey key{entity, indicator.id, measure, period, e.kind};
     std::span<const Fact> facts = reader_.Find(key);
+    if (e.kind == FactKind::kTarget) facts = TargetsOf(facts, e.strive);
     auto what = [&] {
       return fmt::format("{} {} {}{}{}", entity, period, indicator.name, MeasureWord(measure),
                          KindWord(e.kind));

@@ -119,7 +119,15 @@ void FactStore::Add(Fact fact) {
       group.block = moved.block;
       group.first = moved.first;
     }
-    std::construct_at(blocks_[group.block].facts() + group.first + group.count, fact);
+    Fact* slots = blocks_[group.block].facts() + group.first;
+    Fact* end = slots + group.count;
+    std::construct_at(end, fact);
+    // A key's firm facts stand before its strive (力争) ones, so each is one run.
+    if (!fact.strive) {
+      Fact* first_strive =
+          std::partition_point(slots, end, [](const Fact& f) { return !f.strive; });
+      if (first_strive != end) std::swap(*first_strive, *end);
+    }
     ++group.count;
     ++size_;
     return;

@@ -42,6 +42,7 @@ class FactStore {
   static std::size_t IndexBytesPerKey();
 
   // Every fact with this key, in the order they were added; empty when none.
+  // A key's facts: those not `strive` first, then the strive ones.
   std::span<const Fact> Find(const FactKey& key) const;
 
   // Finds keys of one entity after another, remembering the series it found for the entity it

@@ -83,7 +83,7 @@ struct FunctionInfo {
 };
 constexpr FunctionInfo kFunctions[] = {
     {"actual", "actual or actual(indicator=…, measure=…, period=…)"},
-    {"target", "target or target(indicator=…, measure=…, period=…)"},
+    {"target", "target or target(indicator=…, measure=…, period=…, strive=…)"},
     {"abs", "abs(x)"},
     {"min", "min(a, b, …) or min(children, x)"},
     {"max", "max(a, b, …) or max(children, x)"},
@@ -573,9 +573,17 @@ class RuleCompiler {
       } else if (arg_name == "period") {
         e->period = Resolve(arg, in_aggregate);
         if (!e->period) return nullptr;
+      } else if (arg_name == "strive" && e->kind == FactKind::kTarget) {
+        if (arg.kind != ExprNode::Kind::kIdentifier ||
+            (arg.name != "true" && arg.name != "false")) {
+          Report(arg, "E005", fmt::format("strive= takes true or false: {}", usage));
+          return nullptr;
+        }
+        e->strive = arg.name == "true";
       } else {
         Report(arg, "E005",
-               fmt::format("{} takes indicator=, measure= and period=: {}", node.name, usage));
+               fmt::format("{} takes indicator=, measure={} and period=: {}", node.name,
+                           e->kind == FactKind::kTarget ? ", strive=" : "", usage));
         return nullptr;
       }
     }

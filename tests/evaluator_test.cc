@@ -114,6 +114,70 @@ TEST_CASE("a missed 力争 target is one severity milder than a firm one") {
   CHECK(f3.at(0).status == Status::kPass);
 }
 
+TEST_CASE("a firm target and a 力争 target of one figure are two targets, not a conflict") {
+  // 增长6%左右、力争7%: meets_target judges the firm one; target(strive=true) reads the other.
+  const std::vector<Fact> both = {Growth(FactKind::kActual, 6.5),
+                                  Growth(FactKind::kTarget, 7, Qualifier::kNone, /*strive=*/true),
+                                  Growth(FactKind::kTarget, 6, Qualifier::kApprox)};
+  auto firm = MakeWorld();
+  auto judged = RunGrowth(*firm, "meets_target", both);
+  REQUIRE(judged.size() == 1);
+  CHECK(judged[0].status == Status::kPass);
+  REQUIRE(judged[0].target);
+  CHECK(judged[0].target->value == 6);
+  CHECK_FALSE(bool{judged[0].target->strive});
+
+  // Missing only the strive target: a fail one severity milder (error → warning).
+  auto strive = MakeWorld();
+  auto missed = RunGrowth(*strive, "actual >= target(strive=true)", both);
+  REQUIRE(missed.size() == 1);
+  CHECK(missed[0].status == Status::kFail);
+  CHECK(missed[0].severity == Severity::kWarning);
+
+  // strive=false reads the firm target even where a strive one stands first in the input.
+  auto explicit_firm = MakeWorld();
+  auto read = RunGrowth(*explicit_firm, "actual >= target(strive=false)", both);
+  REQUIRE(read.size() == 1);
+  CHECK(read[0].status == Status::kPass);
+  CHECK(read[0].severity == Severity::kError);
+
+  // With only a strive target, meets_target judges it, milder when missed (as before).
+  auto only = MakeWorld();
+  auto alone = RunGrowth(*only, "meets_target", {both[0], both[1]});
+  REQUIRE(alone.size() == 1);
+  CHECK(alone[0].status == Status::kFail);
+  CHECK(alone[0].severity == Severity::kWarning);
+}
+
+TEST_CASE("a range target is reached at its low end, not a conflict") {
+  // 增长4.5%—5%: at least 4.5% and at most 5%.
+  const std::vector<Fact> range = {Growth(FactKind::kTarget, 5, Qualifier::kAtMost),
+                                   Growth(FactKind::kTarget, 4.5, Qualifier::kAtLeast)};
+  for (double actual : {4.4, 4.6, 5.5}) {
+    auto world = MakeWorld();
+    std::vector<Fact> facts = range;
+    facts.push_back(Growth(FactKind::kActual, actual));
+    auto judged = RunGrowth(*world, "meets_target", facts);
+    REQUIRE(judged.size() == 1);
+    CHECK(judged[0].status == (actual >= 4.5 ? Status::kPass : Status::kFail));
+  }
+}
+
+TEST_CASE("strive= is for target() and takes true or false") {
+  auto world = MakeWorld();
+  std::string pack =
+      "pack: p\nrules:\n  - id: r\n    scope: 甲区\n    indicator: gdp\n    measure: growth\n"
+      "    period: 2023\n    check: actual(strive=true) >= target\n";
+  CHECK_FALSE(CompilePack(*world, pack));
+  CHECK(AllMessages(world->diagnostics).find("E005") != std::string::npos);
+  auto other = MakeWorld();
+  std::string bad =
+      "pack: p\nrules:\n  - id: r\n    scope: 甲区\n    indicator: gdp\n    measure: growth\n"
+      "    period: 2023\n    check: actual >= target(strive=yes)\n";
+  CHECK_FALSE(CompilePack(*other, bad));
+  CHECK(AllMessages(other->diagnostics).find("strive= takes true or false") != std::string::npos);
+}
+
 TEST_CASE("a missing figure is no_data, naming what is missing — never a pass") {
   auto world = MakeWorld();
   auto findings = RunGrowth(*world, "meets_target", {Growth(FactKind::kTarget, 7)});

@@ -107,7 +107,7 @@ TEST_CASE("the reasons the extractor gives when it drops a sentence's figures") 
 }
 
 TEST_CASE("a unit that does not fit the indicator is named") {
-  Unread u = Read("规模以上工业企业实现营业收入120亿元。");
+  Unread u = Read("规模以上工业企业达到120亿元。");
   REQUIRE(u.sentences.size() == 1);
   CHECK(u.sentences.front().reason == UnreadReason::kUnit);
   CHECK(u.sentences.front().detail == "元");  // the unit as written, after 亿

@@ -604,6 +604,10 @@ std::vector<TimeMention> FindTimeMentions(View s, const DocumentTime& time) {
     if (!Contains(U"—-–~至到", View(&s[j - 1], 1)) || !is_numeral(s[j - 2])) continue;
     std::size_t begin = j - 2;
     while (begin > 0 && j - 2 - begin < 1 && is_numeral(s[begin - 1])) --begin;
+    // 1—12月 is the whole year.
+    const View last = s.substr(j, at - j);
+    if (s.substr(begin, j - 1 - begin) == U"1" && (last == U"12" || last == U"十二")) continue;
+    if (s.substr(begin, j - 1 - begin) == U"一" && last == U"十二") continue;
     out.push_back({begin, at + 1, std::nullopt});
   }
   for (std::size_t at = s.find(U"个月"); at != npos; at = s.find(U"个月", at + 1)) {

@@ -218,6 +218,12 @@ Parsed ParseChinese(std::u32string_view t, std::size_t i) {
       continue;
     }
     if (double u = BigUnit(c); u > 0) {
+      // 万亿 with no digit before it is one 万亿: 突破万亿元.
+      if (!any && u == 1e4 && j + 1 < t.size() && BigUnit(t[j + 1]) == 1e8) {
+        number = 1;
+        have_number = true;
+        any = true;
+      }
       if (!any) break;
       if (digits_in_a_row > 1) break;
       double below = section + (have_number ? number : 0);
@@ -582,6 +588,16 @@ std::vector<Quantity> FindQuantities(std::u32string_view t, std::vector<int>* ou
     if (j < t.size() && (t[j] == U'%' || t[j] == U'٪')) {
       q.unit = q.surface_unit = "%";
       ++j;
+      // 4.5%—5%: a range with the percent sign at both ends.
+      if (!q.high && j + 1 < t.size() && IsRangeSeparator(t[j])) {
+        Parsed hi = ParseNumberAt(t, j + 1);
+        if (hi.end != 0 && !hi.word && hi.end < t.size() &&
+            (t[hi.end] == U'%' || t[hi.end] == U'٪') && hi.value > q.value) {
+          q.high = hi.value;
+          q.number_end = static_cast<int>(hi.end);
+          j = hi.end + 1;
+        }
+      }
     } else if (j < t.size() && t[j] == U'成' && p.value > 0 && p.value <= 10 &&
                prefix_currency.empty()) {
       q.value = p.value * 10;  // 七成 = 70%, 三成半 = 35%, 七成六 = 76%

@@ -3,6 +3,7 @@
 // indicator; a place named before it in the sentence owns its figures; the year and kind come
 // from the sentence's own cues, else from the section it stands in.
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -11,10 +12,18 @@
 #include "src/extract/document_time.h"
 #include "src/extract/extraction_context.h"
 #include "src/extract/quantity.h"
+#include "src/extract/statement_words.h"
 #include "src/extract/subject.h"
 
 namespace kaohe::internal {
 namespace {
+
+bool HasAny(std::u32string_view text, std::span<const std::u32string_view> words) {
+  for (auto w : words) {
+    if (text.find(w) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
 
 // Where the words of one cue list stand in a sentence: the last one ending before a position
 // is found by binary search, so a sentence of many figures is read in n log n, not n².
@@ -81,8 +90,10 @@ class CoverIndex {
 
 constexpr std::u32string_view kClauseEnds[] = {U";", U"；"};
 
+// Bullets (●, ■, ◆) start a statement of their own where a list of them is joined on one line.
 bool IsSentenceEnd(char32_t c) {
-  return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？';
+  return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？' || c == U'●' ||
+         c == U'■' || c == U'◆';
 }
 
 // The entity of a figure stated for each of several places: no fact is made of it.
@@ -274,64 +285,637 @@ bool IsClauseMark(char32_t c) {
 
 struct Reading {
   std::string entity;
-  std::vector<const Indicator*> indicators;  // usually one; 城镇、农村…收入 gives two
+  std::vector<const Indicator*> indicators;  // one; a list's pairs are emitted one by one
   std::size_t begin;                         // the indicator mention
   std::size_t end;
 };
 
+// The words that join the items of a list (A、B和C) and its figures (5%、6%和7%).
+constexpr std::u32string_view kListJoins[] = {U"以及", U"、", U"和", U"及", U"与", U" "};
+
+// True when `gap` is nothing but list joins (or empty).
+bool IsListJoin(std::u32string_view gap) {
+  while (!gap.empty()) {
+    bool found = false;
+    for (auto join : kListJoins) {
+      if (gap.starts_with(join)) {
+        gap.remove_prefix(join.size());
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+// Words between a list of indicators and its 分别 that say nothing of whom: 同比, 预计, 增长 …
+constexpr std::u32string_view kListTails[] = {U"同比", U"预计", U"全年", U"比上年", U"增长",
+                                              U"增速", U"增幅", U"数量", U"总数",   U"今年"};
+
+bool IsPartialYearChar(char32_t c) { return c == U'月' || c == U'季' || c == U'半'; }
+
+// Where a part of the year is named: 1—9月, 1至11月, 1月至2月, 前2个月, 上半年, 三季度, 12月份;
+// not 1—12月, and not after a comparison word (比上半年提高). Every form has 月, 季 or 半: the
+// sentence is read at those characters only.
+std::vector<std::size_t> PartialYearMarks(std::u32string_view s) {
+  std::vector<std::size_t> out;
+  auto compared = [&](std::size_t at) {
+    for (auto w : words::kComparison) {
+      if (at >= w.size() && s.substr(at - w.size(), w.size()) == w) return true;
+    }
+    return false;
+  };
+  auto is_digit = [&](std::size_t i) { return s[i] >= U'0' && s[i] <= U'9'; };
+  // The number of one or two digits ending just before `end`, and where it begins.
+  auto number_before = [&](std::size_t end, std::size_t* begin) {
+    std::size_t b = end;
+    while (b > 0 && end - b < 2 && is_digit(b - 1)) --b;
+    if (b == end || (b > 0 && is_digit(b - 1))) return -1;
+    int v = 0;
+    for (std::size_t k = b; k < end; ++k) v = v * 10 + static_cast<int>(s[k] - U'0');
+    *begin = b;
+    return v;
+  };
+  constexpr std::u32string_view kRange = U"—-~至到–";
+  constexpr std::u32string_view kCount = U"一二两三四五六七八九十";
+  for (std::size_t at = 0; at < s.size(); ++at) {
+    if (!IsPartialYearChar(s[at])) continue;
+    std::u32string_view rest = s.substr(at);
+    std::size_t begin = at;
+    bool found = false;
+    if (rest.starts_with(U"季度")) {
+      // 前三季度, 第一季度, 一季度, 四季度: the words before 季度 belong to it.
+      while (begin > 0 && at - begin < 3 &&
+             std::u32string_view(U"前第一二三四").find(s[begin - 1]) != std::u32string_view::npos) {
+        --begin;
+      }
+      found = true;
+    } else if (rest.starts_with(U"半年") && at > 0 && (s[at - 1] == U'上' || s[at - 1] == U'下')) {
+      begin = at - 1;
+      found = true;
+    } else if (rest.starts_with(U"月")) {
+      std::size_t to_begin = 0;
+      int to = number_before(at, &to_begin);
+      if (rest.starts_with(U"月份") && to > 0) {
+        begin = to_begin;
+        found = true;
+      } else if (to > 0 && to_begin > 0 &&
+                 kRange.find(s[to_begin - 1]) != std::u32string_view::npos) {
+        // 1—9月, 1月至2月
+        std::size_t from_end = to_begin - 1;
+        if (from_end > 0 && s[from_end - 1] == U'月') --from_end;
+        std::size_t from_begin = 0;
+        int from = number_before(from_end, &from_begin);
+        if (from >= 1 && to <= 12 && from < to && !(from == 1 && to == 12)) {
+          begin = from_begin;
+          found = true;
+        }
+      }
+      if (!found) {
+        // 前2个月, 前三个月, 前两月
+        std::size_t k = at;
+        if (k > 0 && s[k - 1] == U'个') --k;
+        std::size_t digits = k;
+        while (digits > 0 && k - digits < 2 &&
+               (is_digit(digits - 1) || kCount.find(s[digits - 1]) != std::u32string_view::npos)) {
+          --digits;
+        }
+        if (digits < k && digits > 0 && s[digits - 1] == U'前') {
+          begin = digits - 1;
+          found = true;
+        }
+      }
+    }
+    if (found && !compared(begin)) out.push_back(begin);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 class SentenceReader {
  public:
+  // `partial` carries, from one sentence to the next, whether the last one spoke of a part of
+  // the year, for a sentence that goes on with 同期 (the same months).
   SentenceReader(ExtractionContext& ctx, const Paragraph& p, OriginalLines& originals,
-                 std::size_t begin, std::size_t end)
+                 std::size_t begin, std::size_t end, bool& partial)
       : ctx_(ctx),
         p_(p),
         originals_(originals),
         base_(begin),
-        s_(std::u32string_view(p.text).substr(begin, end - begin)) {}
+        s_(std::u32string_view(p.text).substr(begin, end - begin)),
+        partial_(partial) {}
 
   void Read() {
+    FindPartialYear(partial_);
     // Incentive clauses name thresholds, not outcomes or targets: 对…突破50亿元的…给予加10分.
     if (s_.starts_with(U"对") && ctx_.cues.Contains(CueCategory::kIncentive, s_)) {
       return ctx_.NoteUnread(UnreadReason::kIncentive);
     }
-    auto indicators = ctx_.indicators.Find(s_);
-    if (indicators.empty()) return;
+    mentions_ = ctx_.indicators.Find(s_);
+    DropParenthesised();
+    bool lists =
+        std::any_of(s_.begin(), s_.end(), [](char32_t c) { return c == U'分' || c == U'均'; }) &&
+        (HasAny(s_, kDistributive) || HasAny(s_, kShared));
+    if (mentions_.empty() && !lists) return;
     entities_ = FindEntities(ctx_, s_);
     IndexEntityEnds();
     std::vector<int> out_of_range;
     quantities_ = FindQuantities(s_, &out_of_range);
     for (int at : out_of_range) WarnOutOfRange(static_cast<std::size_t>(at));
-    for (std::size_t k = 0; k < indicators.size(); ++k) {
-      std::size_t begin = static_cast<std::size_t>(indicators[k].begin);
-      std::size_t end = static_cast<std::size_t>(indicators[k].end);
+    claimed_.assign(quantities_.size(), false);
+    const std::size_t first_fact = ctx_.out.size();
+    if (lists) ReadLists();
+    for (std::size_t k = 0; k < mentions_.size(); ++k) {
+      std::size_t begin = static_cast<std::size_t>(mentions_[k].begin);
+      std::size_t end = static_cast<std::size_t>(mentions_[k].end);
       std::size_t scope_end =
-          k + 1 < indicators.size() ? static_cast<std::size_t>(indicators[k + 1].begin) : s_.size();
-      const Indicator& indicator = ctx_.IndicatorOf(indicators[k].id);
-      // 新增高新技术企业111家 counts new ones, not the stock the indicator measures.
-      if (!indicator.id.view().starts_with("new_") && begin >= 2 &&
-          ctx_.cues.Contains(CueCategory::kNewlyAdded,
-                             s_.substr(begin - std::min<std::size_t>(begin, 3),
-                                       std::min<std::size_t>(begin, 3)))) {
+          k + 1 < mentions_.size() ? static_cast<std::size_t>(mentions_[k + 1].begin) : s_.size();
+      const Indicator& indicator = ctx_.IndicatorOf(mentions_[k].id);
+      ReadStock(indicator, begin, end, scope_end);
+      if (!ReadsAsIndicator(indicator, begin)) {
         ctx_.NoteUnread(UnreadReason::kNewlyAdded);
         continue;
       }
+      // 第三产业中，批发和零售业…: the figures after it are of its parts.
+      std::u32string_view after = s_.substr(end);
+      if (after.starts_with(U"中,") || after.starts_with(U"中，")) continue;
       Reading r{EntityAt(begin), {&indicator}, begin, end};
       if (r.entity == kEachEntity) {
         ctx_.NoteUnread(UnreadReason::kEachPlace);
         continue;
       }
-      // 城镇、农村(常住)居民人均可支配收入分别增长5.1%、8.2%: two indicators share the figures.
-      if (indicator.id == "rural_income" && begin >= 3 &&
-          (s_.substr(begin - 3, 3) == U"城镇、" || s_.substr(begin - 3, 3) == U"城镇和")) {
-        if (const Indicator* urban = ctx_.dictionary.FindIndicator("urban_income")) {
-          r.indicators = {urban, &indicator};
-        }
-      }
       ReadScope(r, end, scope_end);
     }
+    InTextOrder(first_fact);
+  }
+
+  // Lists are read before the rest of the sentence: the sentence's facts are put back in the
+  // order their figures stand.
+  void InTextOrder(std::size_t first_fact) {
+    if (std::is_sorted(emitted_at_.begin(), emitted_at_.end())) return;
+    std::vector<std::size_t> order(emitted_at_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return emitted_at_[a] < emitted_at_[b]; });
+    std::vector<Fact> facts;
+    facts.reserve(order.size());
+    for (std::size_t i : order) facts.push_back(std::move(ctx_.out[first_fact + i]));
+    std::move(facts.begin(), facts.end(),
+              ctx_.out.begin() + static_cast<std::ptrdiff_t>(first_fact));
   }
 
  private:
+  // 分别 pairs the items of a list with its figures; 均 gives each item the one figure.
+  static constexpr std::u32string_view kDistributive[] = {U"分别"};
+  static constexpr std::u32string_view kShared[] = {U"均"};
+
+  // Indicator names inside parentheses (…（主要是规模以上工业产值未达预期）…,
+  // 区本级地区生产总值（GDP）) are remarks: they neither take figures nor end the scope of the name
+  // before them.
+  void DropParenthesised() {
+    if (s_.find(U'(') == std::u32string_view::npos) return;
+    std::vector<int> depth(s_.size() + 1, 0);
+    for (std::size_t i = 0; i < s_.size(); ++i) {
+      depth[i + 1] = depth[i] + (s_[i] == U'(' ? 1 : s_[i] == U')' && depth[i] > 0 ? -1 : 0);
+    }
+    std::erase_if(mentions_, [&](const PhraseMatch& m) {
+      return depth[static_cast<std::size_t>(m.begin)] > 0 &&
+             depth[static_cast<std::size_t>(m.end)] > 0;
+    });
+  }
+
+  // 新增规上工业企业189家，总数达到1053家 / 新增高新技术企业120家，总数突破2000家: the figure
+  // after 总数 is the stock's.
+  void ReadStock(const Indicator& indicator, std::size_t begin, std::size_t end,
+                 std::size_t scope_end) {
+    const Indicator* stock = nullptr;
+    if (indicator.id.view().starts_with("new_")) {
+      stock = ctx_.dictionary.FindIndicator(indicator.id.view().substr(4));
+    } else if (Cue(CueCategory::kNewlyAdded, s_.substr(begin - std::min<std::size_t>(begin, 3),
+                                                       std::min<std::size_t>(begin, 3)))) {
+      stock = &indicator;
+    }
+    if (!stock) return;
+    std::size_t total = s_.substr(end, scope_end - end).find(U"总数");
+    if (total == std::u32string_view::npos) return;
+    Reading r{EntityAt(begin), {stock}, begin, end};
+    if (r.entity != kEachEntity) ReadScope(r, end + total + 2, scope_end);
+  }
+
+  // Whether a cue word of the category stands in `text`.
+  bool Cue(CueCategory category, std::u32string_view text) const {
+    return ctx_.cues.Contains(category, text);
+  }
+  // The length of the longest cue of the category that `text` starts with, else 0.
+  std::size_t CuePrefix(CueCategory category, std::u32string_view text) const {
+    std::size_t longest = 0;
+    for (const CueSpan& c : ctx_.cues.FindAll(category, text)) {
+      if (c.begin == 0) longest = std::max(longest, c.end);
+    }
+    return longest;
+  }
+  // The length of the longest cue of the category that `text` ends with, else 0.
+  std::size_t CueSuffix(CueCategory category, std::u32string_view text) const {
+    std::size_t longest = 0;
+    for (const CueSpan& c : ctx_.cues.FindAll(category, text)) {
+      if (c.end == text.size()) longest = std::max(longest, c.end - c.begin);
+    }
+    return longest;
+  }
+
+  // Whether the indicator named at `begin` is meant, and not a flow of it (新增高新技术企业111家),
+  // a narrower or derived measure (人均生产总值) or a total over years (五年累计完成投资).
+  bool ReadsAsIndicator(const Indicator& indicator, std::size_t begin) const {
+    auto before = [&](std::size_t n) {
+      return s_.substr(begin - std::min(begin, n), std::min(begin, n));
+    };
+    if (!indicator.id.view().starts_with("new_") && Cue(CueCategory::kNewlyAdded, before(3))) {
+      return false;
+    }
+    for (auto w : words::kNarrowerBefore) {
+      if (before(w.size()) == w) return false;
+    }
+    if (!multi_year_) {
+      // Built only where 累(计) or (年)均 stands.
+      multi_year_.emplace(
+          s_.find_first_of(U"累均") == std::u32string_view::npos ? std::u32string_view() : s_,
+          words::kMultiYearBefore);
+    }
+    std::size_t multi_year = multi_year_->LastBefore(begin);
+    return multi_year == std::u32string_view::npos || multi_year < ClauseBegin(begin);
+  }
+
+  // Just after the last clause mark before `position`, or the sentence's start.
+  std::size_t ClauseBegin(std::size_t position) const {
+    if (!clause_begins_) {
+      clause_begins_.emplace();
+      for (std::size_t i = 0; i < s_.size(); ++i) {
+        if (IsClauseMark(s_[i])) clause_begins_->push_back(i + 1);
+      }
+    }
+    auto it = std::upper_bound(clause_begins_->begin(), clause_begins_->end(), position);
+    return it == clause_begins_->begin() ? 0 : *std::prev(it);
+  }
+
+  // Partial-year phrases, each reaching to the next 全年 or the sentence's end; a sentence
+  // opening with 同期 after one that named months is of those months too.
+  void FindPartialYear(bool carried) {
+    // Every partial-year form has 月, 季 or 半: most sentences are passed over at once.
+    if (std::any_of(s_.begin(), s_.end(), IsPartialYearChar)) partial_marks_ = PartialYearMarks(s_);
+    if (carried &&
+        (s_.starts_with(U"同期") || s_.starts_with(U"同时期") || s_.starts_with(U"其中"))) {
+      partial_marks_.insert(partial_marks_.begin(), 0);
+    }
+    if (partial_marks_.empty()) {
+      partial_ = false;
+      return;
+    }
+    for (auto w : words::kFullYear) {
+      for (std::size_t at = s_.find(w); at != std::u32string_view::npos; at = s_.find(w, at + 1)) {
+        full_year_marks_.push_back(at);
+      }
+    }
+    std::sort(full_year_marks_.begin(), full_year_marks_.end());
+    partial_ = !partial_marks_.empty() &&
+               (full_year_marks_.empty() || full_year_marks_.back() < partial_marks_.back());
+  }
+
+  // Whether a figure at `at` is of a part of the year.
+  bool InPartialYear(std::size_t at) const {
+    auto p = std::upper_bound(partial_marks_.begin(), partial_marks_.end(), at);
+    if (p == partial_marks_.begin()) return false;
+    std::size_t mark = *std::prev(p);
+    auto f = std::upper_bound(full_year_marks_.begin(), full_year_marks_.end(), at);
+    return f == full_year_marks_.begin() || *std::prev(f) < mark;
+  }
+
+  // An indicator whose name is exactly `name`, else nullptr.
+  const Indicator* ExactIndicator(std::u32string_view name) const {
+    auto found = ctx_.indicators.Find(name);
+    if (found.size() != 1 || found[0].begin != 0 ||
+        static_cast<std::size_t>(found[0].end) != name.size()) {
+      return nullptr;
+    }
+    return &ctx_.IndicatorOf(found[0].id);
+  }
+
+  // The indicator mentions inside [begin, end).
+  std::vector<const PhraseMatch*> MentionsIn(std::size_t begin, std::size_t end) const {
+    std::vector<const PhraseMatch*> out;
+    auto it = std::partition_point(mentions_.begin(), mentions_.end(), [&](const PhraseMatch& m) {
+      return static_cast<std::size_t>(m.begin) < begin;
+    });
+    for (; it != mentions_.end() && static_cast<std::size_t>(it->end) <= end; ++it) {
+      out.push_back(&*it);
+    }
+    return out;
+  }
+
+  // The longest list of names read before a 分别: a clause longer than this is no list.
+  static constexpr std::size_t kMaxListCodePoints = 160;
+
+  struct ListItem {
+    const Indicator* indicator;  // nullptr: an item outside the canonical indicators
+    std::size_t at;              // where it is named
+  };
+
+  // The items of the list that ends at `end` and starts after the last clause mark: A、B和C,
+  // 城乡居民人均可支配收入 (the urban and the rural figure), 城镇、农村居民…收入 and
+  // 第一、二、三产业 (each completed from the last item's name). Empty when no item is a known
+  // indicator.
+  // `names_end` is set to where the items' names end.
+  std::vector<ListItem> ListItems(std::size_t end, std::size_t* names_end = nullptr) const {
+    std::size_t begin = std::max(ClauseBegin(end), end - std::min(end, kMaxListCodePoints));
+    // Trailing words that name no item: 同比, 预计 …
+    for (bool stripped = true; stripped && end > begin;) {
+      stripped = false;
+      for (auto w : kListTails) {
+        if (end - begin >= w.size() && s_.substr(end - w.size(), w.size()) == w) {
+          bool inside_mention = false;
+          for (const PhraseMatch* m : MentionsIn(begin, end)) {
+            if (static_cast<std::size_t>(m->end) > end - w.size()) inside_mention = true;
+          }
+          if (inside_mention) continue;
+          end -= w.size();
+          stripped = true;
+        }
+      }
+      // …城镇居民人均可支配收入，预计分别增长: a clause of such words alone leaves the list in
+      // the clause before it.
+      if (end == begin && begin > 0 && (s_[begin - 1] == U',' || s_[begin - 1] == U'，')) {
+        end = begin - 1;
+        begin = std::max(ClauseBegin(end), end - std::min(end, kMaxListCodePoints));
+        stripped = true;
+      }
+    }
+    if (end <= begin) return {};
+    if (names_end) *names_end = end;
+    // Split at the joins outside indicator names.
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    auto mentions = MentionsIn(begin, end);
+    std::size_t item = begin;
+    for (std::size_t i = begin; i < end;) {
+      bool in_mention = false;
+      for (const PhraseMatch* m : mentions) {
+        if (i >= static_cast<std::size_t>(m->begin) && i < static_cast<std::size_t>(m->end)) {
+          i = static_cast<std::size_t>(m->end);
+          in_mention = true;
+          break;
+        }
+      }
+      if (in_mention) continue;
+      std::size_t join = 0;
+      for (auto w : kListJoins) {
+        if (w != U" " && s_.substr(i).starts_with(w)) join = w.size();
+      }
+      if (join == 0) {
+        ++i;
+        continue;
+      }
+      if (i > item) spans.emplace_back(item, i);
+      i += join;
+      item = i;
+    }
+    if (end > item) spans.emplace_back(item, end);
+    if (spans.empty()) return {};
+    // The last item's name, which the others share the end of: 农村居民人均可支配收入, 三产业.
+    auto [last_begin, last_end] = spans.back();
+    auto last_mentions = MentionsIn(last_begin, last_end);
+    std::u32string_view last_name =
+        last_mentions.empty() ? s_.substr(last_begin, last_end - last_begin)
+                              : s_.substr(static_cast<std::size_t>(last_mentions.back()->begin),
+                                          static_cast<std::size_t>(last_mentions.back()->end -
+                                                                   last_mentions.back()->begin));
+    // An item completed from the last one's name: 城镇 + 常住居民人均可支配收入, 二 + 产业 with 第;
+    // words before the item (七台河市第一) are dropped one by one.
+    auto completed = [&](std::u32string_view named) -> const Indicator* {
+      for (std::u32string_view head = named; !head.empty(); head.remove_prefix(1)) {
+        if (const Indicator* i = ExactIndicator(U"第" + std::u32string(head))) return i;
+        for (std::size_t cut = 0; cut <= std::min<std::size_t>(4, last_name.size() - 1); ++cut) {
+          std::u32string name(head);
+          name += last_name.substr(cut);
+          if (const Indicator* i = ExactIndicator(name)) return i;
+          if (const Indicator* i = ExactIndicator(U"第" + name)) return i;
+        }
+      }
+      return nullptr;
+    };
+    std::vector<ListItem> items;
+    bool any = false;
+    for (auto [b, e] : spans) {
+      std::u32string_view text = s_.substr(b, e - b);
+      auto inside = MentionsIn(b, e);
+      const Indicator* found = nullptr;
+      if (!inside.empty()) {
+        found = &ctx_.IndicatorOf(inside.back()->id);
+        b = static_cast<std::size_t>(inside.back()->begin);
+      } else if (std::size_t town = text.find(U"城乡"); town != std::u32string_view::npos) {
+        // 城乡(常住)居民人均可支配收入: the urban figure, then the rural one.
+        std::u32string_view rest = text.substr(town + 2);
+        const Indicator* urban = ExactIndicator(U"城镇" + std::u32string(rest));
+        const Indicator* rural = ExactIndicator(U"农村" + std::u32string(rest));
+        if (urban && rural) {
+          items.push_back({urban, b});
+          items.push_back({rural, b});
+          any = true;
+          continue;
+        }
+      } else if (text.size() <= 10) {
+        found = completed(text);
+      }
+      if (found) any = true;
+      items.push_back({found, b});
+    }
+    if (!any) return {};
+    return items;
+  }
+
+  // The figures of a list: from the first quantity after `from` in the same clause, those
+  // joined only by 、/和/及. Indexes into quantities_.
+  std::vector<std::size_t> FigureRun(std::size_t from) const {
+    std::vector<std::size_t> run;
+    auto start = std::partition_point(
+        quantities_.begin(), quantities_.end(),
+        [&](const Quantity& q) { return static_cast<std::size_t>(q.begin) < from; });
+    for (auto i = static_cast<std::size_t>(start - quantities_.begin()); i < quantities_.size();
+         ++i) {
+      const Quantity& q = quantities_[i];
+      if (run.empty()) {
+        for (std::size_t j = from; j < static_cast<std::size_t>(q.begin); ++j) {
+          if (IsClauseMark(s_[j])) return run;
+        }
+      } else {
+        const Quantity& last = quantities_[run.back()];
+        std::size_t gap_begin = static_cast<std::size_t>(last.end);
+        std::size_t gap_end = static_cast<std::size_t>(q.begin);
+        if (gap_end < gap_begin) break;
+        // 分别增长4%、下降2%: each figure may bring its own growth word.
+        std::u32string_view gap = s_.substr(gap_begin, gap_end - gap_begin);
+        gap.remove_suffix(CueSuffix(CueCategory::kGrowth, gap));
+        if (!IsListJoin(gap)) break;
+      }
+      run.push_back(i);
+    }
+    return run;
+  }
+
+  // Pairs list items and figures in order; a count that does not match gives no fact, and
+  // its figures are read by no one else.
+  void PairList(const std::vector<ListItem>& items, const std::vector<std::size_t>& run,
+                std::size_t cue_end) {
+    for (std::size_t i : run) claimed_[i] = true;
+    if (items.size() != run.size() || InPartialYear(cue_end)) return;
+    const Quantity& first = quantities_[run.front()];
+    std::u32string_view lead = s_.substr(cue_end, static_cast<std::size_t>(first.begin) - cue_end);
+    bool percent = first.unit == "%";
+    bool decline = Cue(CueCategory::kDecline, lead);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const Quantity& q = quantities_[run[k]];
+      if (k > 0 && run[k] != run[k - 1]) {
+        // A figure with its own growth word (…、下降2%) takes its sign from that word.
+        std::size_t gap_begin = static_cast<std::size_t>(quantities_[run[k - 1]].end);
+        std::u32string_view gap =
+            s_.substr(gap_begin, static_cast<std::size_t>(q.begin) - gap_begin);
+        if (Cue(CueCategory::kGrowth, gap)) decline = Cue(CueCategory::kDecline, gap);
+      }
+      if ((q.unit == "%") != percent || !items[k].indicator) continue;
+      const Indicator& indicator = *items[k].indicator;
+      Reading r{EntityAt(items[k].at), {&indicator}, items[k].at, items[k].at};
+      if (r.entity == kEachEntity) continue;
+      std::size_t qb = static_cast<std::size_t>(q.begin), qe = static_cast<std::size_t>(q.end);
+      if (percent) {
+        if (!indicator.HasMeasure(Measure::kGrowth)) continue;
+        double value = decline ? -std::fabs(q.value) : q.value;
+        EmitRange(r, indicator, Measure::kGrowth, value, q, "%", qb, qe);
+      } else if (auto unit = LevelUnit(indicator, q)) {
+        EmitRange(r, indicator, Measure::kLevel, q.value, q, *unit, qb, qe);
+      }
+    }
+  }
+
+  // 分别 and 均 lists: A、B分别增长5%和6%; 城乡居民人均可支配收入分别为X元、Y元，增长a%、b%;
+  // A…X亿元，B…Y亿元，分别增长a%和b%; A、B、C均增长12%左右.
+  void ReadLists() {
+    std::vector<ListItem> previous;  // the last list's items, for a second 分别 after it
+    for (std::size_t at = s_.find(kDistributive[0]); at != std::u32string_view::npos;
+         at = s_.find(kDistributive[0], at + 1)) {
+      std::size_t cue_end = at + kDistributive[0].size();
+      std::vector<std::size_t> run = FigureRun(cue_end);
+      if (run.empty()) continue;
+      std::u32string_view lead =
+          s_.substr(cue_end, static_cast<std::size_t>(quantities_[run.front()].begin) - cue_end);
+      std::size_t names_end = ClauseBegin(at);
+      std::vector<ListItem> items = ListItems(at, &names_end);
+      if (run.size() < 2 && items.size() < 2) continue;
+      // The words between the list's names (or the clause's start) and 分别.
+      std::u32string_view tail = s_.substr(names_end, at - names_end);
+      bool percent = quantities_[run.front()].unit == "%";
+      // Shares, contributions and ranks listed with 分别 are no one's level or growth.
+      if (Cue(CueCategory::kNotThisIndicator, lead) || Cue(CueCategory::kNotThisIndicator, tail))
+        continue;
+      if (percent && !Cue(CueCategory::kGrowth, lead) && !Cue(CueCategory::kGrowth, tail)) continue;
+      if (items.empty() && previous.size() == run.size()) items = previous;
+      if (items.empty()) items = PlaceList(at, cue_end, run);
+      if (items.empty()) {
+        // A…X亿元，B…Y亿元，分别增长a%和b%: the last indicators named before.
+        auto named_end = std::partition_point(
+            mentions_.begin(), mentions_.end(),
+            [&](const PhraseMatch& m) { return static_cast<std::size_t>(m.end) <= at; });
+        if (static_cast<std::size_t>(named_end - mentions_.begin()) >= run.size()) {
+          for (auto m = named_end - static_cast<std::ptrdiff_t>(run.size()); m != named_end; ++m) {
+            items.push_back({&ctx_.IndicatorOf(m->id), static_cast<std::size_t>(m->begin)});
+          }
+        }
+      }
+      if (items.empty()) continue;
+      PairList(items, run, cue_end);
+      previous = items;
+      // …分别为X元、Y元，增长a%、b%: a second run for the same items.
+      std::size_t after = static_cast<std::size_t>(quantities_[run.back()].end);
+      if (after < s_.size() && (s_[after] == U'，' || s_[after] == U',')) {
+        std::vector<std::size_t> second = FigureRun(after + 1);
+        if (second.size() == items.size() && !claimed_[second.front()]) {
+          std::size_t gap = static_cast<std::size_t>(quantities_[second.front()].begin);
+          std::u32string_view between = s_.substr(after, gap - after);
+          if (Cue(CueCategory::kGrowth, between) && !HasAny(between, kDistributive) &&
+              !Cue(CueCategory::kNotThisIndicator, between)) {
+            PairList(items, second, after + 1);
+          }
+        }
+      }
+    }
+    for (std::size_t at = s_.find(kShared[0]); at != std::u32string_view::npos;
+         at = s_.find(kShared[0], at + 1)) {
+      // 年均, 人均, 平均, 均衡 are other words.
+      if (at > 0 &&
+          std::u32string_view(U"年人平亩地").find(s_[at - 1]) != std::u32string_view::npos) {
+        continue;
+      }
+      std::vector<std::size_t> run = FigureRun(at + 1);
+      if (run.empty() || claimed_[run.front()]) continue;
+      std::size_t first = run.front();
+      std::u32string_view lead =
+          s_.substr(at + 1, static_cast<std::size_t>(quantities_[first].begin) - at - 1);
+      if (lead.size() > 6 || Cue(CueCategory::kNotThisIndicator, lead)) continue;
+      std::size_t names_end = at;
+      std::vector<ListItem> items = ListItems(at, &names_end);
+      if (items.size() < 2) continue;
+      if (Cue(CueCategory::kNotThisIndicator, s_.substr(names_end, at - names_end))) continue;
+      std::vector<std::size_t> same(items.size(), first);
+      PairList(items, same, at + 1);
+    }
+  }
+
+  // 甲区、乙区和丙区分别实现地区生产总值X亿元、Y亿元和Z亿元: the places named before 分别, one
+  // for each figure, with the indicator named after it. Empty unless the counts match.
+  std::vector<ListItem> PlaceList(std::size_t cue, std::size_t cue_end,
+                                  const std::vector<std::size_t>& run) const {
+    std::size_t begin = std::max(ClauseBegin(cue), cue - std::min(cue, kMaxListCodePoints));
+    std::vector<const EntityMention*> places;
+    for (const EntityMention& e : entities_) {
+      if (e.begin >= begin && e.end <= cue && e.entity != kEachEntity) places.push_back(&e);
+    }
+    if (places.size() != run.size()) return {};
+    std::size_t first = static_cast<std::size_t>(quantities_[run.front()].begin);
+    auto named = MentionsIn(cue_end, first);
+    if (named.size() != 1) return {};
+    std::vector<ListItem> items;
+    for (const EntityMention* e : places) {
+      items.push_back({&ctx_.IndicatorOf(named.front()->id), e->end});
+    }
+    return items;
+  }
+
+  // The unit a quantity gives the indicator's level, or nullopt when it gives none.
+  std::optional<std::string> LevelUnit(const Indicator& indicator, const Quantity& q) const {
+    std::string unit = q.unit;
+    // 突破百亿大关: an amount in 亿 with its 元 left unsaid.
+    std::u32string_view number = s_.substr(static_cast<std::size_t>(q.number_begin),
+                                           static_cast<std::size_t>(q.number_end - q.number_begin));
+    if (unit.empty() && indicator.AcceptsUnit(Measure::kLevel, "元") &&
+        number.find(U'亿') != std::u32string_view::npos) {
+      unit = "元";
+    }
+    if (unit.empty() || unit == "pp" || unit == "%" ||
+        !indicator.AcceptsUnit(Measure::kLevel, unit)) {
+      return std::nullopt;
+    }
+    return unit;
+  }
+
+  // A figure, or a range's two ends: 增长4.5%—5% is at least 4.5% and at most 5%.
+  void EmitRange(const Reading& r, const Indicator& indicator, Measure measure, double value,
+                 const Quantity& q, const std::string& unit, std::size_t qb, std::size_t qe) {
+    if (!q.high) {
+      Emit(r, indicator, measure, value, unit, q.qualifier, qb, qe);
+      return;
+    }
+    Emit(r, indicator, measure, value, unit, Qualifier::kAtLeast, qb, qe);
+    double high = value < 0 ? -std::fabs(*q.high) : *q.high;
+    Emit(r, indicator, measure, high, unit, Qualifier::kAtMost, qb, qe);
+  }
+
   // Mentions by end, each with the largest index (in begin order) of those ending by then.
   void IndexEntityEnds() {
     std::vector<std::size_t> order(entities_.size());
@@ -360,9 +944,94 @@ class SentenceReader {
                              "a figure too large to be a number: no fact is made of it");
   }
 
-  void ReadScope(const Reading& r, std::size_t from, std::size_t to) {
+  // A second figure of the same measure for one indicator is read only as a target beside the
+  // first: 增长6%左右、力争7% (strive), 比年初目标（6.5%）低…, 完成年计划710亿元的89.4%.
+  bool SecondFigure(std::u32string_view window, const Quantity& q) const {
+    // The same figure on another basis: 按自然口径下降6.3%，扣除留抵退税因素后增长5.5%.
+    if (HasAny(window, words::kOtherBasis)) return true;
+    // In a clause of its own the second figure follows the words of such figures only
+    // (，首次突破400亿元, ，比年初目标（6.5%）); others name another subject (，工业开票销售突破…).
+    if (ClauseNamesOther(window, /*second=*/true)) return false;
+    if (Cue(CueCategory::kStrive, window) || HasAny(window, words::kThreshold)) return true;
+    if (q.qualifier == Qualifier::kMoreThan) return true;  // 405.3亿元，首次突破400亿元
+    std::u32string_view w = window;
+    while (!w.empty() &&
+           std::u32string_view(U"(（为是:：达到").find(w.back()) != std::u32string_view::npos) {
+      w.remove_suffix(1);
+    }
+    return w.ends_with(U"目标") || w.ends_with(U"计划");
+  }
+
+  // Whether the clause a growth stands in (after the window's last clause mark) names another
+  // subject: 规上工业企业总数突破2万家，规模工业增长7.2% — only the words of a growth statement
+  // (比上年, 同比, 按可比价格计算, 增长 …), years and figures may stand there.
+  bool ClauseNamesOther(std::u32string_view window, bool second = false) const {
+    std::size_t mark = window.size();
+    while (mark > 0 && !IsClauseMark(window[mark - 1])) --mark;
+    if (mark == 0) return false;
+    std::u32string_view rest = window.substr(mark);
+    while (!rest.empty()) {
+      bool known = false;
+      for (auto list : {std::span<const std::u32string_view>(words::kGrowthStatement),
+                        second ? std::span<const std::u32string_view>(words::kSecondFigureWords)
+                               : std::span<const std::u32string_view>()}) {
+        for (auto w : list) {
+          if (rest.starts_with(w)) {
+            rest.remove_prefix(w.size());
+            known = true;
+            break;
+          }
+        }
+        if (known) break;
+      }
+      for (CueCategory c :
+           {CueCategory::kGrowth, CueCategory::kTarget, CueCategory::kPreliminary}) {
+        if (known) break;
+        if (std::size_t n = CuePrefix(c, rest)) {
+          rest.remove_prefix(n);
+          known = true;
+        }
+      }
+      if (known) continue;
+      if ((rest[0] >= U'0' && rest[0] <= U'9') || rest[0] == U'年' || rest[0] == U' ') {
+        rest.remove_prefix(1);
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // 规上工业企业实现总产值…, 规上工业企业达到7.6万家、增加值增长3%: a word after the count of
+  // enterprises names their output or value added.
+  const Indicator* Refined(const Indicator& indicator, std::u32string_view window) const {
+    if (indicator.id != "industry_enterprises") return nullptr;
+    if (window.find(U"增加值") != std::u32string_view::npos) {
+      return ctx_.dictionary.FindIndicator("industry_value_added");
+    }
+    if (window.find(U"产值") != std::u32string_view::npos) {
+      return ctx_.dictionary.FindIndicator("industry_output");
+    }
+    return nullptr;
+  }
+
+  // Whether `window` says the level after it is a change (比上年增加12亿元), not 增加值.
+  static bool IsIncrement(std::u32string_view window) {
+    for (auto w : words::kIncrement) {
+      for (std::size_t at = window.find(w); at != std::u32string_view::npos;
+           at = window.find(w, at + 1)) {
+        if (!window.substr(at + w.size()).starts_with(U"值")) return true;
+      }
+    }
+    return false;
+  }
+
+  void ReadScope(const Reading& scope_reading, std::size_t from, std::size_t to) {
+    Reading r = scope_reading;
+    const Indicator* indicator = r.indicators.front();
     std::size_t previous = from;
     std::size_t levels = 0, growths = 0;
+    bool after_threshold = false;
     // Quantities stand in the order they begin: only those of this scope are visited.
     auto first = std::partition_point(
         quantities_.begin(), quantities_.end(),
@@ -376,57 +1045,88 @@ class SentenceReader {
       std::u32string_view window =
           qb > previous ? s_.substr(previous, qb - previous) : std::u32string_view();
       previous = qe;
-      if (ctx_.cues.Contains(CueCategory::kNotThisIndicator, window)) {
-        ctx_.NoteUnread(UnreadReason::kShare);
+      if (claimed_[static_cast<std::size_t>(it - quantities_.begin())]) continue;
+      if (const Indicator* refined = Refined(*indicator, window)) {
+        indicator = refined;
+        r.indicators = {refined};
+        levels = growths = 0;
+      }
+      // 规上工业企业实现利润总额…: what follows is another quantity's.
+      if (HasAny(window, words::kOtherQuantity)) break;
+      // After ；the figures are another item's, named or not.
+      if (window.find(U'；') != std::u32string_view::npos ||
+          window.find(U';') != std::u32string_view::npos) {
+        break;
+      }
+      // A second figure (…，比年初目标（6.5%）) is judged by its own clause only.
+      std::u32string_view own = window;
+      // Whether this can be a second figure of its measure, asked once.
+      const bool is_percent = q.unit == "%";
+      const bool second = (is_percent ? growths : levels) > 0 && SecondFigure(window, q);
+      if (second) {
+        std::size_t mark = own.size();
+        while (mark > 0 && !IsClauseMark(own[mark - 1])) --mark;
+        own.remove_prefix(mark);
+      }
+      if (ctx_.cues.Contains(CueCategory::kNotThisIndicator, own) || InPartialYear(qb)) {
+        ctx_.NoteUnread(InPartialYear(qb) ? UnreadReason::kPartialYear : UnreadReason::kShare);
         continue;
       }
       if (q.unit == "%") {
-        bool cued = ctx_.cues.Contains(CueCategory::kGrowth, window) ||
-                    (growths > 0 && growths < r.indicators.size());
-        if (!cued || growths >= r.indicators.size()) {
-          ctx_.NoteUnread(cued ? UnreadReason::kSurplus : UnreadReason::kNoGrowthWord);
+        if (!indicator->HasMeasure(Measure::kGrowth)) continue;
+        // A name that says growth itself (经济增长6%左右) needs no growth word after it.
+        bool cued = Cue(CueCategory::kGrowth, window) ||
+                    (qb == static_cast<std::size_t>(first->begin) &&
+                     std::none_of(window.begin(), window.end(), IsClauseMark) &&
+                     Cue(CueCategory::kGrowth, s_.substr(r.begin, r.end - r.begin)));
+        if ((growths > 0 && !second) || (growths == 0 && !cued)) {
+          ctx_.NoteUnread(growths == 0 ? UnreadReason::kNoGrowthWord : UnreadReason::kSurplus);
           continue;
         }
-        double value = ctx_.cues.Contains(CueCategory::kDecline, window) ? -q.value : q.value;
-        Emit(r, *r.indicators[growths], Measure::kGrowth, value, "%", q.qualifier, qb, qe);
+        if (growths == 0 && ClauseNamesOther(window)) continue;
+        double value = Cue(CueCategory::kDecline, window) ? -std::fabs(q.value) : q.value;
+        EmitRange(r, *indicator, Measure::kGrowth, value, q, "%", qb, qe);
         ++growths;
         continue;
       }
-      if (levels >= r.indicators.size()) {
+      // 总量跨过2万亿元大关，达到2.259万亿元: the figure after a threshold passed is read too.
+      bool past_threshold = after_threshold && !ClauseNamesOther(window, /*second=*/true);
+      if (levels > 0 && !past_threshold && !second) {
         ctx_.NoteUnread(UnreadReason::kSurplus);
         continue;
       }
-      const Indicator& indicator = *r.indicators[levels];
-      std::string unit = q.unit;
-      double value = q.value;
-      // 突破百亿大关: an amount in 亿 with its 元 left unsaid.
-      std::u32string_view number =
-          s_.substr(static_cast<std::size_t>(q.number_begin),
-                    static_cast<std::size_t>(q.number_end - q.number_begin));
-      if (unit.empty() && indicator.AcceptsUnit(Measure::kLevel, "元") &&
-          (number.find(U'亿') != std::u32string_view::npos ||
-           number.find(U'億') != std::u32string_view::npos)) {
-        unit = "元";
+      if (IsIncrement(window)) {  // 比上年增加5亿斤，超过任务…: the rest is of the change
+        ctx_.NoteUnread(UnreadReason::kIncrement);
+        break;
       }
-      if (unit.empty() || unit == "pp" || !indicator.AcceptsUnit(Measure::kLevel, unit)) {
-        ctx_.NoteUnread(unit.empty()   ? UnreadReason::kNoUnit
-                        : unit == "pp" ? UnreadReason::kPoints
-                                       : UnreadReason::kUnit,
+      auto unit = LevelUnit(*indicator, q);
+      if (!unit) {
+        ctx_.NoteUnread(q.unit.empty()   ? UnreadReason::kNoUnit
+                        : q.unit == "pp" ? UnreadReason::kPoints
+                                         : UnreadReason::kUnit,
                         q.surface_unit);
+        // An amount in a unit the indicator has not (规上工业企业实现税收1.11亿元): the figures
+        // after it are of that amount, not of the indicator.
+        if (!q.unit.empty() && q.unit != "%" && q.unit != "pp") break;
         continue;
       }
-      Emit(r, indicator, Measure::kLevel, value, unit, q.qualifier, qb, qe);
+      EmitRange(r, *indicator, Measure::kLevel, q.value, q, *unit, qb, qe);
       ++levels;
+      after_threshold = q.qualifier == Qualifier::kMoreThan && levels == 1;
     }
     // 与去年同期基本持平: a growth of zero.
-    if (growths == 0) {
+    if (growths == 0 && !InPartialYear(from)) {
       std::u32string_view scope = s_.substr(from, to - from);
       // The first occurrence of the first flat cue found.
       std::vector<CueSpan> flats = ctx_.cues.FindAll(CueCategory::kFlat, scope);
+      const std::size_t at = flats.empty() ? 0 : flats[0].begin;
+      // 增速与全国持平 compares with another place, not with last year.
       if (!flats.empty() &&
-          !ctx_.cues.Contains(CueCategory::kNotThisIndicator, scope.substr(0, flats[0].begin))) {
-        Emit(r, *r.indicators.front(), Measure::kGrowth, 0, "%", Qualifier::kNone,
-             from + flats[0].begin, from + flats[0].end);
+          !ctx_.cues.Contains(CueCategory::kNotThisIndicator, scope.substr(0, at)) &&
+          !HasAny(scope.substr(at - std::min<std::size_t>(at, 6), std::min<std::size_t>(at, 6)),
+                  words::kPeerBase)) {
+        Emit(r, *indicator, Measure::kGrowth, 0, "%", Qualifier::kNone, from + at,
+             from + flats[0].end);
       }
     }
   }
@@ -527,6 +1227,7 @@ class SentenceReader {
         kind == FactKind::kTarget && strive_cue != npos && (clause == npos || strive_cue > clause);
     f.source = {ctx_.doc.path, p_.line_of[base_ + at], QuoteFor(r.begin, at, figure_end)};
     ctx_.out.push_back(std::move(f));
+    emitted_at_.push_back(at);
   }
 
   // The sentence, or the clauses from the indicator's (else the figure's) to the figure's end.
@@ -572,6 +1273,15 @@ class SentenceReader {
   std::vector<std::size_t> entity_ends_;    // ascending
   std::vector<std::size_t> latest_entity_;  // 1 + index into entities_
   std::vector<Quantity> quantities_;
+  std::vector<bool> claimed_;                 // quantities a list has paired (or refused to pair)
+  std::vector<std::size_t> emitted_at_;       // where the figure of each fact emitted stands
+  std::vector<PhraseMatch> mentions_;         // indicator names, in order
+  std::vector<std::size_t> partial_marks_;    // where a part of the year is named, ascending
+  std::vector<std::size_t> full_year_marks_;  // where 全年 is, ascending
+  bool& partial_;
+  // Just after each clause mark, ascending; found the first time a clause is asked for.
+  mutable std::optional<std::vector<std::size_t>> clause_begins_;
+  mutable std::optional<CueIndex> multi_year_;
   std::optional<Cues> cues_;
   std::vector<std::size_t> clause_marks_;  // positions, then s_.size()
   std::string quote_;                      // the whole sentence, once quoted
@@ -580,6 +1290,7 @@ class SentenceReader {
 }  // namespace
 
 void ExtractSentences(ExtractionContext& ctx) {
+  bool partial = false;  // the last sentence spoke of a part of the year
   for (const Paragraph& p : ctx.doc.paragraphs) {
     OriginalLines originals(ctx.doc);
     std::size_t begin = 0;
@@ -587,7 +1298,7 @@ void ExtractSentences(ExtractionContext& ctx) {
       if (i < p.text.size() && !IsSentenceEnd(p.text[i])) continue;
       std::size_t end = std::min(i + 1, p.text.size());
       const std::size_t facts_before = ctx.out.size();
-      if (end > begin) SentenceReader(ctx, p, originals, begin, end).Read();
+      if (end > begin) SentenceReader(ctx, p, originals, begin, end, partial).Read();
       if (ctx.unread && end > begin) {
         ctx.unread->EndSentence(ctx, p, begin, end, std::span(ctx.out).subspan(facts_before));
       }
