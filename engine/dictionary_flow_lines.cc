@@ -35,13 +35,14 @@ bool IsSpecialScalar(std::string_view s) {
   return s == "y" || s == "Y" || s == "n" || s == "N";
 }
 
-// A plain scalar that means its own text in YAML: word characters and non-ASCII only.
+// A plain scalar that means its own text in YAML: word characters and non-ASCII only, and a
+// hyphen inside a word (广西-东盟经济技术开发区): only a leading one is a YAML indicator.
 bool IsPlainWord(std::string_view s) {
-  if (s.empty() || IsSpecialScalar(s)) return false;
+  if (s.empty() || IsSpecialScalar(s) || s.front() == '-' || s.back() == '-') return false;
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
     bool ok = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '_';
+              (c >= '0' && c <= '9') || c == '_' || c == '-';
     if (!ok) return false;
   }
   // Full-width punctuation is fine in YAML, but U+FEFF (a byte order mark) is not a word.
