@@ -84,6 +84,14 @@ TEST_CASE("in a national zone's own report, 开发区 alone is the zone") {
   CHECK(e.facts.front().key.entity == "天津经济技术开发区");
 }
 
+TEST_CASE("a short form several zones have is decided by the document's places") {
+  CHECK(Bundled().SharingEntities("火炬开发区").size() == 3);
+  Extraction e = Extract(
+      "中山市2024年经济工作会议\n2023年火炬开发区地区生产总值完成531亿元，同比增长5.0%。\n");
+  REQUIRE_FALSE(e.facts.empty());
+  CHECK(e.facts.front().key.entity == "中山火炬高技术产业开发区");
+}
+
 TEST_CASE("the flow-line fast path reads zones.yaml, hyphenated names too") {
   std::string text = ReadRepoFile("rules/dictionary/zones.yaml");
   REQUIRE(text.find("广西-东盟经济技术开发区") != std::string::npos);

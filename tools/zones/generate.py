@@ -175,6 +175,8 @@ def main():
                 forms += [stem + "高新区", stem + "国家高新技术产业开发区", stem + "国家高新区"]
             elif suffix == "火炬高技术产业开发区":
                 forms += [stem + "火炬高新区", stem + "火炬开发区"]
+            if suffix == "火炬高技术产业开发区":  # several cities have one: shared, by context
+                forms += ["火炬高新区", "火炬开发区"]
         forms += extras.get(name, [])
         target = name
         if name not in by_name and normal(name) in existing_zone:
