@@ -14,7 +14,7 @@ extra_aliases.tsv. It reads rules/dictionary/national.yaml and entities.yaml for
 - Short forms (…经开区, …经济开发区, …开发区; …高新区) are aliases when one zone has them and
   nothing else in the dictionary does; shared aliases when several new zones have them.
 
-Usage: python3 tools/zones/generate.py   (from anywhere; writes the file in place)
+Usage: python3 tools/zones/generate.py [OUT]   (default OUT: rules/dictionary/zones.yaml)
 """
 import os
 import re
@@ -221,9 +221,10 @@ def main():
 # national.yaml or entities.yaml already has is not repeated: its entry here only adds aliases.
 entities:
 """
-    with open(OUT, "w", encoding="utf-8") as f:
+    out = sys.argv[1] if len(sys.argv) > 1 else OUT
+    with open(out, "w", encoding="utf-8") as f:
         f.write(header + "\n".join(lines) + "\n")
-    print(f"wrote {len(lines)} entries to {OUT}")
+    print(f"wrote {len(lines)} entries to {out}")
 
 
 if __name__ == "__main__":
