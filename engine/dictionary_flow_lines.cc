@@ -78,7 +78,7 @@ std::optional<std::vector<std::string>> WordList(std::string_view v) {
 std::optional<Entity> ParseEntity(std::string_view body) {
   Entity entity;
   bool has_name = false, has_kind = false;
-  std::array<bool, 6> seen{};
+  std::array<bool, 7> seen{};
   while (!body.empty()) {
     std::size_t colon = body.find(": ");
     if (colon == std::string_view::npos) return std::nullopt;
@@ -99,16 +99,18 @@ std::optional<Entity> ParseEntity(std::string_view body) {
       if (!body.starts_with(", ") || body.size() == 2) return std::nullopt;
       body.remove_prefix(2);
     }
-    static constexpr std::array<std::string_view, 6> kKeys = {"name", "kind",    "parent",
-                                                              "code", "aliases", "shared_aliases"};
+    static constexpr std::array<std::string_view, 7> kKeys = {
+        "name", "kind", "parent", "code", "aliases", "shared_aliases", "groups"};
     std::size_t k = 0;
     while (k < kKeys.size() && kKeys[k] != key) ++k;
     if (k == kKeys.size() || seen[k]) return std::nullopt;
     seen[k] = true;
-    if (key == "aliases" || key == "shared_aliases") {
+    if (key == "aliases" || key == "shared_aliases" || key == "groups") {
       auto words = WordList(value);
       if (!words) return std::nullopt;
-      (key == "aliases" ? entity.aliases : entity.shared_aliases) = std::move(*words);
+      (key == "aliases"  ? entity.aliases
+       : key == "groups" ? entity.groups
+                         : entity.shared_aliases) = std::move(*words);
       continue;
     }
     if (key == "code") {

@@ -90,6 +90,29 @@ TEST_CASE("a short form several zones have is decided by the document's places")
       "中山市2024年经济工作会议\n2023年火炬开发区地区生产总值完成531亿元，同比增长5.0%。\n");
   REQUIRE_FALSE(e.facts.empty());
   CHECK(e.facts.front().key.entity == "中山火炬高技术产业开发区");
+  // The national group the document names too holds all three: it decides none.
+  e = Extract(
+      "中山市2024年经济工作会议\n火炬开发区是首批国家级高新区。\n"
+      "2023年火炬开发区地区生产总值完成531亿元，同比增长5.0%。\n");
+  REQUIRE_FALSE(e.facts.empty());
+  CHECK(e.facts.back().key.entity == "中山火炬高技术产业开发区");
+}
+
+TEST_CASE("the national lists are zone groups; a national total is the group's figure") {
+  const Entity* etdz = Bundled().FindEntity("国家级经开区");
+  REQUIRE(etdz);
+  CHECK(etdz->name == "国家级经济技术开发区");
+  CHECK(etdz->kind == EntityKind::kZoneGroup);
+  const Entity* jinhua = Bundled().FindEntity("金华经济技术开发区");
+  REQUIRE(jinhua);
+  REQUIRE(jinhua->groups.size() == 1);
+  CHECK(jinhua->groups[0] == "国家级经济技术开发区");
+  CHECK(Bundled().FindEntity("合肥高新技术产业开发区")->groups ==
+        std::vector<std::string>{"国家高新技术产业开发区"});
+  Extraction e = Extract(
+      "商务部通报国家级经开区发展情况\n2023年全国229家国家级经开区实现地区生产总值15.7万亿元。\n");
+  REQUIRE_FALSE(e.facts.empty());
+  CHECK(e.facts.front().key.entity == "国家级经济技术开发区");
 }
 
 TEST_CASE("the flow-line fast path reads zones.yaml, hyphenated names too") {
@@ -106,6 +129,7 @@ TEST_CASE("the flow-line fast path reads zones.yaml, hyphenated names too") {
   for (std::size_t i = 0; i < fast.entities().size(); ++i) {
     CHECK(fast.entities()[i].name == general.entities()[i].name);
     CHECK(fast.entities()[i].aliases == general.entities()[i].aliases);
+    CHECK(fast.entities()[i].groups == general.entities()[i].groups);
   }
   // A leading or trailing hyphen is YAML syntax, not a word: the fast path declines it.
   for (const char* bad :

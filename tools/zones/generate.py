@@ -193,18 +193,24 @@ def main():
         for f in set(r["forms"]):
             count[f] = count.get(f, 0) + 1
     names = {r["name"] for r in rows}
-    lines = []
+    # The national lists as groups: 全国国家级经开区 totals are figures of the group.
+    group_of = {"etdz": "国家级经济技术开发区", "hightech": "国家高新技术产业开发区"}
+    lines = [
+        "  - {name: 国家级经济技术开发区, kind: zone_group, aliases: [国家级经开区]}",
+        "  - {name: 国家高新技术产业开发区, kind: zone_group, aliases: [国家高新区, 国家级高新区]}",
+    ]
+    for w in ("国家级经济技术开发区", "国家级经开区", "国家高新技术产业开发区", "国家高新区", "国家级高新区"):
+        if w in taken:
+            sys.exit(f"{w} is already in the dictionary")
     for r in rows:
         aliases = [f for f in dict.fromkeys(r["forms"])
                    if count[f] == 1 and f not in taken and f not in names]
         shared = [f for f in dict.fromkeys(r["forms"])
                   if count[f] > 1 and f not in taken and f not in names]
-        taken_here = r["name"] in by_name
-        if taken_here and not aliases and not shared:
-            continue
         fields = [f"name: {r['name']}", "kind: development_zone"]
         if r["parent"]:
             fields.append(f"parent: {r['parent']}")
+        fields.append(f"groups: [{group_of[r['source']]}]")
         if aliases:
             fields.append(f"aliases: [{', '.join(aliases)}]")
         if shared:
