@@ -35,13 +35,14 @@ bool IsSpecialScalar(std::string_view s) {
   return s == "y" || s == "Y" || s == "n" || s == "N";
 }
 
-// A plain scalar that means its own text in YAML: word characters and non-ASCII only.
+// A plain scalar that means its own text in YAML: word characters and non-ASCII only, and a
+// hyphen inside a word (广西-东盟经济技术开发区): only a leading one is a YAML indicator.
 bool IsPlainWord(std::string_view s) {
-  if (s.empty() || IsSpecialScalar(s)) return false;
+  if (s.empty() || IsSpecialScalar(s) || s.front() == '-' || s.back() == '-') return false;
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
     bool ok = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '_';
+              (c >= '0' && c <= '9') || c == '_' || c == '-';
     if (!ok) return false;
   }
   // Full-width punctuation is fine in YAML, but U+FEFF (a byte order mark) is not a word.
@@ -77,7 +78,7 @@ std::optional<std::vector<std::string>> WordList(std::string_view v) {
 std::optional<Entity> ParseEntity(std::string_view body) {
   Entity entity;
   bool has_name = false, has_kind = false;
-  std::array<bool, 6> seen{};
+  std::array<bool, 7> seen{};
   while (!body.empty()) {
     std::size_t colon = body.find(": ");
     if (colon == std::string_view::npos) return std::nullopt;
@@ -98,16 +99,18 @@ std::optional<Entity> ParseEntity(std::string_view body) {
       if (!body.starts_with(", ") || body.size() == 2) return std::nullopt;
       body.remove_prefix(2);
     }
-    static constexpr std::array<std::string_view, 6> kKeys = {"name", "kind",    "parent",
-                                                              "code", "aliases", "shared_aliases"};
+    static constexpr std::array<std::string_view, 7> kKeys = {
+        "name", "kind", "parent", "code", "aliases", "shared_aliases", "groups"};
     std::size_t k = 0;
     while (k < kKeys.size() && kKeys[k] != key) ++k;
     if (k == kKeys.size() || seen[k]) return std::nullopt;
     seen[k] = true;
-    if (key == "aliases" || key == "shared_aliases") {
+    if (key == "aliases" || key == "shared_aliases" || key == "groups") {
       auto words = WordList(value);
       if (!words) return std::nullopt;
-      (key == "aliases" ? entity.aliases : entity.shared_aliases) = std::move(*words);
+      (key == "aliases"  ? entity.aliases
+       : key == "groups" ? entity.groups
+                         : entity.shared_aliases) = std::move(*words);
       continue;
     }
     if (key == "code") {

@@ -143,8 +143,11 @@ TEST_CASE("the subject from titles and bylines of the genre") {
   CHECK(SubjectOf("2024年，西安市雁塔区这样干\n") == "雁塔区");
   CHECK(SubjectOf("成都地区生产总值增长目标确定\n") == "成都市");
   // A zone in no dictionary by its form, 高新区 being the short name of 高新技术产业开发区.
-  CHECK(SubjectOf("张江高新区召开2024年工作大会\n") == "张江高新技术产业开发区");
-  CHECK(SubjectOf("金华开发区召开高质量发展大会\n") == "金华开发区");
+  CHECK(SubjectOf("金坛高新区召开2024年工作大会\n") == "金坛高新技术产业开发区");
+  CHECK(SubjectOf("金坛开发区召开高质量发展大会\n") == "金坛开发区");
+  // A national zone by the dictionary's name (rules/dictionary/zones.yaml).
+  CHECK(SubjectOf("张江高新区召开2024年工作大会\n") == "上海张江高新技术产业开发区");
+  CHECK(SubjectOf("金华开发区召开高质量发展大会\n") == "金华经济技术开发区");
   CHECK(SubjectOf("新春开工后，金华开发区（金华经济技术开发区）召开大会\n") ==
         "金华经济技术开发区");
   // A province named alone is the subject; media names and datelines are not.

@@ -228,6 +228,8 @@ const Entity* DecideShared(const Dictionary& dictionary, const std::vector<std::
     const Entity& c = dictionary.entities()[position];
     bool evidence = false;
     for (const Entity* e : context) {
+      // A zone group (国家高新区) holds zones of many places: it decides none of them.
+      if (e->kind == EntityKind::kZoneGroup) continue;
       // The candidate by its own unshared name, an ancestor of it (北京市 for 北京市朝阳区), a
       // place under the same parent, or another province (江苏、浙江、海南: 海南省).
       const bool top_level_peers = c.parent.empty() && e->parent.empty() && c.kind == e->kind;
