@@ -237,6 +237,19 @@ TEST_CASE("in a zone's own report, 开发区 alone is the zone; a shared name in
 
 namespace kaohe {
 
+TEST_CASE("a province owns the figures of a clause it opens, not those it is compared with") {
+  Extraction e = Extract(
+      "武宣县2022年政府工作报告\n根据报告，今年广西经济增长预期目标为6.5%"
+      "以上，一般公共预算收入增长3%。\n");
+  REQUIRE(e.facts.size() == 2);
+  CHECK(e.facts[0].key.entity == "广西壮族自治区");
+  CHECK(e.facts[1].key.entity == "广西壮族自治区");
+  e = Extract(
+      "武宣县2022年政府工作报告\n根据广西壮族自治区政府工作报告，今年地区生产总值增长7%。\n");
+  REQUIRE(e.facts.size() == 1);
+  CHECK(e.facts[0].key.entity == "武宣县");
+}
+
 TEST_CASE("the flow-line fast path reads national.yaml as the general YAML path does") {
   std::ifstream in(std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary/national.yaml");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -107,6 +107,22 @@ struct EntityMention {
   std::string entity;
 };
 
+bool IsClauseMark(char32_t c);
+
+// Whether the words after a place name its own figures: no clause ends within the next few
+// code points, and no body of the place (政府, 人大, 统计局 …) follows it.
+bool OpensClause(std::u32string_view s, std::size_t end) {
+  constexpr std::size_t kReach = 12;
+  std::u32string_view after = s.substr(end, std::min(kReach, s.size() - end));
+  for (char32_t c : after) {
+    if (IsClauseMark(c)) return false;
+  }
+  static constexpr std::u32string_view kBodies[] = {
+      U"政府", U"人民", U"人大", U"省委", U"委员会", U"统计局", U"发展和改革", U"发改委", U"平均"};
+  return std::none_of(std::begin(kBodies), std::end(kBodies),
+                      [&](std::u32string_view w) { return after.starts_with(w); });
+}
+
 // Places named in the sentence, and the words that name the subject itself (全市, 我区).
 std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32string_view s) {
   std::vector<EntityMention> out;
@@ -139,7 +155,10 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
         continue;
       }
     }
-    if (e->kind == EntityKind::kProvince) continue;
+    // A province owns the figures only where it opens their clause (今年广西经济增长预期目标为
+    // 6.5%以上; 海南预计货物进出口总额突破2000亿元): in a city's or county's report it is named
+    // as a comparison or an authority (高于安徽省平均水平, 根据海南省政府工作报告，…).
+    if (e->kind == EntityKind::kProvince && !OpensClause(s, m.end)) continue;
     // An institution named after a place is not the place: 厦门大学, 宁波银行, 中山路.
     static constexpr std::u32string_view kInstitutions[] = {U"大学",   U"学院", U"中学", U"小学",
                                                             U"医院",   U"银行", U"日报", U"晚报",
