@@ -250,6 +250,20 @@ TEST_CASE("a province owns the figures of a clause it opens, not those it is com
   CHECK(e.facts[0].key.entity == "武宣县");
 }
 
+TEST_CASE("in a place's own document its districts go by their short names") {
+  const std::string line =
+      "2011年，香洲、金湾和斗门三个行政区分别实现地区生产总值863.48亿元、351.27亿元和188."
+      "49亿元。\n";
+  Extraction e = Extract("珠海市2011年国民经济和社会发展统计公报\n" + line);
+  REQUIRE(e.facts.size() == 3);
+  CHECK(e.facts[0].key.entity == "香洲区");
+  CHECK(e.facts[1].key.entity == "金湾区");
+  CHECK(e.facts[2].key.entity == "斗门区");
+  // In another place's document the short names name nothing.
+  e = Extract("淮北市2011年国民经济和社会发展统计公报\n" + line);
+  for (const Fact& f : e.facts) CHECK(f.key.entity != "香洲区");
+}
+
 TEST_CASE("the flow-line fast path reads national.yaml as the general YAML path does") {
   std::ifstream in(std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary/national.yaml");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -170,6 +170,29 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
     }
     out.push_back({m.begin, m.end, e->name});
   }
+  // In a place's own document its districts and counties go by their short names too: 香洲、
+  // 金湾和斗门三个行政区 in a report of 珠海市. (Elsewhere a short name may be an ordinary word.)
+  if (subject()) {
+    std::optional<CoverIndex> named;
+    for (const Entity* child : ctx.dictionary.Children(subject()->name.str())) {
+      if (child->kind != EntityKind::kDistrict && child->kind != EntityKind::kCounty &&
+          child->kind != EntityKind::kCountyLevelCity) {
+        continue;
+      }
+      std::u32string name = ToUtf32(child->name.str());
+      if (name.size() < 3) continue;
+      std::u32string_view short_name = std::u32string_view(name).substr(0, name.size() - 1);
+      for (std::size_t at = s.find(short_name); at != std::u32string_view::npos;
+           at = s.find(short_name, at + 1)) {
+        if (!named) {
+          named.emplace(s.size());
+          for (const EntityMention& m : out) named->Add(m.begin, m.end);
+        }
+        if (named->Covers(at, at + short_name.size())) continue;
+        out.push_back({at, at + short_name.size(), child->name.str()});
+      }
+    }
+  }
   // 开发区, 园区 alone in a development zone's own report name the zone itself.
   if ((s.find(U"开发区") != std::u32string_view::npos ||
        s.find(U"园区") != std::u32string_view::npos) &&
