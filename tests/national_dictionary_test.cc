@@ -264,6 +264,26 @@ TEST_CASE("in a place's own document its districts go by their short names") {
   for (const Fact& f : e.facts) CHECK(f.key.entity != "香洲区");
 }
 
+TEST_CASE("places listed with 为 and a figure take the indicator named on the lines before") {
+  Extraction e = Extract(
+      "各省份经济增长目标出炉\n目前，各省2024年经济增长预期目标均已公布。\n"
+      "其中，甘肃为6%左右，山西、河北为5.5%左右；湖北为全国前列。\n");
+  REQUIRE(e.facts.size() == 3);
+  CHECK(e.facts[0].key.entity == "甘肃省");
+  CHECK(e.facts[1].key.entity == "山西省");
+  CHECK(e.facts[2].key.entity == "河北省");
+  for (const Fact& f : e.facts) {
+    CHECK(f.key.indicator == "gdp");
+    CHECK(f.key.measure == Measure::kGrowth);
+    CHECK(f.key.period == 2024);
+    CHECK(f.key.kind == FactKind::kTarget);
+  }
+  CHECK(e.facts[2].value == 5.5);
+  // With no indicator named before, a place and its figure say nothing.
+  e = Extract("各省份情况\n其中，甘肃为6%左右，山西为5.5%左右。\n");
+  CHECK(e.facts.empty());
+}
+
 TEST_CASE("the flow-line fast path reads national.yaml as the general YAML path does") {
   std::ifstream in(std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary/national.yaml");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -45,6 +45,16 @@ struct ExtractionContext {
     int last_line = 0;
     int period = 0;
   } target_list = {};
+  // The indicator a sentence last named, with the year and kind it was named for
+  // (31个省区市2023年经济增长预期目标均已出炉): the figures of the places listed after it on the
+  // next lines (海南为9.5%左右，江西、新疆为7%左右) are its, until another indicator is named.
+  struct Topic {
+    const Indicator* indicator = nullptr;
+    Measure measure = Measure::kLevel;
+    int period = 0;
+    FactKind kind = FactKind::kActual;
+    int line = 0;
+  } topic = {};
 
   // The first year of the plan the document sets; 0 when unknown.
   int plan_start() const { return plan_range ? plan_range->first : 0; }

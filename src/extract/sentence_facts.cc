@@ -124,7 +124,8 @@ bool OpensClause(std::u32string_view s, std::size_t end) {
 }
 
 // Places named in the sentence, and the words that name the subject itself (全市, 我区).
-std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32string_view s) {
+std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32string_view s,
+                                        bool any_province = false) {
   std::vector<EntityMention> out;
   // The subject's entry, looked up only for a sentence that needs it.
   std::optional<const Entity*> subject_entry;
@@ -158,7 +159,7 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
     // A province owns the figures only where it opens their clause (今年广西经济增长预期目标为
     // 6.5%以上; 海南预计货物进出口总额突破2000亿元): in a city's or county's report it is named
     // as a comparison or an authority (高于安徽省平均水平, 根据海南省政府工作报告，…).
-    if (e->kind == EntityKind::kProvince && !OpensClause(s, m.end)) continue;
+    if (e->kind == EntityKind::kProvince && !any_province && !OpensClause(s, m.end)) continue;
     // An institution named after a place is not the place: 厦门大学, 宁波银行, 中山路.
     static constexpr std::u32string_view kInstitutions[] = {U"大学",   U"学院", U"中学", U"小学",
                                                             U"医院",   U"银行", U"日报", U"晚报",
@@ -459,7 +460,8 @@ class SentenceReader {
     bool lists =
         std::any_of(s_.begin(), s_.end(), [](char32_t c) { return c == U'分' || c == U'均'; }) &&
         (HasAny(s_, kDistributive) || HasAny(s_, kShared));
-    if (mentions_.empty() && !lists) return;
+    if (mentions_.empty() && !lists) return ReadPlaceValues();
+    if (!mentions_.empty()) NoteTopic();
     entities_ = FindEntities(ctx_, s_);
     IndexEntityEnds();
     std::vector<int> out_of_range;
@@ -564,6 +566,76 @@ class SentenceReader {
       if (c.end == text.size()) longest = std::max(longest, c.end - c.begin);
     }
     return longest;
+  }
+
+  // Remembers the last indicator the sentence names, for the places listed after it.
+  void NoteTopic() {
+    const PhraseMatch& m = mentions_.back();
+    const Indicator& indicator = ctx_.IndicatorOf(m.id);
+    const auto end = static_cast<std::size_t>(m.end);
+    std::u32string_view name = s_.substr(static_cast<std::size_t>(m.begin), end - m.begin);
+    std::u32string_view after = s_.substr(end, std::min<std::size_t>(4, s_.size() - end));
+    const bool growth = Cue(CueCategory::kGrowth, name) || Cue(CueCategory::kGrowth, after);
+    std::optional<int> year;
+    for (const TimeMention& t : FindTimeMentions(s_.substr(0, end), ctx_.time)) {
+      if (t.year) year = t.year;
+    }
+    const bool target = Cue(CueCategory::kTarget, s_);
+    int period = year ? *year : target ? ctx_.time.plan_year : ctx_.report_year;
+    ctx_.topic = {&indicator, growth ? Measure::kGrowth : Measure::kLevel, period,
+                  target ? FactKind::kTarget : FactKind::kActual, p_.line_of[base_]};
+  }
+
+  // 海南为9.5%左右，江西、新疆为7%左右: places, each followed by 为 and a figure, in a sentence
+  // that names no indicator, on the lines after one that named it (the topic).
+  void ReadPlaceValues() {
+    constexpr int kTopicReach = 6;  // lines
+    const ExtractionContext::Topic topic = ctx_.topic;
+    const int line = p_.line_of[base_];
+    if (!topic.indicator || topic.period == 0 || line - topic.line > kTopicReach ||
+        s_.find(U'为') == std::u32string_view::npos) {
+      return;
+    }
+    std::vector<EntityMention> places = FindEntities(ctx_, s_, /*any_province=*/true);
+    if (places.empty()) return;
+    quantities_ = FindQuantities(s_, nullptr);
+    std::size_t next_quantity = 0;
+    std::vector<const EntityMention*> run;
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      const EntityMention& m = places[i];
+      if (!run.empty()) {
+        std::u32string_view gap = s_.substr(run.back()->end, m.begin - run.back()->end);
+        if (gap != U"、" && gap != U"和" && gap != U"及") run.clear();
+      }
+      run.push_back(&m);
+      std::u32string_view rest = s_.substr(m.end);
+      if (!rest.starts_with(U"为")) continue;
+      while (next_quantity < quantities_.size() &&
+             static_cast<std::size_t>(quantities_[next_quantity].begin) < m.end + 1) {
+        ++next_quantity;
+      }
+      if (next_quantity == quantities_.size() ||
+          static_cast<std::size_t>(quantities_[next_quantity].begin) != m.end + 1) {
+        run.clear();
+        continue;
+      }
+      const Quantity& q = quantities_[next_quantity];
+      const bool percent = q.unit == "%";
+      if (percent != (topic.measure == Measure::kGrowth) ||
+          (!percent && !topic.indicator->AcceptsUnit(Measure::kLevel, q.unit))) {
+        run.clear();
+        continue;
+      }
+      forced_time_ = std::make_pair(topic.period, topic.kind);
+      for (const EntityMention* place : run) {
+        if (place->entity == kEachEntity) continue;
+        Reading r{place->entity, {topic.indicator}, place->begin, place->end};
+        Emit(r, *topic.indicator, topic.measure, q.value, q.unit, q.qualifier,
+             static_cast<std::size_t>(q.begin), static_cast<std::size_t>(q.end));
+      }
+      forced_time_.reset();
+      run.clear();
+    }
   }
 
   // Whether the indicator named at `begin` is meant, and not a flow of it (新增高新技术企业111家),
@@ -1198,8 +1270,12 @@ class SentenceReader {
     if (mention && !mention->year && !mention->current) {
       return ctx_.NoteUnread(UnreadReason::kSpanOfYears);
     }
-    const bool year = mention && mention->year;  // the sentence names the figure's year
+    bool year = mention && mention->year;  // the sentence names the figure's year
     int period = year ? *mention->year : p_.section.year ? *p_.section.year : ctx_.report_year;
+    if (forced_time_) {
+      period = forced_time_->first;
+      year = true;
+    }
     if (period == 0) {  // no year anywhere: nothing to say when
       return ctx_.NoteUnread(UnreadReason::kNoYear);
     }
@@ -1224,7 +1300,9 @@ class SentenceReader {
     // document.
     FactKind kind;
     const bool after_report = ctx_.report_year && period > ctx_.report_year;
-    if (target_use == TargetCueUse::kPlanOfOutcomeYear) {
+    if (forced_time_) {
+      kind = forced_time_->second;
+    } else if (target_use == TargetCueUse::kPlanOfOutcomeYear) {
       kind = FactKind::kTarget;
     } else if (continues_list && estimate_cue != npos) {
       kind = FactKind::kTarget;
@@ -1315,6 +1393,8 @@ class SentenceReader {
   std::vector<std::size_t> entity_ends_;    // ascending
   std::vector<std::size_t> latest_entity_;  // 1 + index into entities_
   std::vector<Quantity> quantities_;
+  // The year and kind of figures read under a topic (ReadPlaceValues), not the sentence's own.
+  std::optional<std::pair<int, FactKind>> forced_time_;
   std::vector<bool> claimed_;                 // quantities a list has paired (or refused to pair)
   std::vector<std::size_t> emitted_at_;       // where the figure of each fact emitted stands
   std::vector<PhraseMatch> mentions_;         // indicator names, in order
