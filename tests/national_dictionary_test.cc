@@ -162,6 +162,8 @@ TEST_CASE("the subject from titles and bylines of the genre") {
   CHECK(SubjectOf("（福建省）2023年经济运行情况与成都市比较\n") == "福建省");
   CHECK(SubjectOf("（广安市）广安区2021年经济运行情况\n") == "广安区");
   CHECK(SubjectOf("广安市2021年经济运行情况：广安区增长最快\n") == "广安市");
+  // After 全国/全省/全市 a place's name is a title places earn (平安区 is also a district).
+  CHECK(SubjectOf("政府工作报告\n连续十三年保持全省平安区称号。\n").empty());
   // A county-level short name only where the genre puts the subject.
   CHECK(SubjectOf("桐乡2024年国民经济和社会发展统计公报\n") == "桐乡市");
   CHECK(SubjectOf("十大新闻解读\n2023年，武进牢牢把握高质量发展这个首要任务\n") == "武进区");

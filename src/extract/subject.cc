@@ -168,6 +168,11 @@ std::vector<PlaceMention> FindPlaces(const Dictionary& dictionary, const PhraseM
                                      const PhraseMatcher& shared, std::u32string_view text) {
   std::vector<PlaceMention> found;
   for (const PhraseMatch& m : entities.Find(text)) {
+    // 全省平安区, 全国文明城市: after 全国/全省/全市 a name is a title places earn, not a place.
+    std::u32string_view before = text.substr(0, static_cast<std::size_t>(m.begin));
+    if (before.ends_with(U"全国") || before.ends_with(U"全省") || before.ends_with(U"全市")) {
+      continue;
+    }
     found.push_back({static_cast<std::size_t>(m.begin), static_cast<std::size_t>(m.end),
                      &dictionary.entities()[static_cast<std::size_t>(m.id)], -1});
   }
