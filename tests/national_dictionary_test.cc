@@ -286,6 +286,19 @@ TEST_CASE("places listed with 为 and a figure take the indicator named on the l
   CHECK(e.facts.empty());
 }
 
+TEST_CASE("a place opening a list's first item, or ending in 地区 before 生产总值, owns it") {
+  Extraction e = Extract(
+      "黑龙江省2023年各市经济运行情况\n"
+      "2023年，七台河市第一、二、三产业分别实现增加值43.40亿元、109.90亿元、100.00亿元。\n"
+      "2023年大兴安岭地区生产总值为151.80亿元。\n");
+  REQUIRE(e.facts.size() == 4);
+  CHECK(e.facts[0].key.entity == "七台河市");
+  CHECK(e.facts[0].key.indicator == "primary_value_added");
+  CHECK(e.facts[2].key.entity == "七台河市");
+  CHECK(e.facts[3].key.entity == "大兴安岭地区");
+  CHECK(e.facts[3].key.indicator == "gdp");
+}
+
 TEST_CASE("the flow-line fast path reads national.yaml as the general YAML path does") {
   std::ifstream in(std::string(KAOHE_SOURCE_DIR) + "/rules/dictionary/national.yaml");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

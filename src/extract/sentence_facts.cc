@@ -245,6 +245,13 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
   for (CueSpan word : ctx.cues.FindAll(CueCategory::kEach, s)) {
     out.push_back({word.begin, word.end, std::string(kEachEntity)});
   }
+  // 大兴安岭地区生产总值: the name's 地区 is also the indicator's; the place ends before it.
+  for (EntityMention& m : out) {
+    if (m.end - m.begin > 4 && s.substr(m.end - 2, 2) == U"地区" &&
+        s.substr(m.end).starts_with(U"生产总值")) {
+      m.end -= 2;
+    }
+  }
   std::sort(out.begin(), out.end(),
             [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
   return out;
@@ -874,6 +881,17 @@ class SentenceReader {
     return run;
   }
 
+  // The place an item is of: the last named before it, else one named inside its own words
+  // (七台河市第一、二、三产业: the first item's words begin the clause).
+  std::string ItemEntity(const std::vector<ListItem>& items, std::size_t k) const {
+    std::string entity = EntityAt(items[k].at);
+    if (entity != ctx_.subject || k + 1 >= items.size()) return entity;
+    for (const EntityMention& m : entities_) {
+      if (m.begin >= items[k].at && m.end <= items[k + 1].at) return m.entity;
+    }
+    return entity;
+  }
+
   // Pairs list items and figures in order; a count that does not match gives no fact, and
   // its figures are read by no one else.
   void PairList(const std::vector<ListItem>& items, const std::vector<std::size_t>& run,
@@ -895,7 +913,7 @@ class SentenceReader {
       }
       if ((q.unit == "%") != percent || !items[k].indicator) continue;
       const Indicator& indicator = *items[k].indicator;
-      Reading r{EntityAt(items[k].at), {&indicator}, items[k].at, items[k].at};
+      Reading r{ItemEntity(items, k), {&indicator}, items[k].at, items[k].at};
       if (r.entity == kEachEntity) continue;
       std::size_t qb = static_cast<std::size_t>(q.begin), qe = static_cast<std::size_t>(q.end);
       if (percent) {
