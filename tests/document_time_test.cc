@@ -220,6 +220,17 @@ TEST_CASE("headings by their words and lead-ins of target lists") {
   CHECK(lead->year == 2024);
   CHECK(lead->kind == FactKind::kTarget);
   CHECK_FALSE(ReadTargetLead(U"主要经济指标预计完成情况如下："));
+  // A short line of its own that ends in 目标 leads a list of targets too.
+  lead = ReadTargetLead(U"建议全年经济社会发展预期目标");
+  REQUIRE(lead);
+  CHECK(lead->kind == FactKind::kTarget);
+  CHECK_FALSE(ReadTargetLead(U"我们圆满完成了全年目标，经济稳中有进的目标"));
+  CHECK(Read(R"(青石县两会报告速览
+——2023年1月13日在青石县第十四届人民代表大会第一次会议上
+建议全年经济社会发展预期目标
+●地区生产总值增长5%以上
+●一般公共预算收入增长5%以上
+)") == std::vector<std::string>{"gdp growth 2023 target 5", "budget_revenue growth 2023 target 5"});
 }
 
 TEST_CASE("a bulletin's undated sentence states the year's actual") {

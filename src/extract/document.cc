@@ -138,7 +138,15 @@ std::optional<SectionCue> ReadCueHeading(std::u32string_view t) {
 }
 
 std::optional<SectionCue> ReadTargetLead(std::u32string_view t) {
-  if (t.empty() || (t.back() != U'：' && t.back() != U':')) return std::nullopt;
+  // A lead-in ends in a colon, or is a short line of its own that ends in 目标 (建议全年经济社会
+  // 发展预期目标, followed by ●… items).
+  constexpr std::size_t kMaxTitleLead = 30;
+  const bool colon = !t.empty() && (t.back() == U'：' || t.back() == U':');
+  const bool title = t.size() <= kMaxTitleLead && t.ends_with(U"目标") &&
+                     std::none_of(t.begin(), t.end(), [](char32_t c) {
+                       return IsSentenceEnd(c) || c == U'，' || c == U',';
+                     });
+  if (!colon && !title) return std::nullopt;
   if (!Contains(t, U"目标") && !Contains(t, U"预期") && !Contains(t, U"计划")) return std::nullopt;
   if (Contains(t, U"执行情况") || Contains(t, U"完成情况") || Contains(t, U"预计"))
     return std::nullopt;
@@ -283,7 +291,9 @@ void DocumentBuilder::Process(const DocumentLine& line, std::u32string squeezed)
   }
   // Join a line to the paragraph before it unless that one ended a sentence, or this one
   // starts a list item.
-  bool starts_item = squeezed.starts_with(U"——") || squeezed.starts_with(U"—");
+  bool starts_item = squeezed.starts_with(U"——") || squeezed.starts_with(U"—") ||
+                     squeezed.starts_with(U"●") || squeezed.starts_with(U"■") ||
+                     squeezed.starts_with(U"◆");
   if (!current_.text.empty() && (IsSentenceEnd(current_.text.back()) || starts_item)) Flush();
   Append(line);
   recent_text_ = std::move(squeezed);
