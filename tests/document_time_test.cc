@@ -203,6 +203,15 @@ TEST_CASE("target cues: weak words, outcomes measured against plans, plans of th
   CHECK(ReadTargetCue(s, s.find(U"目标"), s.find(U"6%")) == TargetCueUse::kTarget);
 }
 
+TEST_CASE("a figure of a year after the one reported on carries a target list to the next line") {
+  CHECK(Read(R"(青石县两会报告速览
+——2026年1月13日在青石县第十五届人民代表大会第一次会议上
+报告提出，2026年全县地区生产总值增长5%左右。
+社会消费品零售总额增长4%，一般公共预算收入增长2%左右。
+)") == std::vector<std::string>{"gdp growth 2026 target 5", "retail_sales growth 2026 target 4",
+                                "budget_revenue growth 2026 target 2"});
+}
+
 TEST_CASE("headings by their words and lead-ins of target lists") {
   auto cue = ReadCueHeading(U"■2024年成绩单");
   REQUIRE(cue);

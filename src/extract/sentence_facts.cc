@@ -1348,7 +1348,11 @@ class SentenceReader {
     }
     const int last_line = p_.line_of[base_ + s_.size() - 1];
     if (kind == FactKind::kTarget && target_use != TargetCueUse::kPlanOfOutcomeYear) {
-      if (target_use == TargetCueUse::kTarget || continues_list) list = {last_line, period};
+      // A figure of a year after the one reported on is a target too (报告提出，2026年地区生产总值
+      // 增长4.5%—5%), and so are the undated ones of the next line.
+      if (target_use == TargetCueUse::kTarget || continues_list || (year && after_report)) {
+        list = {last_line, period};
+      }
     } else if (kind == FactKind::kActual && first_line > list.last_line) {
       list = {};
     }
