@@ -101,6 +101,15 @@ TEST_CASE("amounts, percentages, qualifiers and ranges as reports write them") {
   CHECK(range[1].qualifier == Qualifier::kAtLeast);
 }
 
+TEST_CASE("an amount in 亿 or 万 is the whole number it names, not a hair off it") {
+  // 151.80 × 1e8 and 80.6 × 1e8 are not whole in binary floating point.
+  CHECK(Find("151.80亿元")[0].value == 15180000000.0);
+  CHECK(Find("80.6亿元")[0].value == 8060000000.0);
+  CHECK(Find("137.8亿元")[0].value == 13780000000.0);
+  CHECK(Find("0.21万吨")[0].value == 2100.0);
+  CHECK(Find("3.14元")[0].value == 3.14);
+}
+
 TEST_CASE("a number too large to be finite is no quantity, and is reported by position") {
   const std::string huge = "1" + std::string(320, '0');
   std::vector<int> out_of_range;

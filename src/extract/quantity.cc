@@ -99,6 +99,13 @@ struct Parsed {
   bool word = false;  // the characters form a word, not a number: skip them all
 };
 
+// A product that binary floating point leaves a hair off a whole number (151.80 × 1e8 is
+// 15180000000.000002) is that whole number: amounts stated in 亿 and 万 are whole yuan.
+double WholeIfNear(double v) {
+  const double whole = std::round(v);
+  return std::fabs(v - whole) <= std::fabs(v) * 1e-14 ? whole : v;
+}
+
 // Arabic digits with thousands separators, decimals and an exponent, followed by Chinese
 // multipliers (1.1万, 3千万) or k.
 Parsed ParseArabic(std::u32string_view t, std::size_t i) {
@@ -657,6 +664,8 @@ std::vector<Quantity> FindQuantities(std::u32string_view t, std::vector<int>* ou
     q.begin = static_cast<int>(begin);
     q.end = static_cast<int>(j);
     i = j;
+    q.value = WholeIfNear(q.value);
+    if (q.high) *q.high = WholeIfNear(*q.high);
     if (IsFinite(q)) {
       out.push_back(q);
     } else if (out_of_range) {
