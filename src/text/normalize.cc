@@ -191,21 +191,24 @@ void DecodeNormalized(std::string_view line, const icu::Normalizer2* n, std::u32
 }  // namespace
 
 NormalizedLine NormalizeLine(std::string_view line) {
-  std::u32string chars;
-  std::vector<int> origins;
-  chars.reserve(line.size());
-  origins.reserve(line.size());
-  const icu::Normalizer2* n = Nfkc();
+  // Scratch buffers reused across calls on a thread: normalisation runs once per line, and
+  // allocating and zeroing two line-sized buffers each time cost more than the mapping itself.
+  thread_local std::u32string scratch_chars;
+  thread_local std::vector<int> scratch_origins;
+  if (scratch_chars.size() < line.size()) {
+    scratch_chars.resize(line.size());
+    scratch_origins.resize(line.size());
+  }
+  const char32_t* chars = scratch_chars.data();
+  const int* origins = scratch_origins.data();
+  std::size_t count = 0;
+  int code_points = 0;
   // Most lines hold only characters whose NFKC form kaohe knows (FastNfkc); they are mapped
   // directly. A line with any other character goes through ICU whole.
   bool fast = true;
   {
     const auto* s = reinterpret_cast<const uint8_t*>(line.data());
     int32_t i = 0, size = static_cast<int32_t>(line.size());
-    int cp = 0;
-    chars.resize(line.size());
-    origins.resize(line.size());
-    std::size_t count = 0;
     while (i < size) {
       UChar32 c;
       U8_NEXT(s, i, size, c);
@@ -214,22 +217,25 @@ NormalizedLine NormalizeLine(std::string_view line) {
         fast = false;
         break;
       }
-      chars[count] = mapped;
-      origins[count++] = cp++;
+      scratch_chars[count] = mapped;
+      scratch_origins[count++] = code_points++;
     }
-    chars.resize(count);
-    origins.resize(count);
   }
-  if (fast) {
-  } else {
-    chars.clear();
-    origins.clear();
-    DecodeNormalized(line, n, chars, origins);
+  std::u32string slow_chars;
+  std::vector<int> slow_origins;
+  if (!fast) {
+    slow_chars.reserve(line.size());
+    slow_origins.reserve(line.size());
+    DecodeNormalized(line, Nfkc(), slow_chars, slow_origins);
+    chars = slow_chars.data();
+    origins = slow_origins.data();
+    count = slow_chars.size();
+    code_points = CodePointCount(line);
   }
   NormalizedLine out;
-  out.text.reserve(chars.size());
-  out.original.reserve(chars.size() + 1);
-  for (std::size_t i = 0; i < chars.size();) {
+  out.text.reserve(count);
+  out.original.reserve(count + 1);
+  for (std::size_t i = 0; i < count;) {
     if (IsInvisible(chars[i])) {
       ++i;
       continue;
@@ -241,17 +247,18 @@ NormalizedLine NormalizeLine(std::string_view line) {
       continue;
     }
     std::size_t j = i;
-    while (j < chars.size() && IsSpace(chars[j])) ++j;
+    while (j < count && IsSpace(chars[j])) ++j;
     bool before_cjk = i > 0 && IsCjk(chars[i - 1]);
-    bool after_cjk = j < chars.size() && IsCjk(chars[j]);
-    bool at_edge = i == 0 || j == chars.size();
+    bool after_cjk = j < count && IsCjk(chars[j]);
+    bool at_edge = i == 0 || j == count;
     if (!(before_cjk || after_cjk || at_edge)) {
       out.text += U' ';  // one space between two non-Chinese runs ("Using 3D")
       out.original.push_back(origins[i]);
     }
     i = j;
   }
-  out.original.push_back(CodePointCount(line));
+  // A fast line decoded whole, so its code points were all counted.
+  out.original.push_back(code_points);
   return out;
 }
 
