@@ -67,4 +67,10 @@ TEST_CASE("lines on the fast path and through ICU normalise alike") {
         std::vector<int>(fast.original.begin(), fast.original.begin() + 15));
 }
 
+TEST_CASE("a private-use character keeps a line on the fast path and is dropped") {
+  NormalizedLine pua = NormalizeLine("\uE004增长\u00A012%");
+  CHECK(pua.text == U"增长12%");  // the no-break space beside a Chinese character goes too
+  CHECK(pua.original == std::vector<int>{1, 2, 4, 5, 6, 7});
+}
+
 }  // namespace kaohe

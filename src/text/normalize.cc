@@ -73,7 +73,10 @@ char32_t FastNfkc(char32_t c) {
   if (c < 0x80) return c;
   if (c >= 0x4E00 && c <= 0x9FFF) return c;           // CJK unified ideographs
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII → ASCII
-  if (c == 0x3000) return U' ';                       // ideographic space
+  if (c == 0x3000 || c == 0xA0) return U' ';          // ideographic and no-break spaces
+  // Private use (symbol fonts' bullets and boxes in converted reports): NFKC keeps them, and
+  // normalisation then drops them as invisible.
+  if (c >= 0xE000 && c <= 0xF8FF) return c;
   switch (c) {
     case 0x3001:
     case 0x3002:
