@@ -67,9 +67,10 @@ int NormalizedLine::OriginalEnd(std::size_t end) const {
   return last + 1;
 }
 
-namespace {}  // namespace
+namespace {
 
-char32_t FastNfkc(char32_t c) {
+// FastNfkc, inlined into the decode loop of NormalizeLine.
+__attribute__((always_inline)) inline char32_t MapFastNfkc(char32_t c) {
   if (c < 0x80) return c;
   if (c >= 0x4E00 && c <= 0x9FFF) return c;           // CJK unified ideographs
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII → ASCII
@@ -114,6 +115,10 @@ char32_t FastNfkc(char32_t c) {
       return 0;
   }
 }
+
+}  // namespace
+
+char32_t FastNfkc(char32_t c) { return MapFastNfkc(c); }
 
 namespace {
 
@@ -214,8 +219,21 @@ NormalizedLine NormalizeLine(std::string_view line) {
     int32_t i = 0, size = static_cast<int32_t>(line.size());
     while (i < size) {
       UChar32 c;
-      U8_NEXT(s, i, size, c);
-      char32_t mapped = c < 0 ? 0 : FastNfkc(static_cast<char32_t>(c));
+      // ASCII and well-formed three-byte sequences (all of CJK) are decoded inline; anything
+      // else, including every ill-formed sequence, is left to U8_NEXT.
+      uint8_t lead = s[i];
+      if (lead < 0x80) {
+        c = lead;
+        ++i;
+      } else if ((lead & 0xF0) == 0xE0 && size - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+                 (s[i + 2] & 0xC0) == 0x80 &&
+                 (c = ((lead & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F),
+                  c >= 0x800 && (c < 0xD800 || c > 0xDFFF))) {
+        i += 3;
+      } else {
+        U8_NEXT(s, i, size, c);
+      }
+      char32_t mapped = c < 0 ? 0 : MapFastNfkc(static_cast<char32_t>(c));
       if (mapped == 0) {
         fast = false;
         break;
