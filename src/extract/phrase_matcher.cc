@@ -43,7 +43,7 @@ void PhraseMatcher::Add(std::u32string_view phrase, int id) {
   }
 }
 
-int PhraseMatcher::Next(int node, char32_t c) const {
+inline int PhraseMatcher::Next(int node, char32_t c) const {
   if (node == 0 && c < root_.size()) return root_[c];
   auto first = edge_chars_.begin() + nodes_[static_cast<std::size_t>(node)].first_edge;
   auto last = edge_chars_.begin() + nodes_[static_cast<std::size_t>(node) + 1].first_edge;
@@ -96,7 +96,9 @@ void PhraseMatcher::Build() {
 std::vector<PhraseMatch> PhraseMatcher::Find(std::u32string_view text) const {
   std::vector<PhraseMatch> out;
   if (nodes_.empty()) return out;
-  std::vector<PhraseMatch> all;
+  // Every match, before the overlaps go: scratch reused across calls on a thread.
+  thread_local std::vector<PhraseMatch> all;
+  all.clear();
   int at = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char32_t c = text[i];
