@@ -67,4 +67,21 @@ TEST_CASE("lines on the fast path and through ICU normalise alike") {
         std::vector<int>(fast.original.begin(), fast.original.begin() + 15));
 }
 
+TEST_CASE("a private-use character keeps a line on the fast path and is dropped") {
+  NormalizedLine pua = NormalizeLine("\uE004增长\u00A012%");
+  CHECK(pua.text == U"增长12%");  // the no-break space beside a Chinese character goes too
+  CHECK(pua.original == std::vector<int>{1, 2, 4, 5, 6, 7});
+}
+
+TEST_CASE("ill-formed UTF-8 is never decoded as a character") {
+  // An encoded surrogate (ED A0 80) and a three-byte sequence cut short by the line's end.
+  NormalizedLine surrogate = NormalizeLine("增\xED\xA0\x80长");
+  CHECK(surrogate.text.find(U'\xD800') == std::u32string::npos);
+  CHECK(surrogate.text.front() == U'增');
+  CHECK(surrogate.text.back() == U'长');
+  NormalizedLine cut = NormalizeLine("增\xE5\xA2");
+  CHECK(cut.text.front() == U'增');
+  CHECK(cut.text.find(U'墢') == std::u32string::npos);
+}
+
 }  // namespace kaohe

@@ -67,13 +67,17 @@ int NormalizedLine::OriginalEnd(std::size_t end) const {
   return last + 1;
 }
 
-namespace {}  // namespace
+namespace {
 
-char32_t FastNfkc(char32_t c) {
+// FastNfkc, inlined into the decode loop of NormalizeLine.
+__attribute__((always_inline)) inline char32_t MapFastNfkc(char32_t c) {
   if (c < 0x80) return c;
   if (c >= 0x4E00 && c <= 0x9FFF) return c;           // CJK unified ideographs
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII → ASCII
-  if (c == 0x3000) return U' ';                       // ideographic space
+  if (c == 0x3000 || c == 0xA0) return U' ';          // ideographic and no-break spaces
+  // Private use (symbol fonts' bullets and boxes in converted reports): NFKC keeps them, and
+  // normalisation then drops them as invisible.
+  if (c >= 0xE000 && c <= 0xF8FF) return c;
   switch (c) {
     case 0x3001:
     case 0x3002:
@@ -111,6 +115,10 @@ char32_t FastNfkc(char32_t c) {
       return 0;
   }
 }
+
+}  // namespace
+
+char32_t FastNfkc(char32_t c) { return MapFastNfkc(c); }
 
 namespace {
 
@@ -191,45 +199,64 @@ void DecodeNormalized(std::string_view line, const icu::Normalizer2* n, std::u32
 }  // namespace
 
 NormalizedLine NormalizeLine(std::string_view line) {
-  std::u32string chars;
-  std::vector<int> origins;
-  chars.reserve(line.size());
-  origins.reserve(line.size());
-  const icu::Normalizer2* n = Nfkc();
+  // Scratch buffers reused across calls on a thread: normalisation runs once per line, and
+  // allocating and zeroing two line-sized buffers each time cost more than the mapping itself.
+  thread_local std::u32string scratch_chars;
+  thread_local std::vector<int> scratch_origins;
+  if (scratch_chars.size() < line.size()) {
+    scratch_chars.resize(line.size());
+    scratch_origins.resize(line.size());
+  }
+  const char32_t* chars = scratch_chars.data();
+  const int* origins = scratch_origins.data();
+  std::size_t count = 0;
+  int code_points = 0;
   // Most lines hold only characters whose NFKC form kaohe knows (FastNfkc); they are mapped
   // directly. A line with any other character goes through ICU whole.
   bool fast = true;
   {
     const auto* s = reinterpret_cast<const uint8_t*>(line.data());
     int32_t i = 0, size = static_cast<int32_t>(line.size());
-    int cp = 0;
-    chars.resize(line.size());
-    origins.resize(line.size());
-    std::size_t count = 0;
     while (i < size) {
       UChar32 c;
-      U8_NEXT(s, i, size, c);
-      char32_t mapped = c < 0 ? 0 : FastNfkc(static_cast<char32_t>(c));
+      // ASCII and well-formed three-byte sequences (all of CJK) are decoded inline; anything
+      // else, including every ill-formed sequence, is left to U8_NEXT.
+      uint8_t lead = s[i];
+      if (lead < 0x80) {
+        c = lead;
+        ++i;
+      } else if ((lead & 0xF0) == 0xE0 && size - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+                 (s[i + 2] & 0xC0) == 0x80 &&
+                 (c = ((lead & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F),
+                  c >= 0x800 && (c < 0xD800 || c > 0xDFFF))) {
+        i += 3;
+      } else {
+        U8_NEXT(s, i, size, c);
+      }
+      char32_t mapped = c < 0 ? 0 : MapFastNfkc(static_cast<char32_t>(c));
       if (mapped == 0) {
         fast = false;
         break;
       }
-      chars[count] = mapped;
-      origins[count++] = cp++;
+      scratch_chars[count] = mapped;
+      scratch_origins[count++] = code_points++;
     }
-    chars.resize(count);
-    origins.resize(count);
   }
-  if (fast) {
-  } else {
-    chars.clear();
-    origins.clear();
-    DecodeNormalized(line, n, chars, origins);
+  std::u32string slow_chars;
+  std::vector<int> slow_origins;
+  if (!fast) {
+    slow_chars.reserve(line.size());
+    slow_origins.reserve(line.size());
+    DecodeNormalized(line, Nfkc(), slow_chars, slow_origins);
+    chars = slow_chars.data();
+    origins = slow_origins.data();
+    count = slow_chars.size();
+    code_points = CodePointCount(line);
   }
   NormalizedLine out;
-  out.text.reserve(chars.size());
-  out.original.reserve(chars.size() + 1);
-  for (std::size_t i = 0; i < chars.size();) {
+  out.text.reserve(count);
+  out.original.reserve(count + 1);
+  for (std::size_t i = 0; i < count;) {
     if (IsInvisible(chars[i])) {
       ++i;
       continue;
@@ -241,17 +268,18 @@ NormalizedLine NormalizeLine(std::string_view line) {
       continue;
     }
     std::size_t j = i;
-    while (j < chars.size() && IsSpace(chars[j])) ++j;
+    while (j < count && IsSpace(chars[j])) ++j;
     bool before_cjk = i > 0 && IsCjk(chars[i - 1]);
-    bool after_cjk = j < chars.size() && IsCjk(chars[j]);
-    bool at_edge = i == 0 || j == chars.size();
+    bool after_cjk = j < count && IsCjk(chars[j]);
+    bool at_edge = i == 0 || j == count;
     if (!(before_cjk || after_cjk || at_edge)) {
       out.text += U' ';  // one space between two non-Chinese runs ("Using 3D")
       out.original.push_back(origins[i]);
     }
     i = j;
   }
-  out.original.push_back(CodePointCount(line));
+  // A fast line decoded whole, so its code points were all counted.
+  out.original.push_back(code_points);
   return out;
 }
 

@@ -28,7 +28,8 @@ struct NormalizedLine {
 NormalizedLine NormalizeLine(std::string_view line);
 
 // The NFKC form of a character common in reports, without ICU: ASCII, CJK ideographs and
-// punctuation map to themselves, full-width ASCII to ASCII, the ideographic space to a space.
+// punctuation and private-use characters map to themselves, full-width ASCII to ASCII, the
+// ideographic and no-break spaces to a space.
 // 0 for any other character (NormalizeLine then hands the line to ICU).
 char32_t FastNfkc(char32_t c);
 
