@@ -137,6 +137,26 @@ struct CueSet::Category {
     }
   }
 
+  // The longest entry at the start (or end) of text.
+  std::size_t LongestAtEdge(std::u32string_view text, bool start) const {
+    std::size_t best = 0;
+    for (const std::u32string& w : words) {
+      if (w.size() > best && (start ? text.starts_with(w) : text.ends_with(w))) best = w.size();
+    }
+    if (!set) return best;
+    Utf8Text utf8(text);
+    for (int i : Matching(utf8)) {
+      const RE2& re = *patterns[static_cast<std::size_t>(i)];
+      for (auto m = NextMatch(re, utf8, 0); m; m = NextMatch(re, utf8, m->second)) {
+        CueSpan span = utf8.Span(m->first, m->second);
+        if (start ? span.begin == 0 : span.end == text.size()) {
+          best = std::max(best, span.end - span.begin);
+        }
+      }
+    }
+    return best;
+  }
+
   // The patterns that match somewhere, ascending: the set says which in one linear pass. When
   // its DFA runs out of memory, every pattern is tried alone (each linear, RE2 falling back to
   // its NFA).
@@ -251,6 +271,22 @@ std::vector<CueSpan> CueSet::FindAll(CueCategory category, std::u32string_view t
   categories_[Index(category)]->FindAll(text, out);
   if (auto implied = Implied(category)) categories_[Index(*implied)]->FindAll(text, out);
   return out;
+}
+
+std::size_t CueSet::LongestPrefix(CueCategory category, std::u32string_view text) const {
+  std::size_t best = categories_[Index(category)]->LongestAtEdge(text, true);
+  if (auto implied = Implied(category)) {
+    best = std::max(best, categories_[Index(*implied)]->LongestAtEdge(text, true));
+  }
+  return best;
+}
+
+std::size_t CueSet::LongestSuffix(CueCategory category, std::u32string_view text) const {
+  std::size_t best = categories_[Index(category)]->LongestAtEdge(text, false);
+  if (auto implied = Implied(category)) {
+    best = std::max(best, categories_[Index(*implied)]->LongestAtEdge(text, false));
+  }
+  return best;
 }
 
 }  // namespace kaohe

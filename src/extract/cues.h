@@ -101,6 +101,10 @@ class CueSet {
   // Every occurrence: each word's in the order the words were added (a word's occurrences
   // ascending, overlapping ones included), then each pattern's (non-overlapping, ascending).
   std::vector<CueSpan> FindAll(CueCategory category, std::u32string_view text) const;
+  // The length of the longest entry `text` starts with, or ends with; 0 when none. Words are
+  // compared in place, without a search of the whole text.
+  std::size_t LongestPrefix(CueCategory category, std::u32string_view text) const;
+  std::size_t LongestSuffix(CueCategory category, std::u32string_view text) const;
 
  private:
   struct Category;

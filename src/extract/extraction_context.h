@@ -56,6 +56,12 @@ struct ExtractionContext {
     int line = 0;
   } topic = {};
 
+  // The short names of the subject's districts and counties (香洲 for 香洲区), with their
+  // names: computed once per stretch.
+  const std::vector<std::pair<std::u32string, std::string>>& SubjectChildrenShortNames() const;
+  mutable std::optional<std::vector<std::pair<std::u32string, std::string>>> children_short_names =
+      std::nullopt;
+
   // The first year of the plan the document sets; 0 when unknown.
   int plan_start() const { return plan_range ? plan_range->first : 0; }
 

@@ -9,6 +9,7 @@
 #include "src/extract/extraction_context.h"
 #include "src/extract/subject.h"
 #include "src/text/document_reader.h"
+#include "src/text/normalize.h"
 
 namespace kaohe {
 
@@ -21,6 +22,23 @@ std::string ExtractionContext::SubjectZoneGroup() const {
     if (e.kind == EntityKind::kZoneGroup && e.parent == subject) return e.name;
   }
   return group;
+}
+
+const std::vector<std::pair<std::u32string, std::string>>&
+ExtractionContext::SubjectChildrenShortNames() const {
+  if (children_short_names) return *children_short_names;
+  children_short_names.emplace();
+  for (const Entity* child : dictionary.Children(subject)) {
+    if (child->kind != EntityKind::kDistrict && child->kind != EntityKind::kCounty &&
+        child->kind != EntityKind::kCountyLevelCity) {
+      continue;
+    }
+    std::u32string name = ToUtf32(child->name.str());
+    if (name.size() < 3) continue;  // 2-character names have no short form
+    name.pop_back();                // 香洲区 → 香洲
+    children_short_names->emplace_back(std::move(name), child->name.str());
+  }
+  return *children_short_names;
 }
 
 std::vector<int> ExtractionContext::PlanYears() const {

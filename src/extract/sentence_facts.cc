@@ -175,14 +175,7 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
   // 金湾和斗门三个行政区 in a report of 珠海市. (Elsewhere a short name may be an ordinary word.)
   if (subject()) {
     std::optional<CoverIndex> named;
-    for (const Entity* child : ctx.dictionary.Children(subject()->name.str())) {
-      if (child->kind != EntityKind::kDistrict && child->kind != EntityKind::kCounty &&
-          child->kind != EntityKind::kCountyLevelCity) {
-        continue;
-      }
-      std::u32string name = ToUtf32(child->name.str());
-      if (name.size() < 3) continue;
-      std::u32string_view short_name = std::u32string_view(name).substr(0, name.size() - 1);
+    for (const auto& [short_name, name] : ctx.SubjectChildrenShortNames()) {
       for (std::size_t at = s.find(short_name); at != std::u32string_view::npos;
            at = s.find(short_name, at + 1)) {
         if (!named) {
@@ -190,7 +183,7 @@ std::vector<EntityMention> FindEntities(const ExtractionContext& ctx, std::u32st
           for (const EntityMention& m : out) named->Add(m.begin, m.end);
         }
         if (named->Covers(at, at + short_name.size())) continue;
-        out.push_back({at, at + short_name.size(), child->name.str()});
+        out.push_back({at, at + short_name.size(), name});
       }
     }
   }
@@ -560,19 +553,11 @@ class SentenceReader {
   }
   // The length of the longest cue of the category that `text` starts with, else 0.
   std::size_t CuePrefix(CueCategory category, std::u32string_view text) const {
-    std::size_t longest = 0;
-    for (const CueSpan& c : ctx_.cues.FindAll(category, text)) {
-      if (c.begin == 0) longest = std::max(longest, c.end);
-    }
-    return longest;
+    return ctx_.cues.LongestPrefix(category, text);
   }
   // The length of the longest cue of the category that `text` ends with, else 0.
   std::size_t CueSuffix(CueCategory category, std::u32string_view text) const {
-    std::size_t longest = 0;
-    for (const CueSpan& c : ctx_.cues.FindAll(category, text)) {
-      if (c.end == text.size()) longest = std::max(longest, c.end - c.begin);
-    }
-    return longest;
+    return ctx_.cues.LongestSuffix(category, text);
   }
 
   // Remembers the last indicator the sentence names, for the places listed after it.
@@ -599,10 +584,14 @@ class SentenceReader {
     constexpr int kTopicReach = 6;  // lines
     const ExtractionContext::Topic topic = ctx_.topic;
     const int line = p_.line_of[base_];
-    if (!topic.indicator || topic.period == 0 || line - topic.line > kTopicReach ||
-        s_.find(U'为') == std::u32string_view::npos) {
-      return;
+    if (!topic.indicator || topic.period == 0 || line - topic.line > kTopicReach) return;
+    // Only a sentence where 为 stands right before a figure is read further.
+    bool figure_after = false;
+    for (std::size_t at = s_.find(U'为'); at != std::u32string_view::npos && !figure_after;
+         at = s_.find(U'为', at + 1)) {
+      figure_after = at + 1 < s_.size() && s_[at + 1] >= U'0' && s_[at + 1] <= U'9';
     }
+    if (!figure_after) return;
     std::vector<EntityMention> places = FindEntities(ctx_, s_, /*any_province=*/true);
     if (places.empty()) return;
     quantities_ = FindQuantities(s_, nullptr);
