@@ -306,7 +306,11 @@ void DocumentTimeFinder::AddLine(int number, View text) {
   }
   // The normalised text keeps no spaces inside Chinese words, so it is read as it is.
   View squeezed = text;
-  if (auto clue = ReadYearClue(squeezed)) {
+  // No later line beats a title's clue (the stronger part-of-a-year title is read below), and a
+  // title's clue names the genre: the rest need not be read for one.
+  std::optional<YearClue> clue;
+  if (!best_ || best_->strength < kTitleStrength) clue = ReadYearClue(squeezed);
+  if (clue) {
     Keep(best_, *clue);
     if (clue->genre != Genre::kUnknown && genre_ == Genre::kUnknown) genre_ = clue->genre;
   }
