@@ -1,11 +1,13 @@
 // The bundled dictionaries and cue words, loaded once per test binary: what an Extractor built
-// by `kaohe extract` with no flags reads.
+// by `kaohe extract` with no flags reads; and a text's lines for ExtractLines.
 #pragma once
 
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "engine/diagnostic.h"
 #include "engine/dictionary.h"
@@ -34,6 +36,14 @@ struct BundledInputs {
 inline const BundledInputs& Bundled() {
   static const BundledInputs bundled;
   return bundled;
+}
+
+// A text's lines, as Extractor::ExtractLines takes them.
+inline std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
 }
 
 }  // namespace kaohe::testing

@@ -23,12 +23,7 @@ namespace kaohe {
 
 namespace {
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
+using testing::Lines;
 
 // "entity indicator measure period kind value" for each fact, to compare in one assertion.
 std::vector<std::string> Brief(const Extraction& e) {

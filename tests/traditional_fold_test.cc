@@ -27,12 +27,7 @@ std::string Fold(const std::string& text) {
   return ToUtf8(t);
 }
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
+using testing::Lines;
 
 // The facts without their sources, sorted: what a document says, whatever its script.
 std::vector<std::string> Said(const Extraction& e) {

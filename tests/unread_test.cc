@@ -14,12 +14,7 @@
 namespace kaohe {
 namespace {
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
+using testing::Lines;
 
 struct Unread {
   std::vector<UnreadSentence> sentences;

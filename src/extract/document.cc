@@ -472,6 +472,23 @@ Document DocumentBuilder::Take() {
   return taken;
 }
 
+std::string ParagraphOriginal(const Paragraph& p, std::size_t begin, std::size_t end,
+                              const std::function<std::u32string_view(int)>& line) {
+  std::string out;
+  std::size_t i = begin;
+  while (i < end) {
+    const int number = p.line_of[i];
+    std::size_t j = i;
+    while (j < end && p.line_of[j] == number) ++j;
+    std::u32string_view text = line(number);
+    const int from = p.column_of[i];
+    const int to = std::min<int>(p.column_of[j - 1] + 1, static_cast<int>(text.size()));
+    if (from < to) out += ToUtf8(text.substr(from, to - from));
+    i = j;
+  }
+  return out;
+}
+
 Document BuildDocument(std::string path, std::vector<std::string> raw_lines) {
   DocumentBuilder builder(std::move(path));
   for (std::string& line : raw_lines) builder.Add(std::move(line));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -130,6 +131,12 @@ class DocumentBuilder {
   std::size_t row_code_points_ = 0;
   std::size_t completed_ = 0;
 };
+
+// The original text of paragraph code points [begin, end), across the lines they came from;
+// `line(number)` gives a line's original text in code points (callers cache the decoding).
+// A line `line` returns empty contributes nothing.
+std::string ParagraphOriginal(const Paragraph& p, std::size_t begin, std::size_t end,
+                              const std::function<std::u32string_view(int)>& line);
 
 // Reads headings, tables and paragraphs from decoded lines, all at once.
 Document BuildDocument(std::string path, std::vector<std::string> lines);

@@ -298,20 +298,8 @@ class OriginalLines {
 // The original text of paragraph code points [begin, end), across lines.
 std::string Quote(OriginalLines& originals, const Paragraph& p, std::size_t begin,
                   std::size_t end) {
-  std::string out;
-  std::size_t i = begin;
-  while (i < end) {
-    int line = p.line_of[i];
-    std::size_t j = i;
-    while (j < end && p.line_of[j] == line) ++j;
-    std::u32string_view text = originals.Line(line);
-    int from = p.column_of[i];
-    int to = p.column_of[j - 1] + 1;
-    to = std::min<int>(to, static_cast<int>(text.size()));
-    if (from < to) out += ToUtf8(text.substr(from, to - from));
-    i = j;
-  }
-  return out;
+  return ParagraphOriginal(p, begin, end,
+                           [&](int line) -> std::u32string_view { return originals.Line(line); });
 }
 
 // A quote is its sentence, or for a longer sentence the clauses around the figure, at most

@@ -186,21 +186,9 @@ const std::u32string& UnreadLog::OriginalLine(const Document& doc, int number) {
 
 std::string UnreadLog::OriginalText(const Document& doc, const Paragraph& p, std::size_t begin,
                                     std::size_t end) {
-  std::string out;
-  std::size_t i = begin;
-  while (i < end) {
-    int line = p.line_of[i];
-    std::size_t j = i;
-    while (j < end && p.line_of[j] == line) ++j;
-    if (doc.HasLine(line)) {
-      std::u32string_view text = OriginalLine(doc, line);
-      int from = p.column_of[i];
-      int to = std::min<int>(p.column_of[j - 1] + 1, static_cast<int>(text.size()));
-      if (from < to) out += ToUtf8(text.substr(from, to - from));
-    }
-    i = j;
-  }
-  return out;
+  return ParagraphOriginal(p, begin, end, [&](int line) -> std::u32string_view {
+    return doc.HasLine(line) ? std::u32string_view(OriginalLine(doc, line)) : std::u32string_view();
+  });
 }
 
 bool UnreadLog::NamesIndicator(const internal::ExtractionContext& ctx, const Table& table,
